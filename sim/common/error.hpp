@@ -1,0 +1,22 @@
+#pragma once
+// Error classes shared by every layer. The command line maps them to exit codes:
+// InputError -> 2 (the user's input is wrong), anything else -> 1 (an internal failure).
+#include <stdexcept>
+#include <string>
+
+namespace ws {
+
+// Bad user input: a scenario file, a data file, a results file or a command-line value.
+// The message names the file, the key (or line) and what was expected, in one line.
+class InputError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The run was interrupted by a signal (Ctrl-C, SIGTERM); nothing was written.
+class Interrupted : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+}  // namespace ws
