@@ -1,6 +1,7 @@
 #pragma once
-// The scenario as the model sees it: plain data, filled by sim/scenario from the scenario files and data tables,
-// validated there, and turned into flat tables by the model before a replication runs. No I/O happens here.
+// The scenario as the model sees it: plain data, filled by sim/scenario from the scenario files and data
+// tables, validated there, and turned into flat tables by the model before a replication runs. No I/O happens
+// here.
 //
 // Units: rates are per year; ages and durations in years (one year = 365.25 days); dates are day numbers
 // (days since 1970-01-01, see sim/common/date.hpp). Every multiplier defaults to 1.
@@ -32,7 +33,7 @@ struct StateSpec {
   std::string description;
   StateKind kind = StateKind::living;
   Module module = Module::none;
-  std::string waiting_state;         // capacity states: the name of their waiting state
+  std::string waiting_state;          // capacity states: the name of their waiting state
   double mortality_multiplier = 1.0;  // times the general mortality hazard
   bool working = false;               // counts as "in work" (statushouder employment shares)
   bool at_werkzaak = false;           // works at or through Werkzaak (money: revenue, support)
@@ -53,10 +54,10 @@ struct Piecewise {
 struct TransitionSpec {
   std::string from;
   std::string to;
-  double rate = 0.0;             // per year
-  Piecewise by_age;              // breaks in years of age
-  Piecewise by_duration;         // breaks in years since entering `from`
-  Piecewise by_calendar;         // breaks as day numbers
+  double rate = 0.0;               // per year
+  Piecewise by_age;                // breaks in years of age
+  Piecewise by_duration;           // breaks in years since entering `from`
+  Piecewise by_calendar;           // breaks as day numbers
   Piecewise by_time_since_permit;  // breaks in years since the residence permit; only persons with a permit
   std::vector<double> gemeente_multiplier;  // size = gemeenten.size(), or empty
   std::vector<double> sex_multiplier;       // size 2 (men, women), or empty
@@ -85,12 +86,13 @@ struct AgeDistribution {
 
 // A Poisson arrival stream per gemeente with a rate piecewise constant in calendar periods.
 struct ArrivalSpec {
-  std::string name;   // e.g. "bijstand_inflow", "statushouders"
-  std::string into;   // the state new persons enter (a capacity state sends them to its waiting list when full)
-  std::string group;  // their group
-  std::vector<Day> period_start;              // ascending; the first is at or before the run's start
-  std::vector<std::vector<double>> rate;      // [period][gemeente], persons per year
-  double rate_multiplier = 1.0;               // scales every rate (a handle for scenario variants)
+  std::string name;  // e.g. "bijstand_inflow", "statushouders"
+  std::string
+      into;  // the state new persons enter (a capacity state sends them to its waiting list when full)
+  std::string group;                      // their group
+  std::vector<Day> period_start;          // ascending; the first is at or before the run's start
+  std::vector<std::vector<double>> rate;  // [period][gemeente], persons per year
+  double rate_multiplier = 1.0;           // scales every rate (a handle for scenario variants)
   AgeDistribution age;
   double share_women = 0.5;
   // Statushouders: the permit date lies this many years before arrival (uniform between the two).
@@ -106,8 +108,8 @@ struct CapacitySpec {
   std::vector<std::vector<double>> places;  // [year][pool]; after the last use the last. pool = gemeente or 0
 };
 
-// Gompertz mortality: hazard(age) = a * exp(b * age) per year, times women_multiplier for women, times `level`,
-// times the state's mortality_multiplier.
+// Gompertz mortality: hazard(age) = a * exp(b * age) per year, times women_multiplier for women, times
+// `level`, times the state's mortality_multiplier.
 struct MortalitySpec {
   double gompertz_a = 0.0;
   double gompertz_b = 0.0;
@@ -119,8 +121,8 @@ struct MortalitySpec {
 // AOW age by the calendar year in which it is reached; after the last listed year it rises by
 // months_per_year_after (a scenario parameter) per year, rounded down to whole months.
 struct AowSpec {
-  std::vector<int> years;          // ascending, contiguous
-  std::vector<int> age_months;     // AOW age in months for each year
+  std::vector<int> years;       // ascending, contiguous
+  std::vector<int> age_months;  // AOW age in months for each year
   double months_per_year_after = 0.0;
   std::string exit_state = "pensioen";
 };
@@ -152,30 +154,31 @@ struct InitialPerson {
 
 struct ScenarioSpec;
 
-// A numeric parameter that carries uncertainty: each replication draws a value and applies it to its own copy of
-// the scenario before the model is built.
+// A numeric parameter that carries uncertainty: each replication draws a value and applies it to its own copy
+// of the scenario before the model is built.
 struct ParameterDistribution {
   enum class Kind { uniform, triangular, normal, lognormal, beta, choice } kind = Kind::uniform;
   // uniform: a=min b=max; triangular: a=min b=mode c=max; normal: a=mean b=sd (truncated to [lower, upper]);
-  // lognormal: a=median b=sigma of log; beta: a=alpha b=beta scaled to [lower, upper]; choice: values/weights.
+  // lognormal: a=median b=sigma of log; beta: a=alpha b=beta scaled to [lower, upper]; choice:
+  // values/weights.
   double a = 0, b = 0, c = 0;
   double lower = -1e300, upper = 1e300;
   std::vector<double> values, weights;
 };
 
 struct UncertainParameter {
-  std::string name;   // the key path, e.g. "transitions.bijstand->regulier.rate"
+  std::string name;  // the key path, e.g. "transitions.bijstand->regulier.rate"
   std::string units;
   ParameterDistribution distribution;
   std::function<void(ScenarioSpec&, double)> apply;
 };
 
 struct RunSettings {
-  Day start = 0;                 // first day simulated (2025-01-01 by default)
-  Day end = 0;                   // first day not simulated (2035-01-01 by default)
+  Day start = 0;                   // first day simulated (2025-01-01 by default)
+  Day end = 0;                     // first day not simulated (2035-01-01 by default)
   int output_interval_months = 1;  // stocks are recorded at start and every this many months up to end
   std::uint64_t seed = 1;
-  int replications = 10;         // default when the command line does not say
+  int replications = 10;  // default when the command line does not say
 };
 
 struct ScenarioSpec {

@@ -1,0 +1,46 @@
+#pragma once
+// What one replication counts (MODEL.md, Accounting). Flat row-major arrays, dimension order as in the
+// results file.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/model/compiled_model.hpp"
+
+namespace ws::model {
+
+struct Accounts {
+  int times = 0, years = 0, gemeenten = 0, states = 0, labels = 0, capacities = 0, arrivals = 0, cohorts = 0;
+
+  std::vector<double> stock;           // [time][gemeente][state], persons at each output time
+  std::vector<double> waiting;         // [time][gemeente][capacity], persons on the waiting list
+  std::vector<double> flow;            // [year][gemeente][label], persons moved
+  std::vector<double> person_years;    // [year][gemeente][state]
+  std::vector<double> arrivals_count;  // [year][gemeente][arrival stream]
+  std::vector<double> admissions;      // [year][gemeente][capacity], persons admitted from the waiting list
+  std::vector<double> wait_years;      // [year][gemeente][capacity], total years waited by those admitted
+  std::vector<double> cohort_present;  // [cohort][duration], statushouders living in the region
+  std::vector<double> cohort_working;  // [cohort][duration], of whom in a working state
+
+  // The conservation invariant per gemeente: initial + arrivals = living + exits.
+  std::vector<std::int64_t> initial, arrived, living, exited;
+  std::uint64_t events = 0;
+
+  explicit Accounts(const CompiledModel& m);
+  Accounts() = default;
+
+  double& stock_at(int t, int g, int s) { return stock[index3(t, g, s, gemeenten, states)]; }
+  double& flow_at(int y, int g, int l) { return flow[index3(y, g, l, gemeenten, labels)]; }
+  double& person_years_at(int y, int g, int s) { return person_years[index3(y, g, s, gemeenten, states)]; }
+
+  // Throws std::logic_error naming the gemeente and the numbers when persons were created or lost.
+  void check_conservation(const CompiledModel& m) const;
+
+  static std::size_t index3(int a, int b, int c, int nb, int nc) {
+    return (static_cast<std::size_t>(a) * static_cast<std::size_t>(nb) + static_cast<std::size_t>(b)) *
+               static_cast<std::size_t>(nc) +
+           static_cast<std::size_t>(c);
+  }
+};
+
+}  // namespace ws::model

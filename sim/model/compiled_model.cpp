@@ -1,0 +1,197 @@
+#include "sim/model/compiled_model.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "sim/common/date.hpp"
+#include "sim/engine/random.hpp"
+#include "sim/model/state_graph.hpp"
+
+namespace ws::model {
+
+double CompiledCapacity::places_in(int year, int pool) const {
+  const auto it = std::upper_bound(years.begin(), years.end(), year);
+  const std::size_t row = it == years.begin() ? 0 : static_cast<std::size_t>(it - years.begin() - 1);
+  return places[row][static_cast<std::size_t>(pool)];
+}
+
+int CompiledModel::state_index(const std::string& name) const {
+  for (std::size_t s = 0; s < states.size(); ++s)
+    if (states[s].name == name) return static_cast<int>(s);
+  throw std::logic_error("unknown state '" + name + "'");
+}
+
+namespace {
+
+bool module_open(Module module, const GemeenteSpec& g) {
+  switch (module) {
+    case Module::wsw:
+      return g.wsw_at_werkzaak;
+    case Module::participatiewet:
+      return g.participatiewet_at_werkzaak;
+    case Module::none:
+      break;
+  }
+  return true;
+}
+
+// Piecewise multipliers with breaks in years become breaks in days from the clock's origin.
+void compile_piece(const Piecewise& piece, double days_per_unit, std::vector<double>& breaks,
+                   std::vector<double>& values) {
+  if (piece.empty()) return;
+  if (piece.values.size() != piece.breaks.size() + 1)
+    throw std::logic_error("piecewise multiplier needs one value more than breaks");
+  breaks.clear();
+  for (double b : piece.breaks) breaks.push_back(b * days_per_unit);
+  values = piece.values;
+}
+
+class LabelIndex {
+ public:
+  explicit LabelIndex(const std::vector<std::string>& labels) {
+    for (std::size_t i = 0; i < labels.size(); ++i) index_[labels[i]] = static_cast<int>(i);
+  }
+  int operator()(const std::string& from, const std::string& to) const {
+    const auto it = index_.find(from + "->" + to);
+    if (it == index_.end()) throw std::logic_error("no flow label " + from + "->" + to);
+    return it->second;
+  }
+
+ private:
+  std::unordered_map<std::string, int> index_;
+};
+
+std::string half_year_label(Day day) {
+  const CivilDate c = civil_from_days(day);
+  return std::to_string(c.year) + (c.month <= 6 ? "H1" : "H2");
+}
+
+}  // namespace
+
+CompiledModel compile_model(const ScenarioSpec& spec) {
+  CompiledModel m;
+  m.spec = &spec;
+  m.gemeente_count = static_cast<int>(spec.gemeenten.size());
+  m.group_count = static_cast<int>(spec.groups.size());
+  m.flow_labels = transition_labels(spec);
+  const LabelIndex label(m.flow_labels);
+  const auto group_index = [&](const std::string& name) {
+    for (std::size_t i = 0; i < spec.groups.size(); ++i)
+      if (spec.groups[i].name == name) return static_cast<int>(i);
+    throw std::logic_error("unknown group '" + name + "'");
+  };
+
+  for (const auto& s : spec.states) {
+    CompiledState c;
+    c.name = s.name;
+    c.kind = s.kind;
+    c.mortality_multiplier = s.mortality_multiplier;
+    c.working = s.working;
+    for (const auto& g : spec.gemeenten) c.open_in.push_back(module_open(s.module, g) ? 1 : 0);
+    m.states.push_back(std::move(c));
+  }
+  m.aow_state = m.state_index(spec.aow.exit_state);
+  m.death_state = m.state_index(spec.mortality.exit_state);
+  for (auto& s : m.states) {
+    if (s.kind == StateKind::exit) continue;
+    s.aow_label = label(s.name, spec.aow.exit_state);
+    s.death_label = label(s.name, spec.mortality.exit_state);
+  }
+
+  for (const auto& cap : spec.capacities) {
+    CompiledCapacity c;
+    c.state = m.state_index(cap.state);
+    const auto& state_spec = spec.states[static_cast<std::size_t>(c.state)];
+    c.waiting_state = m.state_index(state_spec.waiting_state);
+    c.admission_label = label(state_spec.waiting_state, cap.state);
+    c.per_gemeente = cap.per_gemeente;
+    c.years = cap.years;
+    c.places = cap.places;
+    const int index = static_cast<int>(m.capacities.size());
+    m.states[static_cast<std::size_t>(c.state)].capacity = index;
+    m.states[static_cast<std::size_t>(c.waiting_state)].capacity = index;
+    m.capacities.push_back(std::move(c));
+  }
+  const auto overflow_label = [&](const std::string& from, int to) {
+    const int cap = m.states[static_cast<std::size_t>(to)].capacity;
+    if (cap < 0 || m.states[static_cast<std::size_t>(to)].kind != StateKind::capacity) return -1;
+    return label(
+        from,
+        m.states[static_cast<std::size_t>(m.capacities[static_cast<std::size_t>(cap)].waiting_state)].name);
+  };
+
+  const std::size_t G = spec.gemeenten.size(), groups = spec.groups.size();
+  for (const auto& t : spec.transitions) {
+    CompiledTransition c;
+    c.from = m.state_index(t.from);
+    c.to = m.state_index(t.to);
+    c.label = label(t.from, t.to);
+    c.overflow_label = overflow_label(t.from, c.to);
+    c.rate_per_day = t.rate / kDaysPerYear;
+    compile_piece(t.by_age, kDaysPerYear, c.breaks[kAge], c.values[kAge]);
+    compile_piece(t.by_duration, kDaysPerYear, c.breaks[kDuration], c.values[kDuration]);
+    compile_piece(t.by_calendar, 1.0, c.breaks[kCalendar], c.values[kCalendar]);
+    compile_piece(t.by_time_since_permit, kDaysPerYear, c.breaks[kSincePermit], c.values[kSincePermit]);
+    c.factor.assign(G * 2 * groups, 0.0);
+    for (std::size_t g = 0; g < G; ++g)
+      for (std::size_t sex = 0; sex < 2; ++sex)
+        for (std::size_t group = 0; group < groups; ++group) {
+          const double by_gemeente = t.gemeente_multiplier.empty() ? 1.0 : t.gemeente_multiplier[g];
+          const double by_sex = t.sex_multiplier.empty() ? 1.0 : t.sex_multiplier[sex];
+          const double by_group = t.group_multiplier.empty() ? 1.0 : t.group_multiplier[group];
+          const bool open = m.states[static_cast<std::size_t>(c.to)].open_in[g] != 0;
+          c.factor[(g * 2 + sex) * groups + group] = open ? by_gemeente * by_sex * by_group : 0.0;
+        }
+    m.states[static_cast<std::size_t>(c.from)].transitions.push_back(static_cast<int>(m.transitions.size()));
+    m.transitions.push_back(std::move(c));
+  }
+
+  for (const auto& a : spec.arrivals) {
+    CompiledArrival c;
+    c.name = a.name;
+    c.into = m.state_index(a.into);
+    c.group = group_index(a.group);
+    c.label = label("in", a.into);
+    c.overflow_label = overflow_label("in", c.into);
+    for (Day d : a.period_start) c.period_start.push_back(static_cast<double>(d));
+    c.rate_per_day.assign(G, std::vector<double>(a.period_start.size(), 0.0));
+    for (std::size_t g = 0; g < G; ++g) {
+      if (!m.states[static_cast<std::size_t>(c.into)].open_in[g]) continue;  // module not at Werkzaak there
+      for (std::size_t p = 0; p < a.period_start.size(); ++p)
+        c.rate_per_day[g][p] = a.rate[p][g] * a.rate_multiplier / kDaysPerYear;
+    }
+    c.age = a.age;
+    c.share_women = a.share_women;
+    c.permit_lead_min_days = a.permit_lead_min_years * kDaysPerYear;
+    c.permit_lead_max_days = a.permit_lead_max_years * kDaysPerYear;
+    c.time_purpose = engine::purpose_id("arrivals:" + a.name);
+    c.person_purpose = engine::purpose_id("person:" + a.name);
+    m.arrivals.push_back(std::move(c));
+  }
+
+  m.gompertz_a_per_day = spec.mortality.gompertz_a * spec.mortality.level / kDaysPerYear;
+  m.gompertz_b_per_day = spec.mortality.gompertz_b / kDaysPerYear;
+  m.women_mortality = spec.mortality.women_multiplier;
+
+  m.start = static_cast<double>(spec.run.start);
+  m.end = static_cast<double>(spec.run.end);
+  for (int k = 0;; ++k) {
+    const Day t = add_months(spec.run.start, k * spec.run.output_interval_months);
+    if (t > spec.run.end) break;
+    m.output_times.push_back(static_cast<double>(t));
+  }
+  const int first_year = civil_from_days(spec.run.start).year;
+  const int last_year = civil_from_days(spec.run.end - 1).year;
+  for (int y = first_year; y <= last_year; ++y) {
+    m.years.push_back(y);
+    m.year_starts.push_back(y == first_year ? m.start : static_cast<double>(days_from_civil(y, 1, 1)));
+  }
+  m.year_starts.push_back(m.end);
+  for (Day d = spec.run.start; d < spec.run.end; d = add_months(d, 6))
+    m.cohorts.push_back(half_year_label(d));
+  m.cohort_durations = static_cast<int>(m.cohorts.size());
+  return m;
+}
+
+}  // namespace ws::model

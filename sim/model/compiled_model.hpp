@@ -1,0 +1,92 @@
+#pragma once
+// The scenario flattened into the tables the hot loop reads: indices instead of names, days instead of years.
+// Built once per replication (after that replication's parameter draws are applied to its copy of the spec).
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/model/spec.hpp"
+
+namespace ws::model {
+
+// The clocks a hazard can be piecewise constant in; all advance one day per day.
+enum Clock : int { kAge = 0, kDuration = 1, kCalendar = 2, kSincePermit = 3, kClockCount = 4 };
+
+struct CompiledTransition {
+  int from = -1;
+  int to = -1;
+  int label = -1;           // flow label "from->to"
+  int overflow_label = -1;  // when `to` is a capacity state that is full: "from->waiting"
+  double rate_per_day = 0;
+  std::array<std::vector<double>, kClockCount> breaks;  // in days (calendar: day numbers)
+  std::array<std::vector<double>, kClockCount> values;  // empty: the clock does not matter
+  std::vector<double> factor;                           // [gemeente][sex][group]: the constant multipliers
+};
+
+struct CompiledState {
+  std::string name;
+  StateKind kind = StateKind::living;
+  int capacity = -1;  // capacity states and their waiting states: the index into CompiledModel::capacities
+  double mortality_multiplier = 1;
+  bool working = false;
+  std::vector<int> transitions;  // outgoing hazard transitions
+  int aow_label = -1;            // "state->pensioen"
+  int death_label = -1;          // "state->overleden"
+  std::vector<char> open_in;     // per gemeente: may persons be in this state there (module flags)
+};
+
+struct CompiledCapacity {
+  int state = -1;
+  int waiting_state = -1;
+  int admission_label = -1;  // "waiting->state"
+  bool per_gemeente = false;
+  std::vector<int> years;
+  std::vector<std::vector<double>> places;  // [year][pool]
+  double places_in(int year, int pool) const;
+};
+
+struct CompiledArrival {
+  std::string name;
+  int into = -1;
+  int group = 0;
+  int label = -1;                                 // "in->state"
+  int overflow_label = -1;                        // "in->waiting" when `into` is a full capacity state
+  std::vector<double> period_start;               // day numbers
+  std::vector<std::vector<double>> rate_per_day;  // [gemeente][period]
+  AgeDistribution age;
+  double share_women = 0.5;
+  double permit_lead_min_days = 0;
+  double permit_lead_max_days = 0;
+  std::uint64_t time_purpose = 0;    // random stream of the arrival times
+  std::uint64_t person_purpose = 0;  // random streams of the persons it brings
+};
+
+struct CompiledModel {
+  const ScenarioSpec* spec = nullptr;
+  int gemeente_count = 0;
+  int group_count = 0;
+  std::vector<CompiledState> states;
+  std::vector<CompiledTransition> transitions;
+  std::vector<CompiledArrival> arrivals;
+  std::vector<CompiledCapacity> capacities;
+  std::vector<std::string> flow_labels;
+  int aow_state = -1;
+  int death_state = -1;
+  double gompertz_a_per_day = 0;  // includes the mortality level
+  double gompertz_b_per_day = 0;
+  double women_mortality = 1;
+  double start = 0;
+  double end = 0;
+  std::vector<double> output_times;  // day numbers, start .. end
+  std::vector<double> year_starts;   // Jan 1 of each simulated year (the first is the start), then the end
+  std::vector<int> years;            // the calendar years simulated
+  std::vector<std::string> cohorts;  // statushouder cohorts by arrival half-year, e.g. "2025H1"
+  int cohort_durations = 0;          // checks at 0, 6, 12, ... months since the permit
+  int state_index(const std::string& name) const;
+};
+
+// Throws std::logic_error on an inconsistent spec (the loader validates user input before this).
+CompiledModel compile_model(const ScenarioSpec& spec);
+
+}  // namespace ws::model

@@ -1,0 +1,104 @@
+#include "sim/model/population.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+#include "sim/common/date.hpp"
+#include "sim/model/aow.hpp"
+
+namespace ws::model {
+namespace {
+
+constexpr double kNoPermit = std::numeric_limits<double>::quiet_NaN();
+
+int group_index(const CompiledModel& m, const std::string& name) {
+  for (std::size_t i = 0; i < m.spec->groups.size(); ++i)
+    if (m.spec->groups[i].name == name) return static_cast<int>(i);
+  throw std::logic_error("unknown group '" + name + "'");
+}
+
+engine::RandomStream person_stream(std::uint64_t seed, std::uint64_t replication, std::uint64_t purpose,
+                                   std::uint64_t high, std::uint64_t low) {
+  return engine::RandomStream(seed, replication, purpose, (high << 32) | low);
+}
+
+Person base_person(const CompiledModel& m, int gemeente, int state, int sex, int group, double birth,
+                   engine::RandomStream rng) {
+  Person p{};
+  p.gemeente = static_cast<std::uint8_t>(gemeente);
+  p.state = static_cast<std::uint16_t>(state);
+  p.sex = static_cast<std::uint8_t>(sex);
+  p.group = static_cast<std::uint8_t>(group);
+  p.birth = std::floor(birth);
+  p.aow = static_cast<double>(aow_day(m.spec->aow, static_cast<Day>(p.birth)));
+  p.permit = kNoPermit;
+  p.rng = rng;
+  return p;
+}
+
+}  // namespace
+
+std::vector<Person> synthesize_population(const CompiledModel& m, std::uint64_t seed,
+                                          std::uint64_t replication) {
+  std::vector<Person> persons;
+  const std::uint64_t cell_purpose = engine::purpose_id("population");
+  const std::uint64_t person_purpose = engine::purpose_id("person:initial");
+  const auto& cells = m.spec->initial_cells;
+  for (std::size_t c = 0; c < cells.size(); ++c) {
+    const InitialCell& cell = cells[c];
+    const int state = m.state_index(cell.state), group = group_index(m, cell.group);
+    // Fractional counts are rounded stochastically so that the expected count is exact.
+    engine::RandomStream cell_rng(seed, replication, cell_purpose, c);
+    const double whole = std::floor(cell.count);
+    const auto n = static_cast<std::uint64_t>(whole) + (cell_rng.uniform() < cell.count - whole ? 1 : 0);
+    const bool has_permit = m.spec->groups[static_cast<std::size_t>(group)].has_permit_date;
+    for (std::uint64_t k = 0; k < n; ++k) {
+      engine::RandomStream rng = person_stream(seed, replication, person_purpose, c, k);
+      const double age_days = rng.uniform(cell.age_lower, cell.age_upper) * kDaysPerYear;
+      const double birth = m.start - age_days;
+      Person p = base_person(m, cell.gemeente, state, static_cast<int>(cell.sex), group, birth, rng);
+      const double duration =
+          p.rng.uniform(cell.duration_min_years, cell.duration_max_years + 1e-12) * kDaysPerYear;
+      p.entered = std::max(m.start - duration, p.birth);
+      if (has_permit) p.permit = p.entered;
+      persons.push_back(p);
+    }
+  }
+  const std::uint64_t listed_purpose = engine::purpose_id("person:listed");
+  const auto& listed = m.spec->initial_persons;
+  for (std::size_t i = 0; i < listed.size(); ++i) {
+    const InitialPerson& ip = listed[i];
+    const int group = group_index(m, ip.group);
+    Person p =
+        base_person(m, ip.gemeente, m.state_index(ip.state), static_cast<int>(ip.sex), group,
+                    static_cast<double>(ip.birth), person_stream(seed, replication, listed_purpose, 0, i));
+    p.entered = static_cast<double>(ip.entered_state);
+    if (m.spec->groups[static_cast<std::size_t>(group)].has_permit_date)
+      p.permit = static_cast<double>(ip.permit);
+    persons.push_back(p);
+  }
+  return persons;
+}
+
+Person make_arrival(const CompiledModel& m, const CompiledArrival& a, int gemeente, double now,
+                    std::uint64_t seed, std::uint64_t replication, std::uint64_t sequence) {
+  engine::RandomStream rng =
+      person_stream(seed, replication, a.person_purpose, static_cast<std::uint64_t>(gemeente), sequence);
+  const std::size_t band = rng.discrete(a.age.weight);
+  const double age_days = rng.uniform(a.age.lower[band], a.age.upper[band]) * kDaysPerYear;
+  const int sex = rng.uniform() < a.share_women ? 1 : 0;
+  Person p = base_person(m, gemeente, a.into, sex, a.group, now - age_days, rng);
+  if (m.spec->groups[static_cast<std::size_t>(a.group)].has_permit_date) {
+    p.permit = now - p.rng.uniform(a.permit_lead_min_days, a.permit_lead_max_days + 1e-9);
+    const CivilDate start = civil_from_days(static_cast<Day>(m.start));
+    const CivilDate arrival = civil_from_days(static_cast<Day>(now));
+    const int months =
+        (arrival.year - start.year) * 12 + (arrival.month - start.month) - (arrival.day < start.day ? 1 : 0);
+    p.cohort = static_cast<std::int16_t>(std::min<int>(months / 6, static_cast<int>(m.cohorts.size()) - 1));
+  }
+  return p;
+}
+
+}  // namespace ws::model

@@ -1,0 +1,35 @@
+#pragma once
+// Persons: the initial population synthesised from the scenario's tables, and the persons arrival streams
+// bring.
+#include <cstdint>
+#include <vector>
+
+#include "sim/engine/random.hpp"
+#include "sim/model/compiled_model.hpp"
+
+namespace ws::model {
+
+struct Person {
+  double birth = 0;          // day number (whole days: the AOW day is exact)
+  double entered = 0;        // when the current state was entered
+  double permit = 0;         // residence-permit day for statushouders, NaN for everyone else
+  double aow = 0;            // the day the AOW age is reached
+  std::uint32_t ticket = 0;  // the current waiting-list entry
+  std::uint16_t state = 0;
+  std::uint8_t gemeente = 0;
+  std::uint8_t sex = 0;  // 0 men, 1 women
+  std::uint8_t group = 0;
+  std::int16_t cohort = -1;     // statushouder arrival half-year, -1 for others
+  std::int16_t next_check = 0;  // the next cohort check (in 6-month steps since the permit)
+  // The person's own random numbers, keyed by who they are (not by when they were created), so that two
+  // scenarios that treat a person alike draw the same numbers for them (common random numbers).
+  engine::RandomStream rng{0, 0, 0};
+};
+
+std::vector<Person> synthesize_population(const CompiledModel& m, std::uint64_t seed,
+                                          std::uint64_t replication);
+
+Person make_arrival(const CompiledModel& m, const CompiledArrival& a, int gemeente, double now,
+                    std::uint64_t seed, std::uint64_t replication, std::uint64_t sequence);
+
+}  // namespace ws::model

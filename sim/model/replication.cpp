@@ -1,0 +1,428 @@
+#include "sim/model/replication.hpp"
+
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+#include "sim/common/date.hpp"
+#include "sim/engine/agenda.hpp"
+#include "sim/engine/hazard.hpp"
+#include "sim/engine/random.hpp"
+#include "sim/model/aow.hpp"
+#include "sim/model/capacity_pools.hpp"
+#include "sim/model/population.hpp"
+
+namespace ws::model {
+namespace {
+
+constexpr double kNever = std::numeric_limits<double>::infinity();
+
+// What an event does. Simultaneous events run in this order (then in order of scheduling): the stock is
+// recorded before anything happens that day, capacities change before anyone moves, arrivals before
+// transitions.
+enum class EventKind : std::uint8_t { output = 0, new_year = 1, arrival = 2, person = 3, cohort_check = 4 };
+
+// Why a person's next event happens.
+enum class Cause : std::int32_t { death = -1, aow = -2 };
+
+struct Event {
+  std::uint32_t entity;  // the person for person events, engine::kNoEntity otherwise
+  EventKind kind;
+  std::int32_t index;  // person: transition index or Cause; arrival: stream * G + gemeente; output: time
+                       // index; cohort_check: the person
+};
+
+class Replication {
+ public:
+  Replication(const CompiledModel& m, std::uint64_t seed, std::uint64_t replication)
+      : m_(m), seed_(seed), replication_(replication), accounts_(m), pools_(m) {}
+
+  Accounts run() {
+    pools_.set_year(m_.years.front());
+    schedule_calendar();
+    for (Person& p : synthesize_population(m_, seed_, replication_)) add_initial(std::move(p));
+    admit_where_free();
+    schedule_first_arrivals();
+    for (std::uint32_t id = 0; id < persons_.size(); ++id) redraw(id);
+
+    while (!agenda_.empty() && agenda_.top_time() < m_.end) {
+      const auto e = agenda_.pop();
+      now_ = e.time;
+      ++accounts_.events;
+      dispatch(e.payload);
+    }
+    now_ = m_.end;
+    if (m_.output_times.back() == m_.end) record_output(static_cast<int>(m_.output_times.size()) - 1);
+    close_person_years();
+    accounts_.check_conservation(m_);
+    return std::move(accounts_);
+  }
+
+ private:
+  void dispatch(const Event& e) {
+    switch (e.kind) {
+      case EventKind::output:
+        record_output(e.index);
+        break;
+      case EventKind::new_year:
+        pools_.set_year(m_.years[static_cast<std::size_t>(e.index)]);
+        admit_where_free();
+        break;
+      case EventKind::arrival:
+        arrive(e.index);
+        break;
+      case EventKind::person:
+        person_event(e.entity, e.index);
+        break;
+      case EventKind::cohort_check:
+        cohort_check(static_cast<std::uint32_t>(e.index));
+        break;
+    }
+  }
+
+  void schedule_calendar() {
+    for (std::size_t t = 0; t < m_.output_times.size(); ++t)
+      if (m_.output_times[t] < m_.end)
+        agenda_.schedule_global(m_.output_times[t], static_cast<int>(EventKind::output),
+                                {engine::kNoEntity, EventKind::output, static_cast<std::int32_t>(t)});
+    for (std::size_t y = 1; y < m_.years.size(); ++y)
+      agenda_.schedule_global(m_.year_starts[y], static_cast<int>(EventKind::new_year),
+                              {engine::kNoEntity, EventKind::new_year, static_cast<std::int32_t>(y)});
+  }
+
+  // ---- persons entering and leaving states ----
+
+  int year_index(double t) const {
+    int y = 0;
+    while (y + 1 < static_cast<int>(m_.years.size()) && t >= m_.year_starts[static_cast<std::size_t>(y) + 1])
+      ++y;
+    return y;
+  }
+
+  void add_initial(Person&& p) {
+    const auto id = static_cast<std::uint32_t>(persons_.size());
+    persons_.push_back(std::move(p));
+    Person& person = persons_.back();
+    ++accounts_.initial[person.gemeente];
+    ++accounts_.living[person.gemeente];
+    ++live_stock(person.gemeente, person.state);
+    const CompiledState& s = m_.states[person.state];
+    if (s.capacity >= 0) {
+      const int pool = pools_.pool_of(s.capacity, person.gemeente);
+      if (s.kind == StateKind::capacity)
+        pools_.occupy(s.capacity, pool);
+      else
+        initial_waiting_.push_back(id);
+    }
+  }
+
+  // Initial waiting lists are ordered by how long people have waited already, longest first.
+  void admit_where_free() {
+    if (!initial_waiting_.empty()) {
+      std::stable_sort(
+          initial_waiting_.begin(), initial_waiting_.end(),
+          [&](std::uint32_t a, std::uint32_t b) { return persons_[a].entered < persons_[b].entered; });
+      for (std::uint32_t id : initial_waiting_) {
+        Person& p = persons_[id];
+        const int cap = m_.states[p.state].capacity;
+        p.ticket = next_ticket_++;
+        pools_.enqueue(cap, pools_.pool_of(cap, p.gemeente), id, p.ticket);
+      }
+      initial_waiting_.clear();
+    }
+    for (int c = 0; c < static_cast<int>(m_.capacities.size()); ++c)
+      for (int pool = 0; pool < pools_.pool_count(c); ++pool) admit_from(c, pool);
+  }
+
+  void admit_from(int capacity, int pool) {
+    const CompiledCapacity& cap = m_.capacities[static_cast<std::size_t>(capacity)];
+    for (;;) {
+      const std::int64_t next =
+          pools_.next_admission(capacity, pool, [&](std::uint32_t id, std::uint32_t ticket) {
+            return persons_[id].state == cap.waiting_state && persons_[id].ticket == ticket;
+          });
+      if (next < 0) return;
+      const auto id = static_cast<std::uint32_t>(next);
+      Person& p = persons_[id];
+      const int y = year_index(now_);
+      const std::size_t cell = Accounts::index3(y, p.gemeente, capacity, m_.gemeente_count,
+                                                static_cast<int>(m_.capacities.size()));
+      accounts_.admissions[cell] += 1;
+      accounts_.wait_years[cell] += (now_ - std::max(p.entered, m_.start)) / kDaysPerYear;
+      pools_.occupy(capacity, pool);
+      move(id, cap.state, cap.admission_label, /*from_queue=*/true);
+      redraw(id);
+    }
+  }
+
+  double& live_stock(int g, int s) { return live_stock_[static_cast<std::size_t>(g * states_count() + s)]; }
+  int states_count() const { return static_cast<int>(m_.states.size()); }
+
+  // Moves a person from their state to `to`, counting the flow and the person-years spent.
+  void move(std::uint32_t id, int to, int label, bool from_queue = false) {
+    Person& p = persons_[id];
+    const CompiledState& from = m_.states[p.state];
+    add_person_years(p, now_);
+    --live_stock(p.gemeente, p.state);
+    if (from.capacity >= 0) {
+      const int pool = pools_.pool_of(from.capacity, p.gemeente);
+      if (from.kind == StateKind::capacity)
+        pools_.release(from.capacity, pool);
+      else if (!from_queue)
+        pools_.leave_queue(from.capacity, pool);
+    }
+    accounts_.flow_at(year_index(now_), p.gemeente, label) += 1;
+    p.state = static_cast<std::uint16_t>(to);
+    p.entered = now_;
+    ++live_stock(p.gemeente, to);
+    if (m_.states[static_cast<std::size_t>(to)].kind == StateKind::exit) {
+      --accounts_.living[p.gemeente];
+      ++accounts_.exited[p.gemeente];
+    }
+    // A freed place goes to the head of the waiting list at once.
+    if (from.kind == StateKind::capacity)
+      admit_from(from.capacity, pools_.pool_of(from.capacity, p.gemeente));
+  }
+
+  // Enters a person into `to`, or into its waiting list when it is a full capacity state.
+  int destination(const Person& p, int to, int label, int overflow_label, int& used_label) {
+    const CompiledState& target = m_.states[static_cast<std::size_t>(to)];
+    used_label = label;
+    if (target.kind != StateKind::capacity) return to;
+    const int pool = pools_.pool_of(target.capacity, p.gemeente);
+    if (pools_.can_enter_directly(target.capacity, pool)) {
+      pools_.occupy(target.capacity, pool);
+      return to;
+    }
+    used_label = overflow_label;
+    return m_.capacities[static_cast<std::size_t>(target.capacity)].waiting_state;
+  }
+
+  void join_queue_if_waiting(std::uint32_t id) {
+    Person& p = persons_[id];
+    const CompiledState& s = m_.states[p.state];
+    if (s.kind != StateKind::waiting) return;
+    p.ticket = next_ticket_++;
+    pools_.enqueue(s.capacity, pools_.pool_of(s.capacity, p.gemeente), id, p.ticket);
+  }
+
+  void person_event(std::uint32_t id, std::int32_t cause) {
+    Person& p = persons_[id];
+    const CompiledState& s = m_.states[p.state];
+    if (cause == static_cast<std::int32_t>(Cause::death)) {
+      move(id, m_.death_state, s.death_label);
+      return;
+    }
+    if (cause == static_cast<std::int32_t>(Cause::aow)) {
+      move(id, m_.aow_state, s.aow_label);
+      return;
+    }
+    const CompiledTransition& t = m_.transitions[static_cast<std::size_t>(cause)];
+    // The place is claimed before the person leaves: a person moving between two capacity states of the same
+    // pool cannot take their own place twice; the place they free goes to the waiting list.
+    int label = t.label;
+    const int to = destination(p, t.to, t.label, t.overflow_label, label);
+    move(id, to, label);
+    join_queue_if_waiting(id);
+    redraw(id);
+  }
+
+  // ---- competing risks ----
+
+  // Draws every risk of the person's current state afresh and keeps the earliest as their one pending event.
+  void redraw(std::uint32_t id) {
+    Person& p = persons_[id];
+    const CompiledState& s = m_.states[p.state];
+    if (s.kind == StateKind::exit) {
+      agenda_.cancel(id);
+      return;
+    }
+    const double max_wait = m_.end - now_;
+    double best = p.aow - now_;
+    std::int32_t cause = static_cast<std::int32_t>(Cause::aow);
+    const double mortality =
+        m_.gompertz_a_per_day * s.mortality_multiplier * (p.sex ? m_.women_mortality : 1.0);
+    const double death =
+        engine::gompertz_waiting_time(p.rng.exponential(), mortality, m_.gompertz_b_per_day, now_ - p.birth);
+    if (death < best) {
+      best = death;
+      cause = static_cast<std::int32_t>(Cause::death);
+    }
+    const std::size_t group_stride = static_cast<std::size_t>(m_.group_count);
+    for (int ti : s.transitions) {
+      const CompiledTransition& t = m_.transitions[static_cast<std::size_t>(ti)];
+      const double factor =
+          t.factor[(static_cast<std::size_t>(p.gemeente) * 2 + p.sex) * group_stride + p.group];
+      const double base = t.rate_per_day * factor;
+      const double e = p.rng.exponential();  // drawn even for a zero rate: keeps the person's stream aligned
+      if (base <= 0) continue;
+      const double wait = sample_transition(t, p, base, e, std::min(best, max_wait));
+      if (wait < best) {
+        best = wait;
+        cause = ti;
+      }
+    }
+    if (best >= max_wait) {
+      agenda_.cancel(id);
+      return;
+    }
+    agenda_.set_next(id, now_ + best, static_cast<int>(EventKind::person), {id, EventKind::person, cause});
+  }
+
+  double sample_transition(const CompiledTransition& t, const Person& p, double base, double e,
+                           double max_wait) {
+    std::array<engine::ClockPieces, kClockCount> clocks;
+    std::array<const std::vector<double>*, kClockCount> values{};
+    const double origin[kClockCount] = {now_ - p.birth, now_ - p.entered, now_,
+                                        std::isnan(p.permit) ? 0.0 : now_ - p.permit};
+    std::size_t n = 0;
+    for (int c = 0; c < kClockCount; ++c) {
+      if (t.values[c].empty()) continue;
+      if (c == kSincePermit && std::isnan(p.permit)) continue;  // only persons with a permit date
+      clocks[n] = engine::ClockPieces{origin[c], t.breaks[c]};
+      values[n] = &t.values[c];
+      ++n;
+    }
+    if (n == 0) return e / base;
+    return engine::sample_piecewise_waiting_time(
+        e, std::span<const engine::ClockPieces>(clocks.data(), n),
+        [&](std::span<const int> piece) {
+          double rate = base;
+          for (std::size_t i = 0; i < piece.size(); ++i)
+            rate *= (*values[i])[static_cast<std::size_t>(piece[i])];
+          return rate;
+        },
+        max_wait);
+  }
+
+  // ---- arrivals ----
+
+  void schedule_first_arrivals() {
+    const int G = m_.gemeente_count;
+    arrival_streams_.reserve(m_.arrivals.size() * static_cast<std::size_t>(G));
+    arrival_counts_.assign(m_.arrivals.size() * static_cast<std::size_t>(G), 0);
+    for (std::size_t a = 0; a < m_.arrivals.size(); ++a)
+      for (int g = 0; g < G; ++g) {
+        arrival_streams_.emplace_back(seed_, replication_, m_.arrivals[a].time_purpose,
+                                      static_cast<std::uint64_t>(g));
+        schedule_arrival(static_cast<int>(a) * G + g);
+      }
+  }
+
+  void schedule_arrival(int stream) {
+    const int G = m_.gemeente_count;
+    const CompiledArrival& a = m_.arrivals[static_cast<std::size_t>(stream / G)];
+    const auto& rates = a.rate_per_day[static_cast<std::size_t>(stream % G)];
+    const engine::ClockPieces calendar{now_, std::span<const double>(a.period_start).subspan(1)};
+    const double wait = engine::sample_piecewise_waiting_time(
+        arrival_streams_[static_cast<std::size_t>(stream)].exponential(), std::span(&calendar, 1),
+        [&](std::span<const int> piece) { return rates[static_cast<std::size_t>(piece[0])]; }, m_.end - now_);
+    if (wait < m_.end - now_)
+      agenda_.schedule_global(now_ + wait, static_cast<int>(EventKind::arrival),
+                              {engine::kNoEntity, EventKind::arrival, stream});
+  }
+
+  void arrive(int stream) {
+    const int G = m_.gemeente_count;
+    const auto a_index = static_cast<std::size_t>(stream / G);
+    const CompiledArrival& a = m_.arrivals[a_index];
+    const int g = stream % G;
+    const std::uint64_t sequence = arrival_counts_[static_cast<std::size_t>(stream)]++;
+    Person p = make_arrival(m_, a, g, now_, seed_, replication_, sequence);
+    const auto id = static_cast<std::uint32_t>(persons_.size());
+    ++accounts_.arrived[static_cast<std::size_t>(g)];
+    ++accounts_.living[static_cast<std::size_t>(g)];
+    accounts_.arrivals_count[Accounts::index3(year_index(now_), g, static_cast<int>(a_index), G,
+                                              static_cast<int>(m_.arrivals.size()))] += 1;
+    int label = a.label;
+    const int to = destination(p, a.into, a.label, a.overflow_label, label);
+    p.state = static_cast<std::uint16_t>(to);
+    p.entered = now_;
+    persons_.push_back(std::move(p));
+    ++live_stock(g, to);
+    accounts_.flow_at(year_index(now_), g, label) += 1;
+    join_queue_if_waiting(id);
+    redraw(id);
+    if (!std::isnan(persons_[id].permit)) schedule_cohort_check(id);
+    schedule_arrival(stream);
+  }
+
+  // ---- statushouder cohorts: who is working at 0, 6, 12, ... months since the permit ----
+
+  void schedule_cohort_check(std::uint32_t id) {
+    Person& p = persons_[id];
+    while (p.next_check < m_.cohort_durations) {
+      const double when =
+          static_cast<double>(add_months(static_cast<Day>(std::floor(p.permit)), 6 * p.next_check));
+      if (when >= m_.end) return;
+      if (when >= now_) {
+        agenda_.schedule_global(when, static_cast<int>(EventKind::cohort_check),
+                                {engine::kNoEntity, EventKind::cohort_check, static_cast<std::int32_t>(id)});
+        return;
+      }
+      ++p.next_check;  // anniversaries before the arrival in the region are not observed here
+    }
+  }
+
+  void cohort_check(std::uint32_t id) {
+    Person& p = persons_[id];
+    if (m_.states[p.state].kind == StateKind::exit) return;
+    const std::size_t cell =
+        static_cast<std::size_t>(p.cohort) * static_cast<std::size_t>(m_.cohort_durations) +
+        static_cast<std::size_t>(p.next_check);
+    accounts_.cohort_present[cell] += 1;
+    if (m_.states[p.state].working) accounts_.cohort_working[cell] += 1;
+    ++p.next_check;
+    schedule_cohort_check(id);
+  }
+
+  // ---- accounting ----
+
+  void record_output(int t) {
+    const int G = m_.gemeente_count, S = states_count();
+    for (int g = 0; g < G; ++g)
+      for (int s = 0; s < S; ++s) accounts_.stock_at(t, g, s) = live_stock(g, s);
+    const int C = static_cast<int>(m_.capacities.size());
+    for (int g = 0; g < G; ++g)
+      for (int c = 0; c < C; ++c)
+        accounts_.waiting[Accounts::index3(t, g, c, G, C)] =
+            live_stock(g, m_.capacities[static_cast<std::size_t>(c)].waiting_state);
+  }
+
+  // Person-years from the later of entry and start up to `until`, split over calendar years.
+  void add_person_years(const Person& p, double until) {
+    double from = std::max(p.entered, m_.start);
+    for (int y = year_index(from); from < until; ++y) {
+      const double year_end = std::min(until, m_.year_starts[static_cast<std::size_t>(y) + 1]);
+      accounts_.person_years_at(y, p.gemeente, p.state) += (year_end - from) / kDaysPerYear;
+      from = year_end;
+    }
+  }
+
+  void close_person_years() {
+    for (const Person& p : persons_)
+      if (m_.states[p.state].kind != StateKind::exit) add_person_years(p, m_.end);
+  }
+
+  const CompiledModel& m_;
+  std::uint64_t seed_, replication_;
+  Accounts accounts_;
+  CapacityPools pools_;
+  engine::Agenda<Event> agenda_;
+  std::vector<Person> persons_;
+  std::vector<std::uint32_t> initial_waiting_;
+  std::vector<double> live_stock_ =
+      std::vector<double>(m_.states.size() * static_cast<std::size_t>(m_.gemeente_count));
+  std::vector<engine::RandomStream> arrival_streams_;
+  std::vector<std::uint64_t> arrival_counts_;
+  std::uint32_t next_ticket_ = 0;
+  double now_ = m_.start;
+};
+
+}  // namespace
+
+Accounts simulate_replication(const CompiledModel& model, std::uint64_t seed, std::uint64_t replication) {
+  return Replication(model, seed, replication).run();
+}
+
+}  // namespace ws::model
