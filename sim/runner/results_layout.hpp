@@ -1,0 +1,50 @@
+#pragma once
+// How a run's accounts map onto the results file (OUTPUT.md): the union of the scenarios' states,
+// transitions, capacity states, arrival streams and parameters as dimensions, and per variable the scatter of
+// one scenario's replication into that union. The runner owns this mapping so that the writer knows nothing
+// of the model.
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "sim/model/accounts.hpp"
+#include "sim/model/compiled_model.hpp"
+#include "sim/output/results_writer.hpp"
+
+namespace ws::runner {
+
+// One per-replication variable: its dims after (scenario, replication), and how to fill its slab.
+struct LayoutVariable {
+  output::VariableSpec spec;  // dims include "scenario" and "replication" first
+  std::vector<std::size_t> inner_shape;
+  bool summarised = false;  // gets <name>_mean, <name>_se and <name>_quantile
+  double fill = 0.0;        // value where a scenario lacks a state/label/parameter
+  // Writes the scenario's values into `slab` (already filled with `fill`, size = product of inner_shape).
+  std::function<void(std::size_t scenario, const model::Accounts&, const std::vector<double>& parameters,
+                     std::vector<double>& slab)>
+      scatter;
+  std::size_t cells() const;
+};
+
+struct ResultsLayout {
+  std::vector<std::string> scenarios, states, labels, capacity_states, streams, parameters, gemeenten,
+      cohorts;
+  std::vector<double> output_times;  // days since the start
+  std::vector<std::int32_t> years;
+  std::vector<std::int32_t> months_since_permit;
+  std::string start_date;  // ISO date of the common start
+  std::vector<LayoutVariable> variables;
+};
+
+// Throws ws::InputError when the scenarios cannot share one file (different horizon, output times or
+// gemeenten).
+ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models,
+                          const std::vector<std::string>& scenario_files);
+
+extern const std::vector<double> kQuantiles;
+
+// Adds every dimension and variable (per replication and summaries) to the writer.
+void define_results(output::ResultsWriter& writer, const ResultsLayout& layout, std::size_t replications);
+
+}  // namespace ws::runner

@@ -1,0 +1,184 @@
+#include "sim/runner/run.hpp"
+
+#include <oneapi/tbb/global_control.h>
+#include <oneapi/tbb/info.h>
+#include <oneapi/tbb/parallel_pipeline.h>
+
+#include <chrono>
+#include <ctime>
+#include <memory>
+
+#include "sim/common/error.hpp"
+#include "sim/model/compiled_model.hpp"
+#include "sim/model/replication.hpp"
+#include "sim/output/results_writer.hpp"
+#include "sim/runner/interrupt.hpp"
+#include "sim/runner/parameter_draws.hpp"
+#include "sim/runner/summary_store.hpp"
+#include "werkstroom/version.hpp"
+
+namespace ws::runner {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Job {
+  std::size_t scenario = 0;
+  std::size_t replication = 0;
+};
+
+struct Finished {
+  Job job;
+  model::Accounts accounts;
+  std::vector<double> parameters;
+};
+
+std::string now_iso() {
+  const std::time_t t = std::time(nullptr);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buffer;
+}
+
+void set_provenance(output::ResultsWriter& writer, const std::vector<model::ScenarioSpec>& specs,
+                    const RunOptions& options) {
+  writer.set_attribute("Conventions", "CF-1.8");
+  writer.set_attribute("title",
+                       "werkstroom results: " + specs.front().name +
+                           (specs.size() > 1 ? " and " + std::to_string(specs.size() - 1) + " more" : ""));
+  writer.set_attribute("source", std::string("werkstroom ") + kVersion);
+  writer.set_attribute("history", now_iso() + " " + options.command_line);
+  writer.set_attribute("seed", options.seed);
+  writer.set_attribute("replications", static_cast<std::int64_t>(options.replications));
+  writer.set_attribute("institution", "Werkzaak Rivierenland");
+  // Every file the scenarios were read from, once, so that the results file alone says how to reproduce it.
+  std::vector<std::string> seen;
+  for (const auto& spec : specs)
+    for (const auto& [path, text] : spec.sources) {
+      if (std::find(seen.begin(), seen.end(), path) != seen.end()) continue;
+      const std::string key = "input_file_" + std::to_string(seen.size());
+      writer.set_attribute(key + "_path", path);
+      writer.set_attribute(key + "_text", text);
+      seen.push_back(path);
+    }
+  writer.set_attribute("input_files", static_cast<std::int64_t>(seen.size()));
+}
+
+}  // namespace
+
+RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
+                        const std::vector<std::string>& scenario_files, const RunOptions& options) {
+  const auto started = Clock::now();
+  if (options.replications == 0) throw InputError("--replications: expected a positive number");
+  std::optional<tbb::global_control> threads;
+  if (options.threads) threads.emplace(tbb::global_control::max_allowed_parallelism, *options.threads);
+
+  // Scenarios without uncertain parameters are compiled once and shared read-only by every replication.
+  std::vector<model::CompiledModel> fixed;
+  for (const auto& spec : specs) fixed.push_back(model::compile_model(spec));
+  std::vector<const model::CompiledModel*> models;
+  for (const auto& m : fixed) models.push_back(&m);
+
+  RunReport report;
+  report.layout = make_layout(models, scenario_files);
+  const ResultsLayout& layout = report.layout;
+  const std::size_t S = specs.size(), R = options.replications;
+
+  output::ResultsWriter writer(options.out);
+  set_provenance(writer, specs, options);
+  define_results(writer, layout, R);
+  std::vector<std::unique_ptr<SummaryStore>> stores(layout.variables.size());
+  for (std::size_t v = 0; v < layout.variables.size(); ++v)
+    if (layout.variables[v].summarised)
+      stores[v] = std::make_unique<SummaryStore>(S, R, layout.variables[v].cells());
+
+  InterruptGuard interrupt;
+  Progress progress(S * R, options.progress);
+  std::size_t next = 0;
+  double write_seconds = 0;
+  const int tokens =
+      2 * static_cast<int>(options.threads ? *options.threads : tbb::info::default_concurrency());
+  tbb::parallel_pipeline(
+      static_cast<std::size_t>(tokens),
+      tbb::make_filter<void, Job>(tbb::filter_mode::serial_in_order,
+                                  [&](tbb::flow_control& flow) -> Job {
+                                    if (next == S * R || InterruptGuard::interrupted()) {
+                                      flow.stop();
+                                      return {};
+                                    }
+                                    const Job job{next / R, next % R};
+                                    ++next;
+                                    return job;
+                                  }) &
+          tbb::make_filter<Job, std::shared_ptr<Finished>>(
+              tbb::filter_mode::parallel,
+              [&](Job job) {
+                const model::ScenarioSpec& spec = specs[job.scenario];
+                auto done = std::make_shared<Finished>();
+                done->job = job;
+                if (spec.uncertain.empty()) {
+                  done->accounts =
+                      model::simulate_replication(fixed[job.scenario], options.seed, job.replication);
+                } else {
+                  const DrawnScenario drawn = draw_scenario(spec, options.seed, job.replication);
+                  const model::CompiledModel compiled = model::compile_model(drawn.spec);
+                  done->accounts = model::simulate_replication(compiled, options.seed, job.replication);
+                  done->parameters = drawn.values;
+                }
+                return done;
+              }) &
+          tbb::make_filter<std::shared_ptr<Finished>, void>(
+              tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Finished> done) {
+                const auto write_start = Clock::now();
+                const std::size_t leading[] = {done->job.scenario, done->job.replication};
+                for (std::size_t v = 0; v < layout.variables.size(); ++v) {
+                  const LayoutVariable& var = layout.variables[v];
+                  std::vector<double> slab(var.cells(), var.fill);
+                  var.scatter(done->job.scenario, done->accounts, done->parameters, slab);
+                  writer.write(var.spec.name, leading, slab);
+                  if (stores[v]) stores[v]->add(done->job.scenario, done->job.replication, slab);
+                }
+                report.events += done->accounts.events;
+                write_seconds += std::chrono::duration<double>(Clock::now() - write_start).count();
+                progress.advance();
+              }));
+  progress.finish();
+  if (InterruptGuard::interrupted())
+    throw Interrupted("interrupted by signal " + std::to_string(InterruptGuard::signal_number()) +
+                      ": stopped, no results file written");
+
+  const auto summary_start = Clock::now();
+  report.stock_mean.resize(S);
+  report.stock_low.resize(S);
+  report.stock_high.resize(S);
+  report.flow_mean.resize(S);
+  for (std::size_t v = 0; v < layout.variables.size(); ++v) {
+    if (!stores[v]) continue;
+    const std::string& name = layout.variables[v].spec.name;
+    for (std::size_t s = 0; s < S; ++s) {
+      SummaryStore::Summary summary = stores[v]->summarise(s, kQuantiles);
+      const std::size_t leading[] = {s};
+      writer.write(name + "_mean", leading, summary.mean);
+      writer.write(name + "_se", leading, summary.se);
+      writer.write(name + "_quantile", leading, summary.quantiles);
+      const std::size_t cells = summary.mean.size();
+      if (name == "stock") {
+        report.stock_mean[s] = summary.mean;
+        report.stock_low[s].assign(summary.quantiles.begin(),
+                                   summary.quantiles.begin() + static_cast<std::ptrdiff_t>(cells));
+        report.stock_high[s].assign(summary.quantiles.end() - static_cast<std::ptrdiff_t>(cells),
+                                    summary.quantiles.end());
+      }
+      if (name == "flow") report.flow_mean[s] = std::move(summary.mean);
+    }
+  }
+  writer.set_attribute("events", static_cast<std::int64_t>(report.events));
+  writer.commit();
+  write_seconds += std::chrono::duration<double>(Clock::now() - summary_start).count();
+  report.file = options.out;
+  report.write_seconds = write_seconds;
+  report.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  return report;
+}
+
+}  // namespace ws::runner

@@ -1,0 +1,43 @@
+#pragma once
+// A run: every replication of every scenario, simulated in parallel (oneTBB), written in order by one writer,
+// summarised, and committed atomically to one results file. Replication r of every scenario uses the streams
+// keyed by (seed, r, purpose): common random numbers wherever the scenarios agree.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/model/spec.hpp"
+#include "sim/runner/progress.hpp"
+#include "sim/runner/results_layout.hpp"
+
+namespace ws::runner {
+
+struct RunOptions {
+  std::size_t replications = 10;
+  std::uint64_t seed = 1;
+  std::optional<int> threads;  // default: all hardware threads
+  std::filesystem::path out;
+  Progress::Mode progress = Progress::Mode::automatic;
+  std::string command_line;  // for the file's history attribute
+};
+
+struct RunReport {
+  std::filesystem::path file;
+  ResultsLayout layout;
+  std::vector<std::vector<double>> stock_mean;  // [scenario][time][gemeente][state]
+  std::vector<std::vector<double>> stock_low;   // 5% quantile, same shape
+  std::vector<std::vector<double>> stock_high;  // 95% quantile
+  std::vector<std::vector<double>> flow_mean;   // [scenario][year][gemeente][transition]
+  std::uint64_t events = 0;
+  double seconds = 0;        // wall time of the whole run
+  double write_seconds = 0;  // time spent in the writer thread (HDF5 and summaries)
+};
+
+// specs[i] came from scenario_files[i]. Throws ws::InputError for scenarios that cannot share a file,
+// ws::Interrupted when stopped by a signal (no file is left), std::logic_error on a broken invariant.
+RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
+                        const std::vector<std::string>& scenario_files, const RunOptions& options);
+
+}  // namespace ws::runner

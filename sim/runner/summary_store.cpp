@@ -1,0 +1,140 @@
+#include "sim/runner/summary_store.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <stdexcept>
+#include <string>
+
+namespace ws::runner {
+namespace {
+
+constexpr std::size_t kReadBudget = std::size_t{4} << 20;  // floats held while computing quantiles (16 MiB)
+
+void write_all(int fd, const void* data, std::size_t bytes, std::uint64_t offset) {
+  const char* p = static_cast<const char*>(data);
+  while (bytes > 0) {
+    const ssize_t n = ::pwrite(fd, p, bytes, static_cast<off_t>(offset));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) throw std::runtime_error(std::string("summary store: write failed: ") + std::strerror(errno));
+    p += n;
+    bytes -= static_cast<std::size_t>(n);
+    offset += static_cast<std::uint64_t>(n);
+  }
+}
+
+void read_all(int fd, void* data, std::size_t bytes, std::uint64_t offset) {
+  char* p = static_cast<char*>(data);
+  while (bytes > 0) {
+    const ssize_t n = ::pread(fd, p, bytes, static_cast<off_t>(offset));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) throw std::runtime_error(std::string("summary store: read failed: ") + std::strerror(errno));
+    p += n;
+    bytes -= static_cast<std::size_t>(n);
+    offset += static_cast<std::uint64_t>(n);
+  }
+}
+
+// Type 7 quantile (linear interpolation between order statistics), as numpy's default.
+double quantile_of(std::vector<float>& values, double probability) {
+  const double h = probability * static_cast<double>(values.size() - 1);
+  const auto lo = static_cast<std::size_t>(std::floor(h));
+  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(lo), values.end());
+  const double below = values[lo];
+  if (lo + 1 >= values.size()) return below;
+  const double above = *std::min_element(values.begin() + static_cast<std::ptrdiff_t>(lo) + 1, values.end());
+  return below + (h - static_cast<double>(lo)) * (above - below);
+}
+
+}  // namespace
+
+SummaryStore::SummaryStore(std::size_t scenarios, std::size_t replications, std::size_t cells,
+                           std::size_t block)
+    : scenarios_(scenarios),
+      replications_(replications),
+      cells_(cells),
+      block_(std::max<std::size_t>(1, std::min(block, replications))),
+      file_(std::tmpfile()),
+      buffer_(block_ * cells),
+      mean_(scenarios * cells, 0.0),
+      m2_(scenarios * cells, 0.0) {
+  if (!file_) throw std::runtime_error("cannot create a temporary file for the summaries");
+}
+
+SummaryStore::~SummaryStore() { std::fclose(file_); }
+
+std::uint64_t SummaryStore::block_offset(std::size_t scenario, std::size_t block) const {
+  const std::uint64_t values =
+      (static_cast<std::uint64_t>(scenario) * replications_ + block * block_) * cells_;
+  return values * sizeof(float);
+}
+
+void SummaryStore::add(std::size_t scenario, std::size_t replication, std::span<const double> values) {
+  if (values.size() != cells_) throw std::logic_error("SummaryStore: wrong number of cells");
+  if (replication % block_ != buffered_) throw std::logic_error("SummaryStore: replications out of order");
+  const double n = static_cast<double>(replication + 1);
+  double* mean = &mean_[scenario * cells_];
+  double* m2 = &m2_[scenario * cells_];
+  for (std::size_t c = 0; c < cells_; ++c) {
+    const double delta = values[c] - mean[c];
+    mean[c] += delta / n;
+    m2[c] += delta * (values[c] - mean[c]);
+  }
+  std::transform(values.begin(), values.end(),
+                 buffer_.begin() + static_cast<std::ptrdiff_t>(buffered_ * cells_),
+                 [](double v) { return static_cast<float>(v); });
+  ++buffered_;
+  if (buffered_ == block_ || replication + 1 == replications_) flush_block(scenario, replication / block_);
+}
+
+// Writes the buffered replications transposed, [cell][replication within block], at the block's place.
+void SummaryStore::flush_block(std::size_t scenario, std::size_t block) {
+  const std::size_t rows = buffered_;
+  std::vector<float> transposed(rows * cells_);
+  for (std::size_t r = 0; r < rows; ++r)
+    for (std::size_t c = 0; c < cells_; ++c) transposed[c * rows + r] = buffer_[r * cells_ + c];
+  write_all(fileno(file_), transposed.data(), transposed.size() * sizeof(float),
+            block_offset(scenario, block));
+  buffered_ = 0;
+}
+
+SummaryStore::Summary SummaryStore::summarise(std::size_t scenario, std::span<const double> probabilities) {
+  Summary out;
+  const double n = static_cast<double>(replications_);
+  out.mean.assign(mean_.begin() + static_cast<std::ptrdiff_t>(scenario * cells_),
+                  mean_.begin() + static_cast<std::ptrdiff_t>((scenario + 1) * cells_));
+  out.se.resize(cells_);
+  for (std::size_t c = 0; c < cells_; ++c)
+    out.se[c] = replications_ > 1 ? std::sqrt(m2_[scenario * cells_ + c] / (n - 1) / n)
+                                  : std::numeric_limits<double>::quiet_NaN();
+  out.quantiles.assign(probabilities.size() * cells_, 0.0);
+
+  const std::size_t chunk = std::max<std::size_t>(1, std::min(cells_, kReadBudget / replications_));
+  const std::size_t blocks = (replications_ + block_ - 1) / block_;
+  std::vector<float> slab;  // [block rows x chunk cells] for one block
+  std::vector<std::vector<float>> values(chunk);
+  for (std::size_t c0 = 0; c0 < cells_; c0 += chunk) {
+    const std::size_t c1 = std::min(cells_, c0 + chunk);
+    for (auto& v : values) v.clear();
+    for (std::size_t b = 0; b < blocks; ++b) {
+      const std::size_t rows = std::min(block_, replications_ - b * block_);
+      slab.resize((c1 - c0) * rows);
+      read_all(fileno(file_), slab.data(), slab.size() * sizeof(float),
+               block_offset(scenario, b) + c0 * rows * sizeof(float));
+      for (std::size_t c = c0; c < c1; ++c)
+        values[c - c0].insert(values[c - c0].end(),
+                              slab.begin() + static_cast<std::ptrdiff_t>((c - c0) * rows),
+                              slab.begin() + static_cast<std::ptrdiff_t>((c - c0 + 1) * rows));
+    }
+    for (std::size_t c = c0; c < c1; ++c)
+      for (std::size_t q = 0; q < probabilities.size(); ++q)
+        out.quantiles[q * cells_ + c] = quantile_of(values[c - c0], probabilities[q]);
+  }
+  return out;
+}
+
+}  // namespace ws::runner

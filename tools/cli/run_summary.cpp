@@ -1,0 +1,101 @@
+#include "tools/cli/run_summary.hpp"
+
+#include <fmt/core.h>
+
+#include "sim/common/date.hpp"
+
+namespace ws::cli {
+namespace {
+
+// Output-time indices that fall on a year end (1 January of the next year, or the end), with that year.
+std::vector<std::pair<std::size_t, int>> year_end_times(const runner::ResultsLayout& layout) {
+  std::vector<std::pair<std::size_t, int>> ends;
+  const auto start = parse_iso_date(layout.start_date).value();
+  for (std::size_t t = 1; t < layout.output_times.size(); ++t) {
+    const CivilDate d = civil_from_days(start + static_cast<std::int64_t>(layout.output_times[t]));
+    if (d.month == 1 && d.day == 1) ends.emplace_back(t, d.year - 1);
+  }
+  return ends;
+}
+
+bool is_exit(const std::string& state, const runner::ResultsLayout& layout) {
+  // Exit states are entered but never left: no label starts with "state->".
+  for (const auto& l : layout.labels)
+    if (l.rfind(state + "->", 0) == 0) return false;
+  return true;
+}
+
+}  // namespace
+
+void print_run_summary(std::ostream& out, const runner::RunReport& report,
+                       const runner::RunOptions& options) {
+  const auto& L = report.layout;
+  const std::size_t G = L.gemeenten.size(), S = L.states.size(), T = L.labels.size();
+  const auto ends = year_end_times(L);
+  out << fmt::format("\n{} scenario(s) x {} replications, seed {}, {:.1f} s ({:.2g} events/s)\n",
+                     L.scenarios.size(), options.replications, options.seed, report.seconds,
+                     static_cast<double>(report.events) / report.seconds);
+  for (std::size_t s = 0; s < L.scenarios.size(); ++s) {
+    const auto& mean = report.stock_mean[s];
+    const auto& low = report.stock_low[s];
+    const auto& high = report.stock_high[s];
+    const auto region = [&](const std::vector<double>& v, std::size_t t, std::size_t state) {
+      double sum = 0;
+      for (std::size_t g = 0; g < G; ++g) sum += v[(t * G + g) * S + state];
+      return sum;
+    };
+    out << fmt::format("\n== {}: persons at year end, whole area (mean, 90% band below) ==\n",
+                       L.scenarios[s]);
+    out << fmt::format("{:<20}", "state");
+    for (const auto& [t, year] : ends) out << fmt::format("{:>13}", year);
+    out << "\n";
+    for (std::size_t st = 0; st < S; ++st) {
+      if (is_exit(L.states[st], L)) continue;
+      out << fmt::format("{:<20}", L.states[st]);
+      for (const auto& [t, year] : ends) out << fmt::format("{:>13.0f}", region(mean, t, st));
+      out << "\n" << fmt::format("{:<20}", "");
+      for (const auto& [t, year] : ends)
+        out << fmt::format("{:>13}", fmt::format("{:.0f}-{:.0f}", region(low, t, st), region(high, t, st)));
+      out << "\n";
+    }
+    // Outflow by exit, per year (means), from the flows into each exit state.
+    out << fmt::format("\n== {}: exits per year, whole area (mean) ==\n{:<20}", L.scenarios[s], "exit");
+    for (const auto& [t, year] : ends) out << fmt::format("{:>13}", year);
+    out << "\n";
+    for (std::size_t st = 0; st < S; ++st) {
+      if (!is_exit(L.states[st], L)) continue;
+      out << fmt::format("{:<20}", L.states[st]);
+      for (std::size_t y = 0; y < L.years.size() && y < ends.size(); ++y) {
+        double sum = 0;
+        for (std::size_t g = 0; g < G; ++g)
+          for (std::size_t l = 0; l < T; ++l) {
+            const auto& label = L.labels[l];
+            if (label.size() > L.states[st].size() + 2 &&
+                label.compare(label.size() - L.states[st].size() - 2, std::string::npos,
+                              "->" + L.states[st]) == 0)
+              sum += report.flow_mean[s][(y * G + g) * T + l];
+          }
+        out << fmt::format("{:>13.0f}", sum);
+      }
+      out << "\n";
+    }
+    if (G < 2 || ends.empty()) continue;
+    // Per gemeente at the last year end.
+    const auto [t_last, last_year] = ends.back();
+    out << fmt::format("\n== {}: persons per gemeente at the end of {} (mean) ==\n{:<20}", L.scenarios[s],
+                       last_year, "gemeente");
+    std::vector<std::size_t> living;
+    for (std::size_t st = 0; st < S; ++st)
+      if (!is_exit(L.states[st], L)) living.push_back(st);
+    for (std::size_t st : living) out << fmt::format("{:>12.11}", L.states[st]);
+    out << "\n";
+    for (std::size_t g = 0; g < G; ++g) {
+      out << fmt::format("{:<20}", L.gemeenten[g]);
+      for (std::size_t st : living) out << fmt::format("{:>12.0f}", mean[(t_last * G + g) * S + st]);
+      out << "\n";
+    }
+  }
+  out << "\n";
+}
+
+}  // namespace ws::cli
