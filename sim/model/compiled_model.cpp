@@ -128,6 +128,7 @@ CompiledModel compile_model(const ScenarioSpec& spec) {
     c.to = m.state_index(t.to);
     c.label = label(t.from, t.to);
     c.overflow_label = overflow_label(t.from, c.to);
+    c.risk = static_cast<std::uint32_t>(engine::purpose_id(t.from + "->" + t.to));
     c.rate_per_day = t.rate / kDaysPerYear;
     compile_piece(t.by_age, kDaysPerYear, c.breaks[kAge], c.values[kAge]);
     compile_piece(t.by_duration, kDaysPerYear, c.breaks[kDuration], c.values[kDuration]);

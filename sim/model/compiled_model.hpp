@@ -18,6 +18,8 @@ struct CompiledTransition {
   int to = -1;
   int label = -1;           // flow label "from->to"
   int overflow_label = -1;  // when `to` is a capacity state that is full: "from->waiting"
+  std::uint32_t risk =
+      0;  // names the transition's random numbers (a hash of "from->to": stable across scenarios)
   double rate_per_day = 0;
   std::array<std::vector<double>, kClockCount> breaks;  // in days (calendar: day numbers)
   std::array<std::vector<double>, kClockCount> values;  // empty: the clock does not matter

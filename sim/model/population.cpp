@@ -19,14 +19,26 @@ int group_index(const CompiledModel& m, const std::string& name) {
   throw std::logic_error("unknown group '" + name + "'");
 }
 
-engine::RandomStream person_stream(std::uint64_t seed, std::uint64_t replication, std::uint64_t purpose,
-                                   std::uint64_t high, std::uint64_t low) {
-  return engine::RandomStream(seed, replication, purpose, (high << 32) | low);
+// Who a person is: their origin (the purpose) and their number within it.
+struct Identity {
+  std::uint64_t purpose;
+  std::uint64_t number;
+};
+
+Identity identity_of(std::uint64_t purpose, std::uint64_t high, std::uint64_t low) {
+  return {purpose, (high << 32) | low};
+}
+
+// The stream for the person's attributes (age, sex, ...), drawn once when they are created.
+engine::RandomStream attribute_stream(std::uint64_t seed, std::uint64_t replication, Identity id) {
+  return engine::RandomStream(seed, replication, id.purpose, id.number);
 }
 
 Person base_person(const CompiledModel& m, int gemeente, int state, int sex, int group, double birth,
-                   engine::RandomStream rng) {
+                   std::uint64_t seed, std::uint64_t replication, Identity id) {
   Person p{};
+  p.risk_key = engine::StreamKey::derive(seed, replication, id.purpose ^ engine::purpose_id("risks")).key;
+  p.identity = id.number;
   p.gemeente = static_cast<std::uint8_t>(gemeente);
   p.state = static_cast<std::uint16_t>(state);
   p.sex = static_cast<std::uint8_t>(sex);
@@ -34,11 +46,18 @@ Person base_person(const CompiledModel& m, int gemeente, int state, int sex, int
   p.birth = std::floor(birth);
   p.aow = static_cast<double>(aow_day(m.spec->aow, static_cast<Day>(p.birth)));
   p.permit = kNoPermit;
-  p.rng = rng;
   return p;
 }
 
 }  // namespace
+
+double risk_exponential(const Person& p, std::uint32_t risk) {
+  const engine::PhiloxCounter out = engine::philox4x32_10(
+      {p.redraws, risk, static_cast<std::uint32_t>(p.identity), static_cast<std::uint32_t>(p.identity >> 32)},
+      p.risk_key);
+  const std::uint64_t bits = ((static_cast<std::uint64_t>(out[0]) << 32) | out[1]) >> 11;
+  return -std::log((static_cast<double>(bits) + 0.5) * 0x1p-53);  // uniform in (0, 1), never 0
+}
 
 std::vector<Person> synthesize_population(const CompiledModel& m, std::uint64_t seed,
                                           std::uint64_t replication) {
@@ -55,12 +74,14 @@ std::vector<Person> synthesize_population(const CompiledModel& m, std::uint64_t 
     const auto n = static_cast<std::uint64_t>(whole) + (cell_rng.uniform() < cell.count - whole ? 1 : 0);
     const bool has_permit = m.spec->groups[static_cast<std::size_t>(group)].has_permit_date;
     for (std::uint64_t k = 0; k < n; ++k) {
-      engine::RandomStream rng = person_stream(seed, replication, person_purpose, c, k);
+      const Identity id = identity_of(person_purpose, c, k);
+      engine::RandomStream rng = attribute_stream(seed, replication, id);
       const double age_days = rng.uniform(cell.age_lower, cell.age_upper) * kDaysPerYear;
       const double birth = m.start - age_days;
-      Person p = base_person(m, cell.gemeente, state, static_cast<int>(cell.sex), group, birth, rng);
+      Person p = base_person(m, cell.gemeente, state, static_cast<int>(cell.sex), group, birth, seed,
+                             replication, id);
       const double duration =
-          p.rng.uniform(cell.duration_min_years, cell.duration_max_years + 1e-12) * kDaysPerYear;
+          rng.uniform(cell.duration_min_years, cell.duration_max_years + 1e-12) * kDaysPerYear;
       p.entered = std::max(m.start - duration, p.birth);
       if (has_permit) p.permit = p.entered;
       persons.push_back(p);
@@ -73,7 +94,7 @@ std::vector<Person> synthesize_population(const CompiledModel& m, std::uint64_t 
     const int group = group_index(m, ip.group);
     Person p =
         base_person(m, ip.gemeente, m.state_index(ip.state), static_cast<int>(ip.sex), group,
-                    static_cast<double>(ip.birth), person_stream(seed, replication, listed_purpose, 0, i));
+                    static_cast<double>(ip.birth), seed, replication, identity_of(listed_purpose, 0, i));
     p.entered = static_cast<double>(ip.entered_state);
     if (m.spec->groups[static_cast<std::size_t>(group)].has_permit_date)
       p.permit = static_cast<double>(ip.permit);
@@ -84,14 +105,14 @@ std::vector<Person> synthesize_population(const CompiledModel& m, std::uint64_t 
 
 Person make_arrival(const CompiledModel& m, const CompiledArrival& a, int gemeente, double now,
                     std::uint64_t seed, std::uint64_t replication, std::uint64_t sequence) {
-  engine::RandomStream rng =
-      person_stream(seed, replication, a.person_purpose, static_cast<std::uint64_t>(gemeente), sequence);
+  const Identity id = identity_of(a.person_purpose, static_cast<std::uint64_t>(gemeente), sequence);
+  engine::RandomStream rng = attribute_stream(seed, replication, id);
   const std::size_t band = rng.discrete(a.age.weight);
   const double age_days = rng.uniform(a.age.lower[band], a.age.upper[band]) * kDaysPerYear;
   const int sex = rng.uniform() < a.share_women ? 1 : 0;
-  Person p = base_person(m, gemeente, a.into, sex, a.group, now - age_days, rng);
+  Person p = base_person(m, gemeente, a.into, sex, a.group, now - age_days, seed, replication, id);
   if (m.spec->groups[static_cast<std::size_t>(a.group)].has_permit_date) {
-    p.permit = now - p.rng.uniform(a.permit_lead_min_days, a.permit_lead_max_days + 1e-9);
+    p.permit = now - rng.uniform(a.permit_lead_min_days, a.permit_lead_max_days + 1e-9);
     const CivilDate start = civil_from_days(static_cast<Day>(m.start));
     const CivilDate arrival = civil_from_days(static_cast<Day>(now));
     const int months =

@@ -21,10 +21,17 @@ struct Person {
   std::uint8_t group = 0;
   std::int16_t cohort = -1;     // statushouder arrival half-year, -1 for others
   std::int16_t next_check = 0;  // the next cohort check (in 6-month steps since the permit)
-  // The person's own random numbers, keyed by who they are (not by when they were created), so that two
-  // scenarios that treat a person alike draw the same numbers for them (common random numbers).
-  engine::RandomStream rng{0, 0, 0};
+  // The person's random numbers are keyed by who they are (origin and sequence number), not by when they were
+  // created, and each competing risk has its own numbers: the draw for risk j at the person's k-th redraw is
+  // Philox(risk_key, {k, j, identity}). Two scenarios that treat a person alike therefore draw the same
+  // numbers for them, even when one of them adds a risk the other lacks (common random numbers).
+  engine::PhiloxKey risk_key{};
+  std::uint64_t identity = 0;
+  std::uint32_t redraws = 0;
 };
+
+// A unit exponential for `risk` at the person's current redraw.
+double risk_exponential(const Person& p, std::uint32_t risk);
 
 std::vector<Person> synthesize_population(const CompiledModel& m, std::uint64_t seed,
                                           std::uint64_t replication);

@@ -15,7 +15,7 @@
 namespace ws::model {
 namespace {
 
-constexpr double kNever = std::numeric_limits<double>::infinity();
+constexpr auto kDeathRisk = static_cast<std::uint32_t>(engine::purpose_id("death"));
 
 // What an event does. Simultaneous events run in this order (then in order of scheduling): the stock is
 // recorded before anything happens that day, capacities change before anyone moves, arrivals before
@@ -237,13 +237,14 @@ class Replication {
       agenda_.cancel(id);
       return;
     }
+    ++p.redraws;  // fresh numbers for every risk at every redraw
     const double max_wait = m_.end - now_;
     double best = p.aow - now_;
     std::int32_t cause = static_cast<std::int32_t>(Cause::aow);
     const double mortality =
         m_.gompertz_a_per_day * s.mortality_multiplier * (p.sex ? m_.women_mortality : 1.0);
-    const double death =
-        engine::gompertz_waiting_time(p.rng.exponential(), mortality, m_.gompertz_b_per_day, now_ - p.birth);
+    const double death = engine::gompertz_waiting_time(risk_exponential(p, kDeathRisk), mortality,
+                                                       m_.gompertz_b_per_day, now_ - p.birth);
     if (death < best) {
       best = death;
       cause = static_cast<std::int32_t>(Cause::death);
@@ -254,8 +255,8 @@ class Replication {
       const double factor =
           t.factor[(static_cast<std::size_t>(p.gemeente) * 2 + p.sex) * group_stride + p.group];
       const double base = t.rate_per_day * factor;
-      const double e = p.rng.exponential();  // drawn even for a zero rate: keeps the person's stream aligned
       if (base <= 0) continue;
+      const double e = risk_exponential(p, t.risk);
       const double wait = sample_transition(t, p, base, e, std::min(best, max_wait));
       if (wait < best) {
         best = wait;
