@@ -1,0 +1,172 @@
+#include "sim/scenario/csv.hpp"
+
+#include <charconv>
+#include <cmath>
+
+#include "sim/common/date.hpp"
+#include "sim/common/error.hpp"
+
+namespace ws::scenario {
+
+namespace {
+
+std::string trim(std::string_view s) {
+  const auto first = s.find_first_not_of(" \t\r");
+  if (first == std::string_view::npos) return "";
+  const auto last = s.find_last_not_of(" \t\r");
+  return std::string(s.substr(first, last - first + 1));
+}
+
+// Splits one line; returns false on an unterminated quote.
+bool split_line(std::string_view line, std::vector<std::string>& fields) {
+  fields.clear();
+  std::string field;
+  bool quoted = false, was_quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c == '"' && trim(field).empty()) {
+      quoted = was_quoted = true;
+      field.clear();
+    } else if (c == ',') {
+      fields.push_back(was_quoted ? field : trim(field));
+      field.clear();
+      was_quoted = false;
+    } else {
+      field += c;
+    }
+  }
+  if (quoted) return false;
+  fields.push_back(was_quoted ? field : trim(field));
+  return true;
+}
+
+}  // namespace
+
+CsvTable::CsvTable(std::string display, const std::string& text, bool require_source)
+    : display_(std::move(display)) {
+  std::size_t start = 0;
+  int line_number = 0;
+  std::vector<std::string> fields;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string_view line(text.data() + start, end - start);
+    ++line_number;
+    start = end + 1;
+    const std::string trimmed = trim(line);
+    if (trimmed.empty() || trimmed[0] == '#') continue;
+    if (!split_line(line, fields))
+      throw InputError(display_ + ":" + std::to_string(line_number) + ": unterminated quoted field");
+    if (header_.empty()) {
+      header_ = fields;
+      header_line_ = line_number;
+      for (std::size_t i = 0; i < header_.size(); ++i)
+        if (header_[i].empty())
+          throw InputError(display_ + ":" + std::to_string(line_number) + ": header column " +
+                           std::to_string(i + 1) + " has no name");
+      continue;
+    }
+    if (fields.size() != header_.size())
+      throw InputError(display_ + ":" + std::to_string(line_number) + ": expected " +
+                       std::to_string(header_.size()) + " fields (as in the header), got " +
+                       std::to_string(fields.size()));
+    rows_.push_back({line_number, fields});
+  }
+  if (header_.empty()) throw InputError(display_ + ": empty data file: expected a header row");
+  if (const auto s = index_of("source")) {
+    for (const auto& row : rows_)
+      if (row.fields[*s].empty())
+        fail(row, "source", "a source, or 'assumption: ...' when the numbers are a modelling choice");
+  } else if (require_source) {
+    throw InputError(
+        display_ + ":" + std::to_string(header_line_) +
+        ": missing column 'source' (every data row names its source or says it is an assumption)");
+  }
+}
+
+std::optional<std::size_t> CsvTable::index_of(std::string_view name) const {
+  for (std::size_t i = 0; i < header_.size(); ++i)
+    if (header_[i] == name) return i;
+  return std::nullopt;
+}
+
+std::size_t CsvTable::column(std::string_view name) const {
+  if (const auto i = index_of(name)) return *i;
+  require_columns({name});
+  return 0;  // not reached
+}
+
+void CsvTable::require_columns(std::initializer_list<std::string_view> names) const {
+  for (const auto name : names) {
+    if (index_of(name)) continue;
+    std::string have;
+    for (const auto& h : header_) have += (have.empty() ? "" : ", ") + h;
+    throw InputError(display_ + ":" + std::to_string(header_line_) + ": missing column '" +
+                     std::string(name) + "' (columns: " + have + ")");
+  }
+}
+
+void CsvTable::fail(const Row& row, std::string_view column, const std::string& what) const {
+  throw InputError(display_ + ":" + std::to_string(row.line) + ": column '" + std::string(column) +
+                   "': expected " + what + ", got '" + text(row, column) + "'");
+}
+
+void CsvTable::fail(const Row& row, const std::string& what) const {
+  throw InputError(display_ + ":" + std::to_string(row.line) + ": " + what);
+}
+
+const std::string& CsvTable::text(const Row& row, std::string_view name) const {
+  return row.fields[column(name)];
+}
+
+double CsvTable::number(const Row& row, std::string_view name) const {
+  const std::string& t = text(row, name);
+  double value = 0;
+  const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
+  if (t.empty() || ec != std::errc() || end != t.data() + t.size() || !std::isfinite(value))
+    fail(row, name, "a number");
+  return value;
+}
+
+double CsvTable::non_negative(const Row& row, std::string_view name) const {
+  const double v = number(row, name);
+  if (v < 0) fail(row, name, "a number >= 0");
+  return v;
+}
+
+int CsvTable::integer(const Row& row, std::string_view name) const {
+  const std::string& t = text(row, name);
+  int value = 0;
+  const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
+  if (t.empty() || ec != std::errc() || end != t.data() + t.size()) fail(row, name, "a whole number");
+  return value;
+}
+
+bool CsvTable::boolean(const Row& row, std::string_view name) const {
+  const std::string& t = text(row, name);
+  if (t == "true") return true;
+  if (t == "false") return false;
+  fail(row, name, "true or false");
+}
+
+std::int64_t CsvTable::date(const Row& row, std::string_view name) const {
+  const auto d = parse_iso_date(text(row, name));
+  if (!d) fail(row, name, "a date YYYY-MM-DD");
+  return *d;
+}
+
+std::optional<std::int64_t> CsvTable::optional_date(const Row& row, std::string_view name) const {
+  if (text(row, name).empty()) return std::nullopt;
+  return date(row, name);
+}
+
+}  // namespace ws::scenario

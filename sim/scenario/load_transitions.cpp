@@ -1,0 +1,191 @@
+// [transitions."from->to"]: the competing risks and their proportional-hazards multipliers.
+#include "sim/common/date.hpp"
+#include "sim/scenario/sections.hpp"
+
+namespace ws::scenario {
+
+namespace {
+
+using model::Piecewise;
+using model::ScenarioSpec;
+using model::TransitionSpec;
+
+enum class Clock { age, duration, calendar, permit };
+
+struct ClockInfo {
+  const char* key;
+  Piecewise TransitionSpec::*member;
+  Clock clock;
+};
+
+// A break value from an inline array item or a CSV field.
+double break_from_node(Context& c, const Node& n, const std::string& path, Clock clock) {
+  if (clock == Clock::calendar) return static_cast<double>(c.r.date(n, path));
+  return c.r.number(n, path, clock == Clock::age ? Bounds{0, 130, "years of age"} : non_negative("years"),
+                    nullptr);
+}
+
+void check_breaks(Context& c, const Node& at, const std::string& path, Clock clock,
+                  const std::vector<double>& breaks) {
+  for (std::size_t k = 1; k < breaks.size(); ++k)
+    if (!(breaks[k] > breaks[k - 1]))
+      c.r.fail(at, path,
+               "expected breaks in ascending order (break " + std::to_string(k + 1) + " is not above break " +
+                   std::to_string(k) + ")");
+  if (clock != Clock::calendar) return;
+  const auto& run = c.spec.run;
+  for (const double b : breaks)
+    if (b < static_cast<double>(run.start) || b > static_cast<double>(run.end))
+      c.r.fail(at, path,
+               "expected calendar breaks within the horizon [" + format_iso_date(run.start) + ", " +
+                   format_iso_date(run.end) + "], got " + format_iso_date(static_cast<model::Day>(b)));
+}
+
+Piecewise read_piecewise(Context& c, const Node& n, const std::string& p, Clock clock, std::size_t transition,
+                         Piecewise TransitionSpec::*member) {
+  Reader& r = c.r;
+  r.expect_table(n, p);
+  Piecewise out;
+  if (const Node* file = n.find("file")) {
+    r.check_keys(n, p, {"file"});
+    const CsvTable& csv = r.csv(*file, p + ".file");
+    csv.require_columns({"from", "multiplier"});
+    for (const auto& row : csv.rows()) {
+      double from = 0;
+      if (clock == Clock::calendar) {
+        from = static_cast<double>(csv.date(row, "from"));
+      } else {
+        from = csv.non_negative(row, "from");
+      }
+      if (&row != &csv.rows().front()) out.breaks.push_back(from);
+      out.values.push_back(csv.non_negative(row, "multiplier"));
+    }
+    if (out.values.empty()) r.fail(*file, p + ".file", "expected at least one row in " + csv.display());
+    check_breaks(c, *file, p + ".file (column from)", clock, out.breaks);
+    return out;
+  }
+  r.check_keys(n, p, {"breaks", "values", "file"});
+  const Node& breaks = r.expect_array(r.required(n, p, "breaks"), p + ".breaks");
+  const Node& values = r.expect_array(r.required(n, p, "values"), p + ".values");
+  for (std::size_t k = 0; k < breaks.items.size(); ++k)
+    out.breaks.push_back(break_from_node(c, breaks.items[k], index_path(p + ".breaks", k), clock));
+  check_breaks(c, breaks, p + ".breaks", clock, out.breaks);
+  if (values.items.size() != out.breaks.size() + 1)
+    r.fail(values, p + ".values",
+           "expected " + std::to_string(out.breaks.size() + 1) + " values (one more than the " +
+               std::to_string(out.breaks.size()) +
+               " breaks: below the first, between each, above the last), got " +
+               std::to_string(values.items.size()));
+  for (std::size_t k = 0; k < values.items.size(); ++k)
+    out.values.push_back(r.number(values.items[k], index_path(p + ".values", k), non_negative("multiplier"),
+                                  [transition, member, k](ScenarioSpec& s, double v) {
+                                    (s.transitions[transition].*member).values[k] = v;
+                                  }));
+  return out;
+}
+
+// { name = multiplier, ... } for gemeenten, sexes or groups; names not given keep 1.
+template <class Index>
+std::vector<double> read_by_name(Context& c, const Node& n, const std::string& p, std::size_t size,
+                                 Index index, std::size_t transition,
+                                 std::vector<double> TransitionSpec::*member) {
+  c.r.expect_table(n, p);
+  std::vector<double> out(size, 1.0);
+  for (const auto& [name, value] : n.members) {
+    const std::string vp = join_path(p, name);
+    const auto k = static_cast<std::size_t>(index(value, vp, name));
+    out[k] = c.r.number(
+        value, vp, non_negative("multiplier"),
+        [transition, member, k](ScenarioSpec& s, double v) { (s.transitions[transition].*member)[k] = v; });
+  }
+  return out;
+}
+
+}  // namespace
+
+void read_transitions(Context& c, const Node& root) {
+  Reader& r = c.r;
+  const Node* t = root.find("transitions");
+  if (!t) return;
+  r.expect_table(*t, "transitions");
+  for (const auto& [key, value] : t->members) {
+    const std::string p = join_path("transitions", key);
+    r.expect_table(value, p);
+    r.check_keys(value, p,
+                 {"rate", "by_age", "by_duration", "by_calendar", "by_time_since_permit", "by_gemeente",
+                  "by_sex", "by_group", "enabled", "description"});
+    r.string_or(value, p, "description", "");
+    if (!r.boolean_or(value, p, "enabled", true)) continue;
+    const auto arrow = key.find("->");
+    if (arrow == std::string::npos || key.find("->", arrow + 2) != std::string::npos)
+      r.fail(value, p, "expected a key \"from->to\" naming two states");
+    auto trim = [](std::string s) {
+      while (!s.empty() && s.front() == ' ') s.erase(s.begin());
+      while (!s.empty() && s.back() == ' ') s.pop_back();
+      return s;
+    };
+    TransitionSpec spec;
+    spec.from = trim(key.substr(0, arrow));
+    spec.to = trim(key.substr(arrow + 2));
+    const auto& from = c.spec.states[static_cast<std::size_t>(c.state(value, p + " (from)", spec.from))];
+    const auto& to = c.spec.states[static_cast<std::size_t>(c.state(value, p + " (to)", spec.to))];
+    if (spec.from == spec.to) r.fail(value, p, "expected two different states");
+    if (from.kind == model::StateKind::exit)
+      r.fail(value, p,
+             "a transition out of exit state '" + from.name + "' is not allowed: exit states are absorbing");
+    if (to.name == "wsw" || to.module == model::Module::wsw)
+      r.fail(value, p,
+             "nothing may enter '" + to.name + "': the Wsw is closed to newcomers since 2015-01-01");
+    if (to.kind == model::StateKind::capacity && to.waiting_state == from.name)
+      r.fail(value, p,
+             "not allowed: '" + from.name + "' admits to '" + to.name +
+                 "' first come first served when a place frees, not by a hazard");
+    const std::size_t i = c.spec.transitions.size();
+    c.spec.transitions.push_back(spec);
+    const double rate = r.number(r.required(value, p, "rate"), p + ".rate", non_negative("per year"),
+                                 [i](ScenarioSpec& s, double v) { s.transitions[i].rate = v; });
+    c.spec.transitions[i].rate = rate;
+    const ClockInfo clocks[] = {
+        {"by_age", &TransitionSpec::by_age, Clock::age},
+        {"by_duration", &TransitionSpec::by_duration, Clock::duration},
+        {"by_calendar", &TransitionSpec::by_calendar, Clock::calendar},
+        {"by_time_since_permit", &TransitionSpec::by_time_since_permit, Clock::permit}};
+    for (const auto& clock : clocks)
+      if (const Node* n = value.find(clock.key)) {
+        Piecewise pw = read_piecewise(c, *n, join_path(p, clock.key), clock.clock, i, clock.member);
+        c.spec.transitions[i].*clock.member = std::move(pw);
+      }
+    auto& spec_i = c.spec.transitions;
+    if (const Node* n = value.find("by_gemeente")) {
+      auto v = read_by_name(
+          c, *n, p + ".by_gemeente", c.spec.gemeenten.size(),
+          [&](const Node& at, const std::string& vp, const std::string& name) {
+            return c.gemeente(at, vp, name);
+          },
+          i, &TransitionSpec::gemeente_multiplier);
+      spec_i[i].gemeente_multiplier = std::move(v);
+    }
+    if (const Node* n = value.find("by_sex")) {
+      auto v = read_by_name(
+          c, *n, p + ".by_sex", 2,
+          [&](const Node& at, const std::string& vp, const std::string& name) {
+            if (name == "men") return 0;
+            if (name == "women") return 1;
+            r.fail(at, vp, "unknown key; expected men or women");
+          },
+          i, &TransitionSpec::sex_multiplier);
+      spec_i[i].sex_multiplier = std::move(v);
+    }
+    if (const Node* n = value.find("by_group")) {
+      auto v = read_by_name(
+          c, *n, p + ".by_group", c.spec.groups.size(),
+          [&](const Node& at, const std::string& vp, const std::string& name) {
+            return c.group(at, vp, name);
+          },
+          i, &TransitionSpec::group_multiplier);
+      spec_i[i].group_multiplier = std::move(v);
+    }
+  }
+}
+
+}  // namespace ws::scenario

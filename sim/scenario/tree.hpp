@@ -1,0 +1,53 @@
+#pragma once
+// A scenario document as an ordered tree of values, each remembering the file and line it came from.
+// toml++ keeps table members sorted by key and drops source positions on copy; the loader needs the order the
+// author wrote (states, transitions) and the line of every value after `extend` merged several files.
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace ws::scenario {
+
+// A file the tree was read from: the name used in messages and the folder relative paths inside it start
+// from.
+struct SourceFile {
+  std::string display;              // e.g. "scenarios/baseline.toml"
+  std::filesystem::path directory;  // the folder holding the file
+};
+
+struct Node {
+  enum class Type { table, array, string, integer, floating, boolean, date, other };
+  Type type = Type::table;
+  bool inline_table = false;  // written as { ... }: an `extend` child replaces it whole instead of merging
+  std::string text;           // string
+  double number = 0;          // integer or floating
+  std::int64_t integer = 0;   // integer, exactly
+  bool boolean = false;
+  std::int64_t day = 0;                               // date: days since 1970-01-01
+  std::vector<std::pair<std::string, Node>> members;  // table, in the order written
+  std::vector<Node> items;                            // array
+  std::shared_ptr<const SourceFile> source;
+  int line = 0;  // 0 when unknown
+
+  bool is_table() const { return type == Type::table; }
+  bool is_number() const { return type == Type::integer || type == Type::floating; }
+  const Node* find(std::string_view key) const;
+  Node* find(std::string_view key);
+  std::vector<std::string> keys() const;
+};
+
+const char* type_name(Node::Type type);
+
+// Parses TOML text; syntax errors become ws::InputError "<file>:<line>:<column>: <what toml++ says>".
+Node parse_toml(const std::string& text, std::shared_ptr<const SourceFile> source);
+
+// Merges `child` into `parent`: tables written as [sections] merge key by key, anything else (numbers,
+// strings, arrays, inline { } tables) in the child replaces the parent's value whole. New keys come after the
+// parent's.
+void merge_into(Node& parent, Node child);
+
+}  // namespace ws::scenario
