@@ -1,5 +1,6 @@
 #include "sim/model/aow.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -19,7 +20,9 @@ Day aow_day(const AowSpec& aow, Day birth) {
   // The AOW age depends on the year in which it is reached: find the first year Y whose AOW age, counted from
   // the birthday, falls in Y itself (or earlier, when a jump in the schedule skips over the birthday).
   const int birth_year = civil_from_days(birth).year;
-  for (int year = birth_year + 60; year < birth_year + 90; ++year) {
+  // No AOW age in the schedule is below its first entry, and ages never fall: start the search there.
+  const int youngest = *std::min_element(aow.age_months.begin(), aow.age_months.end()) / 12;
+  for (int year = birth_year + youngest; year < birth_year + 90; ++year) {
     const Day reached = add_months(birth, aow_age_months(aow, year));
     if (civil_from_days(reached).year <= year) return reached;
   }
