@@ -3,23 +3,40 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 namespace ws::model {
 
 namespace {
 
-std::string quoted(const std::string& text) {
-  std::string out = "\"";
+// Appends `text` with DOT's string escapes.
+void append_escaped(std::string& out, const std::string& text) {
   for (const char c : text) {
     if (c == '"' || c == '\\') out += '\\';
     out += c;
   }
-  return out + "\"";
+}
+
+std::string quoted(const std::string& text) {
+  std::string out = "\"";
+  append_escaped(out, text);
+  return out += '"';
+}
+
+// A multi-line label: the lines joined by DOT's centred line break "\n".
+std::string quoted_lines(const std::vector<std::string>& lines) {
+  std::string out = "\"";
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0) out += "\\n";
+    append_escaped(out, lines[i]);
+  }
+  return out += '"';
 }
 
 // Three significant figures are as many as a mean over replications can carry.
 std::string format_flow(double persons_per_year) {
+  if (persons_per_year == 0) return "0";
   if (persons_per_year >= 100) return fmt::format("{:.0f}", persons_per_year);
   if (persons_per_year >= 10) return fmt::format("{:.1f}", persons_per_year);
   return fmt::format("{:.2f}", persons_per_year);
@@ -91,14 +108,15 @@ void write_dot(std::ostream& out, const StateGraph& graph, const ScenarioSpec& s
       if (const auto it = flows->find(g[e].label); it != flows->end())
         max_flow = std::max(max_flow, it->second);
 
-  std::string title = spec.name.empty() ? "werkstroom state graph" : "scenario " + spec.name;
-  if (flows) title += "\\nedge labels: mean persons per year (over replications and years, all gemeenten)";
-  title +=
-      "\\nsolid: transition; dashed: to the waiting list when full; bold: admission; dotted: AOW and "
-      "mortality";
+  std::vector<std::string> title{spec.name.empty() ? "werkstroom state graph" : "scenario " + spec.name};
+  if (flows)
+    title.push_back("edge labels: mean persons per year (over replications and years, all gemeenten)");
+  title.push_back(
+      "solid: transition; dashed: to the waiting list when full; bold: admission; dotted: AOW and "
+      "mortality");
   out << "digraph " << quoted(spec.name.empty() ? "states" : spec.name) << " {\n"
       << "  graph [rankdir=LR, labelloc=b, fontname=Helvetica, fontsize=10, nodesep=0.35, ranksep=0.9, label="
-      << quoted(title) << "];\n"
+      << quoted_lines(title) << "];\n"
       << "  node [fontname=Helvetica, fontsize=11];\n"
       << "  edge [fontname=Helvetica, fontsize=9, arrowsize=0.7];\n";
   write_nodes(out, spec);
@@ -123,13 +141,27 @@ FlowLabels mean_yearly_flows(const std::vector<std::string>& labels, const std::
   if (slab.size() != replications * years * gemeenten * n)
     throw std::invalid_argument(fmt::format("flow slab has {} values, expected {} x {} x {} x {}",
                                             slab.size(), replications, years, gemeenten, n));
+  // A (replication, year) with no value in any gemeente was not written (an interrupted run): it is left out
+  // of the mean rather than counted as a year without flow.
   std::vector<double> sum(n, 0.0);
-  for (std::size_t cell = 0; cell < replications * years * gemeenten; ++cell)
-    for (std::size_t t = 0; t < n; ++t) sum[t] += slab[cell * n + t];
+  std::vector<std::size_t> samples(n, 0);
+  for (std::size_t ry = 0; ry < replications * years; ++ry)
+    for (std::size_t t = 0; t < n; ++t) {
+      double total = 0;
+      bool written = false;
+      for (std::size_t g = 0; g < gemeenten; ++g)
+        if (const double v = slab[(ry * gemeenten + g) * n + t]; !std::isnan(v)) {
+          total += v;
+          written = true;
+        }
+      if (written) {
+        sum[t] += total;
+        ++samples[t];
+      }
+    }
   FlowLabels flows;
-  if (replications * years == 0) return flows;  // no data is no flow, not a flow of zero
-  const double samples = static_cast<double>(replications * years);
-  for (std::size_t t = 0; t < n; ++t) flows[labels[t]] = sum[t] / samples;
+  for (std::size_t t = 0; t < n; ++t)
+    if (samples[t] > 0) flows[labels[t]] = sum[t] / static_cast<double>(samples[t]);
   return flows;
 }
 

@@ -2,6 +2,7 @@
 
 #include <boost/graph/adjacency_list.hpp>
 #include <catch2/catch.hpp>
+#include <limits>
 #include <sstream>
 
 #include "sim/common/error.hpp"
@@ -290,6 +291,7 @@ TEST_CASE("DOT output draws the states and edges", "[state_graph]") {
   CHECK(dot.find("\"bijstand\" -> \"beschut_wacht\" [style=dashed") != std::string::npos);
   CHECK(dot.find("\"beschut_wacht\" -> \"beschut\" [style=bold") != std::string::npos);
   CHECK(dot.find("penwidth") == std::string::npos);
+  CHECK(dot.find("label=\"scenario test\\nsolid: transition;") != std::string::npos);  // DOT's line break
   CHECK(std::count(dot.begin(), dot.end(), '{') == std::count(dot.begin(), dot.end(), '}'));
   // One drawn edge per label.
   std::size_t arrows = 0;
@@ -297,15 +299,27 @@ TEST_CASE("DOT output draws the states and edges", "[state_graph]") {
   CHECK(arrows == transition_labels(spec).size());
 }
 
+TEST_CASE("DOT output escapes quotes and backslashes", "[state_graph]") {
+  ScenarioSpec spec = valid_spec();
+  spec.states[1].description = R"(says "hi" \ bye)";
+  std::ostringstream out;
+  write_dot(out, build_state_graph(spec), spec, nullptr);
+  CHECK(out.str().find(R"(tooltip="says \"hi\" \\ bye")") != std::string::npos);
+}
+
 TEST_CASE("DOT output labels edges with flows and scales the pen", "[state_graph]") {
   const ScenarioSpec spec = valid_spec();
-  const FlowLabels flows{{"in->bijstand", 250.0}, {"bijstand->regulier", 12.34}, {"wsw->overleden", 0.256}};
+  const FlowLabels flows{{"in->bijstand", 250.0},
+                         {"bijstand->regulier", 12.34},
+                         {"wsw->overleden", 0.256},
+                         {"wsw->pensioen", 0.0}};
   std::ostringstream out;
   write_dot(out, build_state_graph(spec), spec, &flows);
   const std::string dot = out.str();
   CHECK(dot.find("label=\"250\", penwidth=6.00") != std::string::npos);   // the largest flow: widest pen
   CHECK(dot.find("label=\"12.3\", penwidth=0.77") != std::string::npos);  // 0.5 + 5.5 * 12.34 / 250
   CHECK(dot.find("label=\"0.26\", penwidth=0.51") != std::string::npos);
+  CHECK(dot.find("label=\"0\", penwidth=0.50") != std::string::npos);
   CHECK(dot.find("mean persons per year") != std::string::npos);
   // An edge without a flow has no label.
   const auto line_start = dot.find("\"regulier\" -> \"bijstand\"");
@@ -325,4 +339,15 @@ TEST_CASE("mean yearly flows average replications and years and sum gemeenten", 
   CHECK(flows.at("in->a") == Approx(360 / 4.0));
   CHECK_THROWS_AS(mean_yearly_flows({"a->b"}, slab, 2, 2, 2), std::invalid_argument);
   CHECK(mean_yearly_flows({"a->b"}, {}, 0, 2, 2).empty());
+}
+
+TEST_CASE("mean yearly flows skip what was never written", "[state_graph]") {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  // 1 replication x 3 years x 2 gemeenten x 2 transitions; year 2 was never written, "in->a" never at all.
+  const std::vector<double> slab{1,   nan, 2,   nan,  // y0
+                                 3,   nan, nan, nan,  // y1: gemeente 1 missing counts as nothing
+                                 nan, nan, nan, nan};
+  const auto flows = mean_yearly_flows({"a->b", "in->a"}, slab, 1, 3, 2);
+  CHECK(flows.at("a->b") == Approx((1 + 2 + 3) / 2.0));
+  CHECK(flows.count("in->a") == 0);
 }
