@@ -1,0 +1,47 @@
+# Notebooks (notebooks/*.ipynb): each runs end to end with Debian's Jupyter on a results file made by the real
+# binary, and again on a synthetic file with everything optional switched around (two scenarios, a pilot state,
+# places and money present, no statushouder stream, no uncertain parameters). Everything is written under the
+# build tree: executed copies, CSV exports; nothing goes into the source tree.
+set(WERKSTROOM_NB_OUT ${CMAKE_BINARY_DIR}/notebooks)
+set(WERKSTROOM_JUPYTER /usr/bin/jupyter)
+file(MAKE_DIRECTORY ${WERKSTROOM_NB_OUT})
+file(GLOB WERKSTROOM_NOTEBOOKS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/notebooks/*.ipynb)
+
+add_test(NAME notebooks.clean
+         COMMAND ${DEBIAN_PYTHON} ${CMAKE_CURRENT_LIST_DIR}/check_clean.py ${WERKSTROOM_NOTEBOOKS})
+set_tests_properties(notebooks.clean PROPERTIES LABELS notebooks)
+
+add_test(NAME notebooks.results_file
+         COMMAND ${WERKSTROOM_BIN} run ${PROJECT_SOURCE_DIR}/scenarios/baseline.toml --replications 8
+                 --out ${WERKSTROOM_NB_OUT}/baseline.nc --overwrite --quiet)
+set_tests_properties(notebooks.results_file PROPERTIES FIXTURES_SETUP werkstroom_nb_results LABELS notebooks
+                                                       TIMEOUT 300)
+
+add_test(NAME notebooks.synthetic_file
+         COMMAND ${DEBIAN_PYTHON} ${CMAKE_CURRENT_LIST_DIR}/make_synthetic.py ${WERKSTROOM_NB_OUT}/variants.nc
+                 --replications 3 --scenarios 2 --capacity --money --pilot-state --no-statushouders --no-parameters)
+set_tests_properties(notebooks.synthetic_file PROPERTIES FIXTURES_SETUP werkstroom_nb_synthetic LABELS notebooks
+                                                         TIMEOUT 300)
+
+# nbconvert exits non-zero when any cell raises. The kernel starts in the notebook's folder (so the default
+# RESULTS path stays valid for users); the notebooks write only to WERKSTROOM_EXPORT_DIR.
+foreach(notebook IN LISTS WERKSTROOM_NOTEBOOKS)
+  get_filename_component(name ${notebook} NAME_WE)
+  foreach(variant baseline variants)
+    if(variant STREQUAL "baseline")
+      set(fixture werkstroom_nb_results)
+      set(scenario "")
+    else()
+      set(fixture werkstroom_nb_synthetic)
+      set(scenario pilot_1)
+    endif()
+    add_test(NAME notebooks.${variant}.${name}
+             COMMAND ${WERKSTROOM_JUPYTER} nbconvert --to notebook --execute
+                     --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.timeout=240
+                     --output-dir ${WERKSTROOM_NB_OUT}/executed_${variant} ${notebook})
+    set_tests_properties(
+      notebooks.${variant}.${name}
+      PROPERTIES FIXTURES_REQUIRED ${fixture} LABELS notebooks TIMEOUT 300
+                 ENVIRONMENT "WERKSTROOM_RESULTS=${WERKSTROOM_NB_OUT}/${variant}.nc;WERKSTROOM_SCENARIO=${scenario};WERKSTROOM_EXPORT_DIR=${WERKSTROOM_NB_OUT}/export_${variant}/${name};PYDEVD_DISABLE_FILE_VALIDATION=1")
+  endforeach()
+endforeach()
