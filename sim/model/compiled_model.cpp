@@ -91,12 +91,13 @@ CompiledModel compile_model(const ScenarioSpec& spec) {
     for (const auto& g : spec.gemeenten) c.open_in.push_back(module_open(s.module, g) ? 1 : 0);
     m.states.push_back(std::move(c));
   }
-  m.aow_state = m.state_index(spec.aow.exit_state);
-  m.death_state = m.state_index(spec.mortality.exit_state);
+  // An empty exit state switches that exit off (no AOW retirement, or no mortality).
+  m.aow_state = spec.aow.exit_state.empty() ? -1 : m.state_index(spec.aow.exit_state);
+  m.death_state = spec.mortality.exit_state.empty() ? -1 : m.state_index(spec.mortality.exit_state);
   for (auto& s : m.states) {
     if (s.kind == StateKind::exit) continue;
-    s.aow_label = label(s.name, spec.aow.exit_state);
-    s.death_label = label(s.name, spec.mortality.exit_state);
+    if (m.aow_state >= 0) s.aow_label = label(s.name, spec.aow.exit_state);
+    if (m.death_state >= 0) s.death_label = label(s.name, spec.mortality.exit_state);
   }
 
   for (const auto& cap : spec.capacities) {
@@ -171,7 +172,8 @@ CompiledModel compile_model(const ScenarioSpec& spec) {
     m.arrivals.push_back(std::move(c));
   }
 
-  m.gompertz_a_per_day = spec.mortality.gompertz_a * spec.mortality.level / kDaysPerYear;
+  m.gompertz_a_per_day =
+      m.death_state < 0 ? 0.0 : spec.mortality.gompertz_a * spec.mortality.level / kDaysPerYear;
   m.gompertz_b_per_day = spec.mortality.gompertz_b / kDaysPerYear;
   m.women_mortality = spec.mortality.women_multiplier;
 

@@ -44,7 +44,8 @@ Person base_person(const CompiledModel& m, int gemeente, int state, int sex, int
   p.sex = static_cast<std::uint8_t>(sex);
   p.group = static_cast<std::uint8_t>(group);
   p.birth = std::floor(birth);
-  p.aow = static_cast<double>(aow_day(m.spec->aow, static_cast<Day>(p.birth)));
+  p.aow = m.aow_state < 0 ? std::numeric_limits<double>::infinity()
+                          : static_cast<double>(aow_day(m.spec->aow, static_cast<Day>(p.birth)));
   p.permit = kNoPermit;
   return p;
 }
