@@ -1,0 +1,442 @@
+#include "sim/output/results_writer.hpp"
+
+#include <unistd.h>
+
+#include <cmath>
+#include <limits>
+#include <map>
+#include <stdexcept>
+
+#include "sim/common/error.hpp"
+#include "sim/output/atomic_file.hpp"
+#include "sim/output/chunking.hpp"
+#include "sim/output/hdf5_util.hpp"
+#include "sim/output/results_reader.hpp"
+#include "werkstroom/version.hpp"
+
+namespace ws::output {
+
+namespace {
+
+void check_name(const std::string& name, const char* what) {
+  if (name.empty() || name.find('/') != std::string::npos || name == "." || name == "..")
+    throw std::invalid_argument(std::string(what) + " name \"" + name + "\" is not a valid netCDF name");
+}
+
+// Throws ws::InputError when the results cannot be written next to `final_path`.
+void check_folder(const std::filesystem::path& final_path) {
+  const std::filesystem::path folder = final_path.has_parent_path() ? final_path.parent_path() : ".";
+  std::error_code ec;
+  if (!std::filesystem::is_directory(folder, ec))
+    throw InputError(final_path.string() + ": the folder " + folder.string() + " does not exist");
+  if (::access(folder.c_str(), W_OK | X_OK) != 0)
+    throw InputError(final_path.string() + ": the folder " + folder.string() + " is not writable");
+  if (std::filesystem::is_directory(final_path, ec))
+    throw InputError(final_path.string() + ": is a folder, expected a results file name");
+}
+
+// Same bounds and close behaviour for creating and amending: netCDF-4 readers need the 1.8 format at most,
+// and H5F_CLOSE_SEMI turns a leaked handle into an error at commit instead of a silently open file.
+h5::Handle file_access_plist() {
+  h5::Handle fapl = h5::plist(H5Pcreate(H5P_FILE_ACCESS), "file access properties");
+  h5::check_status(H5Pset_libver_bounds(fapl.get(), H5F_LIBVER_EARLIEST, H5F_LIBVER_V18),
+                   "library version bounds");
+  h5::check_status(H5Pset_fclose_degree(fapl.get(), H5F_CLOSE_SEMI), "file close degree");
+  return fapl;
+}
+
+// Attribute creation order tracked (netCDF-4 lists attributes in that order); no timestamps, so that the same
+// run gives the same bytes.
+h5::Handle dataset_create_plist() {
+  h5::Handle dcpl = h5::plist(H5Pcreate(H5P_DATASET_CREATE), "dataset properties");
+  h5::check_status(H5Pset_attr_creation_order(dcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+                   "attribute creation order");
+  h5::check_status(H5Pset_obj_track_times(dcpl.get(), 0), "object times");
+  return dcpl;
+}
+
+herr_t collect_link_name(hid_t, const char* name, const H5L_info_t*, void* data) {
+  static_cast<std::vector<std::string>*>(data)->push_back(name);
+  return 0;
+}
+
+}  // namespace
+
+struct ResultsWriter::Impl {
+  struct Dim {
+    h5::Handle dataset;
+    std::uint64_t size = 0;
+  };
+  struct Var {
+    h5::Handle dataset;
+    std::vector<hsize_t> shape;
+    bool integer = false;
+  };
+
+  std::filesystem::path final_path;
+  std::filesystem::path temp_path;
+  bool claimed = false;  // temp_path registered as ours
+  bool created = false;  // temp_path exists on disk and must go unless committed
+  bool committed = false;
+  h5::Handle file;
+  h5::Handle root;
+  std::map<std::string, Dim> dims;
+  std::map<std::string, Var> vars;
+  std::int32_t next_dimid = 0;
+
+  Impl() = default;
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
+
+  ~Impl() {
+    if (committed) return;
+    h5::QuietErrors quiet;
+    close_all();
+    if (created) {
+      std::error_code ec;
+      std::filesystem::remove(temp_path, ec);
+    }
+    if (claimed) release_temp_path(temp_path);
+  }
+
+  // Closes every object, the file last; false when HDF5 reports an error (e.g. an object still open).
+  bool close_all() {
+    vars.clear();
+    dims.clear();
+    const bool root_ok = root.reset();
+    const bool file_ok = file.reset();
+    return root_ok && file_ok;
+  }
+
+  void prepare_temp(std::filesystem::path final) {
+    final_path = std::move(final);
+    check_folder(final_path);
+    remove_stale_temp_files(final_path);
+    temp_path = temp_path_for(final_path, static_cast<long>(::getpid()));
+    if (!claim_temp_path(temp_path))
+      throw std::logic_error("two results writers in one process for " + final_path.string());
+    claimed = true;
+  }
+
+  void create(std::filesystem::path final) {
+    prepare_temp(std::move(final));
+    h5::Handle fcpl = h5::plist(H5Pcreate(H5P_FILE_CREATE), "file creation properties");
+    const unsigned order = H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED;
+    h5::check_status(H5Pset_link_creation_order(fcpl.get(), order), "link creation order");
+    h5::check_status(H5Pset_attr_creation_order(fcpl.get(), order), "attribute creation order");
+    h5::Handle fapl = file_access_plist();
+    file = h5::Handle(h5::check(H5Fcreate(temp_path.c_str(), H5F_ACC_EXCL, fcpl.get(), fapl.get()),
+                                "cannot create " + temp_path.string()),
+                      H5Fclose);
+    created = true;
+    root = h5::group(H5Gopen2(file.get(), "/", H5P_DEFAULT), "open the root group");
+    h5::write_attribute(root.get(), "Conventions", std::string("CF-1.8"));
+    h5::write_attribute(root.get(), "source", std::string("werkstroom ") + kVersion);
+    h5::write_attribute(root.get(), "werkstroom_format", std::string(kFormatVersion));
+  }
+
+  void open_copy(const std::filesystem::path& existing) {
+    prepare_temp(existing);
+    std::error_code ec;
+    created = true;  // from here on a partial copy must be cleaned up too
+    if (!std::filesystem::copy_file(existing, temp_path, std::filesystem::copy_options::overwrite_existing,
+                                    ec))
+      throw std::runtime_error("cannot copy " + existing.string() + " to " + temp_path.string() + ": " +
+                               ec.message());
+    h5::Handle fapl = file_access_plist();
+    file = h5::Handle(
+        h5::check(H5Fopen(temp_path.c_str(), H5F_ACC_RDWR, fapl.get()), "cannot open " + temp_path.string()),
+        H5Fclose);
+    root = h5::group(H5Gopen2(file.get(), "/", H5P_DEFAULT), "open the root group");
+    // New dimensions continue the numbering of the existing ones.
+    std::vector<std::string> names;
+    h5::check_status(H5Literate(root.get(), H5_INDEX_NAME, H5_ITER_INC, nullptr, collect_link_name, &names),
+                     "list " + existing.string());
+    for (const std::string& name : names) {
+      if (!h5::is_dataset(root.get(), name)) continue;
+      h5::Handle ds = h5::dataset(H5Dopen2(root.get(), name.c_str(), H5P_DEFAULT), "open " + name);
+      if (H5DSis_scale(ds.get()) <= 0) continue;
+      std::int32_t id = next_dimid;
+      if (h5::attribute_kind(ds.get(), "_Netcdf4Dimid") == h5::AttributeKind::integer)
+        id = static_cast<std::int32_t>(h5::read_integer_attribute(ds.get(), "_Netcdf4Dimid"));
+      next_dimid = std::max(next_dimid, id + 1);
+    }
+  }
+
+  // Before adding a dimension or variable: open, a valid name, not taken.
+  void require_new(const std::string& name, const char* kind) const {
+    require_open();
+    check_name(name, kind);
+    if (link_exists(name)) throw std::logic_error("results file already has " + name);
+  }
+
+  void require_open() const {
+    if (committed)
+      throw std::logic_error("results writer for " + final_path.string() + " was already committed");
+    if (!file) throw std::logic_error("results writer for " + final_path.string() + " is not open");
+  }
+
+  bool link_exists(const std::string& name) const {
+    if (name.empty() || name.find('/') != std::string::npos) return false;
+    const htri_t exists = H5Lexists(root.get(), name.c_str(), H5P_DEFAULT);
+    h5::check(exists, "look up " + name);
+    return exists > 0;
+  }
+
+  // Existing dimension, opened from the file when amending.
+  Dim* find_dimension(const std::string& name) {
+    if (auto it = dims.find(name); it != dims.end()) return &it->second;
+    if (!h5::is_dataset(root.get(), name)) return nullptr;
+    h5::Handle ds = h5::dataset(H5Dopen2(root.get(), name.c_str(), H5P_DEFAULT), "open " + name);
+    if (H5DSis_scale(ds.get()) <= 0) return nullptr;
+    h5::Handle space = h5::dataspace(H5Dget_space(ds.get()), "shape of " + name);
+    if (H5Sget_simple_extent_ndims(space.get()) != 1) return nullptr;
+    hsize_t size = 0;
+    H5Sget_simple_extent_dims(space.get(), &size, nullptr);
+    return &dims.emplace(name, Dim{std::move(ds), size}).first->second;
+  }
+
+  Var& variable(const std::string& name) {
+    if (auto it = vars.find(name); it != vars.end()) return it->second;
+    if (!h5::is_dataset(root.get(), name))
+      throw std::logic_error("results file " + final_path.string() + " has no variable " + name);
+    Var v;
+    v.dataset = h5::dataset(H5Dopen2(root.get(), name.c_str(), H5P_DEFAULT), "open " + name);
+    h5::Handle space = h5::dataspace(H5Dget_space(v.dataset.get()), "shape of " + name);
+    const int rank = H5Sget_simple_extent_ndims(space.get());
+    h5::check(rank, "rank of " + name);
+    v.shape.resize(static_cast<std::size_t>(rank));
+    if (rank > 0) H5Sget_simple_extent_dims(space.get(), v.shape.data(), nullptr);
+    h5::Handle type = h5::datatype(H5Dget_type(v.dataset.get()), "type of " + name);
+    v.integer = H5Tget_class(type.get()) == H5T_INTEGER;
+    return vars.emplace(name, std::move(v)).first->second;
+  }
+
+  template <typename T>
+  void set_global(const std::string& name, const T& value) {
+    h5::QuietErrors quiet;
+    require_open();
+    check_name(name, "attribute");
+    h5::write_attribute(root.get(), name, value);
+  }
+
+  template <typename T>
+  void write(const std::string& name, std::span<const std::size_t> leading, std::span<const T> data,
+             hid_t memory_type) {
+    require_open();
+    Var& var = variable(name);
+    if (var.integer && !std::is_integral_v<T>)
+      throw std::logic_error("variable " + name + " is int32: write int32 values, not doubles");
+    if (leading.size() > var.shape.size())
+      throw std::logic_error("variable " + name + ": " + std::to_string(leading.size()) +
+                             " leading indices for " + std::to_string(var.shape.size()) + " dimensions");
+    std::vector<hsize_t> start(var.shape.size(), 0), count(var.shape);
+    for (std::size_t i = 0; i < leading.size(); ++i) {
+      if (leading[i] >= var.shape[i])
+        throw std::out_of_range("variable " + name + ": index " + std::to_string(leading[i]) + " on axis " +
+                                std::to_string(i) + " of size " + std::to_string(var.shape[i]));
+      start[i] = leading[i];
+      count[i] = 1;
+    }
+    hsize_t expected = 1;
+    for (std::size_t i = leading.size(); i < var.shape.size(); ++i) expected *= var.shape[i];
+    if (data.size() != expected)
+      throw std::logic_error("variable " + name + ": slab of " + std::to_string(data.size()) +
+                             " values, expected " + std::to_string(expected));
+    if (expected == 0) return;
+    const std::string what = "write " + name + " to " + temp_path.string();
+    if (var.shape.empty()) {
+      h5::check_status(H5Dwrite(var.dataset.get(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()),
+                       what);
+      return;
+    }
+    h5::Handle file_space = h5::dataspace(H5Dget_space(var.dataset.get()), what);
+    h5::check_status(
+        H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr),
+        what);
+    h5::Handle memory_space = h5::dataspace(H5Screate_simple(1, &expected, nullptr), what);
+    h5::check_status(H5Dwrite(var.dataset.get(), memory_type, memory_space.get(), file_space.get(),
+                              H5P_DEFAULT, data.data()),
+                     what);
+  }
+};
+
+ResultsWriter::ResultsWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+ResultsWriter::ResultsWriter(std::filesystem::path final_path) : impl_(std::make_unique<Impl>()) {
+  h5::QuietErrors quiet;
+  impl_->create(std::move(final_path));
+}
+
+std::unique_ptr<ResultsWriter> ResultsWriter::amend(const std::filesystem::path& existing) {
+  { ResultsReader check(existing); }  // throws InputError for anything but a werkstroom results file
+  h5::QuietErrors quiet;
+  auto impl = std::make_unique<Impl>();
+  impl->open_copy(existing);
+  return std::unique_ptr<ResultsWriter>(new ResultsWriter(std::move(impl)));
+}
+
+ResultsWriter::~ResultsWriter() = default;
+
+const std::filesystem::path& ResultsWriter::final_path() const { return impl_->final_path; }
+const std::filesystem::path& ResultsWriter::temp_path() const { return impl_->temp_path; }
+
+void ResultsWriter::set_attribute(const std::string& name, const std::string& value) {
+  impl_->set_global(name, value);
+}
+
+void ResultsWriter::set_attribute(const std::string& name, std::int64_t value) {
+  impl_->set_global(name, value);
+}
+
+void ResultsWriter::set_attribute(const std::string& name, std::uint64_t value) {
+  impl_->set_global(name, value);
+}
+
+void ResultsWriter::set_attribute(const std::string& name, double value) { impl_->set_global(name, value); }
+
+bool ResultsWriter::has_dimension(const std::string& name) const {
+  h5::QuietErrors quiet;
+  impl_->require_open();
+  return impl_->find_dimension(name) != nullptr;
+}
+
+bool ResultsWriter::has_variable(const std::string& name) const {
+  h5::QuietErrors quiet;
+  impl_->require_open();
+  return impl_->vars.count(name) > 0 || h5::is_dataset(impl_->root.get(), name);
+}
+
+void ResultsWriter::add_dimension(const Dimension& d) {
+  h5::QuietErrors quiet;
+  Impl& im = *impl_;
+  im.require_new(d.name, "dimension");
+  const hsize_t size = std::visit([](const auto& v) { return static_cast<hsize_t>(v.size()); }, d.values);
+  const std::string what = "dimension " + d.name;
+  h5::Handle space = h5::dataspace(H5Screate_simple(1, &size, &size), what);
+  h5::Handle dcpl = dataset_create_plist();
+  h5::Handle string_type = h5::utf8_string_type();
+  const hid_t file_type = std::visit(
+      [&](const auto& v) -> hid_t {
+        using T = typename std::decay_t<decltype(v)>::value_type;
+        if constexpr (std::is_same_v<T, std::string>) return string_type.get();
+        if constexpr (std::is_same_v<T, std::int32_t>) return H5T_STD_I32LE;
+        if constexpr (std::is_same_v<T, double>) return H5T_IEEE_F64LE;
+      },
+      d.values);
+  h5::Handle ds = h5::dataset(
+      H5Dcreate2(im.root.get(), d.name.c_str(), file_type, space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
+      "create " + what);
+  if (size > 0) {
+    std::visit(
+        [&](const auto& v) {
+          using T = typename std::decay_t<decltype(v)>::value_type;
+          herr_t status = 0;
+          if constexpr (std::is_same_v<T, std::string>) {
+            std::vector<const char*> texts;
+            texts.reserve(v.size());
+            for (const std::string& s : v) texts.push_back(s.c_str());
+            status = H5Dwrite(ds.get(), string_type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, texts.data());
+          } else if constexpr (std::is_same_v<T, std::int32_t>) {
+            status = H5Dwrite(ds.get(), H5T_NATIVE_INT32, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data());
+          } else {
+            status = H5Dwrite(ds.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data());
+          }
+          h5::check_status(status, "write " + what);
+        },
+        d.values);
+  }
+  // netCDF-4's layout of a coordinate variable: a dimension scale whose NAME is the dimension name, numbered
+  // by _Netcdf4Dimid in the order added.
+  h5::check_status(H5DSset_scale(ds.get(), d.name.c_str()), "make " + what + " a dimension scale");
+  h5::write_attribute(ds.get(), "_Netcdf4Dimid", im.next_dimid);
+  for (const auto& [key, value] : d.attributes) {
+    check_name(key, "attribute");
+    h5::write_attribute(ds.get(), key, value);
+  }
+  ++im.next_dimid;
+  im.dims.emplace(d.name, Impl::Dim{std::move(ds), size});
+}
+
+void ResultsWriter::add_variable(const VariableSpec& v) {
+  h5::QuietErrors quiet;
+  Impl& im = *impl_;
+  im.require_new(v.name, "variable");
+  const std::string what = "variable " + v.name;
+  std::vector<Impl::Dim*> axes;
+  std::vector<hsize_t> shape;
+  std::vector<std::uint64_t> sizes;
+  for (const std::string& dim : v.dims) {
+    Impl::Dim* d = im.find_dimension(dim);
+    if (!d) throw std::logic_error(what + ": unknown dimension " + dim + " (add it first)");
+    axes.push_back(d);
+    shape.push_back(d->size);
+    sizes.push_back(d->size);
+  }
+  h5::Handle space =
+      shape.empty()
+          ? h5::dataspace(H5Screate(H5S_SCALAR), what)
+          : h5::dataspace(H5Screate_simple(static_cast<int>(shape.size()), shape.data(), shape.data()), what);
+  h5::Handle dcpl = dataset_create_plist();
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const std::int32_t int_fill = kIntegerFill;
+  const hid_t file_type = v.integer ? H5T_STD_I32LE : H5T_IEEE_F64LE;
+  if (v.integer)
+    h5::check_status(H5Pset_fill_value(dcpl.get(), H5T_NATIVE_INT32, &int_fill), what);
+  else
+    h5::check_status(H5Pset_fill_value(dcpl.get(), H5T_NATIVE_DOUBLE, &nan), what);
+  bool empty = false;
+  for (hsize_t s : shape) empty = empty || s == 0;
+  if (!shape.empty() && !empty) {  // a chunk needs every size >= 1; scalars and empty arrays stay contiguous
+    const std::vector<std::uint64_t> chunk64 = chunk_shape(v.dims, sizes, v.integer ? 4 : 8);
+    const std::vector<hsize_t> chunk(chunk64.begin(), chunk64.end());
+    h5::check_status(H5Pset_chunk(dcpl.get(), static_cast<int>(chunk.size()), chunk.data()),
+                     what + " chunks");
+    h5::check_status(H5Pset_shuffle(dcpl.get()), what + " shuffle");
+    h5::check_status(H5Pset_deflate(dcpl.get(), 1), what + " deflate");
+  }
+  h5::Handle ds = h5::dataset(
+      H5Dcreate2(im.root.get(), v.name.c_str(), file_type, space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
+      "create " + what);
+  for (std::size_t i = 0; i < axes.size(); ++i)
+    h5::check_status(H5DSattach_scale(ds.get(), axes[i]->dataset.get(), static_cast<unsigned>(i)),
+                     what + ": attach dimension " + v.dims[i]);
+  h5::write_attribute(ds.get(), "units", v.units);
+  h5::write_attribute(ds.get(), "long_name", v.long_name);
+  for (const auto& [key, value] : v.attributes) {
+    check_name(key, "attribute");
+    h5::write_attribute(ds.get(), key, value);
+  }
+  // The same type as the variable, as netCDF requires: xarray masks these values as missing.
+  if (v.integer)
+    h5::write_attribute(ds.get(), "_FillValue", int_fill);
+  else
+    h5::write_attribute(ds.get(), "_FillValue", nan);
+  im.vars.emplace(v.name, Impl::Var{std::move(ds), std::move(shape), v.integer});
+}
+
+void ResultsWriter::write(const std::string& variable, std::span<const std::size_t> leading,
+                          std::span<const double> data) {
+  h5::QuietErrors quiet;
+  impl_->write(variable, leading, data, H5T_NATIVE_DOUBLE);
+}
+
+void ResultsWriter::write(const std::string& variable, std::span<const std::size_t> leading,
+                          std::span<const std::int32_t> data) {
+  h5::QuietErrors quiet;
+  impl_->write(variable, leading, data, H5T_NATIVE_INT32);
+}
+
+void ResultsWriter::commit() {
+  h5::QuietErrors quiet;
+  Impl& im = *impl_;
+  im.require_open();
+  if (!im.close_all())
+    throw std::runtime_error("cannot close " + im.temp_path.string() + ": " + h5::last_error());
+  durable_replace(im.temp_path, im.final_path);
+  im.committed = true;
+  release_temp_path(im.temp_path);
+  im.claimed = false;
+}
+
+}  // namespace ws::output

@@ -1,0 +1,95 @@
+#pragma once
+// The results writer: one netCDF-4/HDF5 file of named dimensions and variables (see OUTPUT.md). It knows
+// nothing of the model. Written to "<final>.tmp.<pid>" and renamed over the final path by commit(), so an
+// interrupted run never leaves a file that looks complete. Use it from one thread (HDF5 in Debian serialises
+// every call anyway).
+#include <concepts>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <span>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace ws::output {
+
+using Attributes = std::vector<std::pair<std::string, std::string>>;
+
+// A dimension and its coordinate variable of the same name.
+struct Dimension {
+  std::string name;
+  std::variant<std::vector<std::string>, std::vector<std::int32_t>, std::vector<double>> values;
+  Attributes attributes;  // e.g. {"units", "days since 2025-01-01"}, {"calendar", "proleptic_gregorian"}
+};
+
+struct VariableSpec {
+  std::string name;
+  std::vector<std::string> dims;  // names of dimensions already added
+  std::string units;
+  std::string long_name;
+  bool integer = false;   // int32 instead of float64
+  Attributes attributes;  // extra attributes (e.g. "description")
+};
+
+// Value written as `_FillValue` for int32 variables (netCDF's NC_FILL_INT); float64 variables use NaN.
+inline constexpr std::int32_t kIntegerFill = -2147483647;
+
+class ResultsWriter {
+ public:
+  // Creates <final>.tmp.<pid> in the same folder (first deleting stale temp files of dead processes).
+  // Throws ws::InputError if the folder does not exist or is not writable.
+  explicit ResultsWriter(std::filesystem::path final_path);
+  // Copies an existing results file to a temp file to add dimensions, variables and attributes; commit()
+  // replaces the original atomically. Throws ws::InputError if it is not a werkstroom results file.
+  static std::unique_ptr<ResultsWriter> amend(const std::filesystem::path& existing);
+
+  ResultsWriter(const ResultsWriter&) = delete;
+  ResultsWriter& operator=(const ResultsWriter&) = delete;
+  // Not committed: closes and deletes the temporary file (never touches the final path).
+  ~ResultsWriter();
+
+  // Global attributes (an existing one of the same name is replaced).
+  void set_attribute(const std::string& name, const std::string& value);
+  void set_attribute(const std::string& name, const char* value) { set_attribute(name, std::string(value)); }
+  void set_attribute(const std::string& name, std::int64_t value);
+  void set_attribute(const std::string& name, std::uint64_t value);  // e.g. a 64-bit seed
+  void set_attribute(const std::string& name, double value);
+  // Other integer types (int, unsigned, ...) without ambiguity between the int64 and double overloads.
+  template <std::integral T>
+  requires(!std::same_as<T, bool>) void set_attribute(const std::string& name, T value) {
+    if constexpr (std::is_signed_v<T>)
+      set_attribute(name, static_cast<std::int64_t>(value));
+    else
+      set_attribute(name, static_cast<std::uint64_t>(value));
+  }
+
+  void add_dimension(const Dimension& d);
+  // Chunked: dimensions "scenario" and "replication" get chunk size 1, the others whole (split from the left
+  // when a chunk would pass 1 MiB); shuffle + deflate 1. Unwritten parts read as missing (_FillValue).
+  void add_variable(const VariableSpec& v);
+  bool has_dimension(const std::string& name) const;
+  bool has_variable(const std::string& name) const;
+
+  // Writes a slab: `leading` fixes the first leading.size() indices; `data` covers all remaining dims in
+  // row-major order. int32 data may go to float64 variables, not the other way round.
+  void write(const std::string& variable, std::span<const std::size_t> leading, std::span<const double> data);
+  void write(const std::string& variable, std::span<const std::size_t> leading,
+             std::span<const std::int32_t> data);
+
+  // Closes everything (H5F_CLOSE_SEMI: a leaked handle is an error), fsyncs file and folder, renames
+  // atomically.
+  void commit();
+
+  const std::filesystem::path& final_path() const;
+  const std::filesystem::path& temp_path() const;
+
+ private:
+  struct Impl;
+  explicit ResultsWriter(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ws::output

@@ -1,0 +1,87 @@
+"""`werkstroom info`: on the demo file it exits 0, names the states and prints the headline numbers computed here
+independently from the values the writer wrote; on anything that is not a results file it exits 2 with one line on
+stderr. Usage: check_info.py WERKSTROOM_BIN DEMO_FILE SCRATCH_FOLDER"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import h5py
+import numpy as np
+
+import demo_values as demo
+
+binary, demo_file, scratch = sys.argv[1:4]
+shutil.rmtree(scratch, ignore_errors=True)
+os.makedirs(scratch)
+
+
+def info(path):
+    return subprocess.run([binary, "info", path], capture_output=True, text=True, timeout=60)
+
+
+run = info(demo_file)
+assert run.returncode == 0, (run.returncode, run.stderr)
+out = run.stdout
+assert re.search(r"^\s+states\s+5: wsw, beschut, tussengroep, bijstand, regulier$", out, re.M), out
+assert re.search(r"^\s+scenarios\s+2: baseline, variant-ë$", out, re.M), out
+assert re.search(r"^\s+replications\s+3$", out, re.M), out
+assert re.search(r"^\s+horizon\s+2025-01-01 \.\. 2028-01-01 \(13 output times\)$", out, re.M), out
+assert re.search(r"^\s+seed\s+42$", out, re.M), out
+assert re.search(r"^\s+stock\s+\(scenario, replication, time, gemeente, state\)\s+\[persons\]", out, re.M), out
+
+# Headline: stock at the last output time of each calendar year, summed over gemeenten, over replications.
+stock = demo.stock().sum(axis=3)  # [scenario, replication, time, state]; NaN stays NaN for the unwritten one
+last = {}
+for index, date in enumerate(demo.TIMES):
+    last[date.year] = (index, date)  # TIMES is increasing: the last one of the year wins
+rows = {}
+current = None
+for line in out.splitlines():
+    if line.startswith("scenario "):
+        current = line.split(" ", 1)[1]
+    match = re.match(r"^  (\S+)\s+(\d{4})\s+(\d{4}-\d\d-\d\d)\s+(\S+)\s+(\S+)\s+(\S+)(.*)$", line)
+    if current and match and match.group(1) != "state":
+        rows[(current, match.group(1), int(match.group(2)))] = match.groups()[2:]
+assert len(rows) == 2 * 5 * len(last), sorted(rows)
+for s, scenario in enumerate(demo.SCENARIOS):
+    for st, state in enumerate(demo.STATES):
+        for year, (t, date) in last.items():
+            values = stock[s, :, t, st]
+            values = values[~np.isnan(values)]
+            date_text, mean, q05, q95, note = rows[(scenario, state, year)]
+            assert date_text == date.strftime("%Y-%m-%d"), (scenario, state, year, date_text)
+            expected = [values.mean(), np.quantile(values, 0.05), np.quantile(values, 0.95)]
+            printed = [float(mean), float(q05), float(q95)]
+            # printed with one decimal: equal to within half of the last digit
+            assert np.allclose(printed, expected, rtol=0, atol=0.05 + 1e-9), (scenario, state, year, printed, expected)
+            assert ("(2 of 3 replications)" in note) == (len(values) == 2), (scenario, state, year, note)
+
+
+def expect_refusal(path, why):
+    run = info(path)
+    lines = run.stderr.splitlines()
+    assert run.returncode == 2, (path, run.returncode, run.stderr)
+    assert len(lines) == 1 and lines[0].startswith("werkstroom: error: "), (path, run.stderr)
+    assert why in lines[0], (path, lines[0])
+
+
+garbage = os.path.join(scratch, "garbage.nc")
+with open(garbage, "w") as f:
+    f.write("not a results file\n")
+expect_refusal(garbage, "not a werkstroom results file")
+
+truncated = os.path.join(scratch, "truncated.nc")
+with open(demo_file, "rb") as src, open(truncated, "wb") as dst:
+    data = src.read()
+    dst.write(data[: len(data) // 2])
+expect_refusal(truncated, "not a werkstroom results file")
+
+foreign = os.path.join(scratch, "foreign.h5")
+with h5py.File(foreign, "w") as f:
+    f["x"] = np.arange(3)
+expect_refusal(foreign, "no werkstroom_format attribute")
+
+expect_refusal(os.path.join(scratch, "missing.nc"), "no such file")
+print("info: summary and headline numbers right; garbage refused with one line and exit 2")

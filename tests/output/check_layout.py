@@ -1,0 +1,43 @@
+"""The HDF5 layout netCDF-4 readers rely on (OUTPUT.md), checked with h5py: dimension scales with NAME and
+_Netcdf4Dimid, every variable axis attached, UTF-8 variable-length strings, creation order tracked, chunks of one
+replication with shuffle + deflate 1, NaN fill."""
+import sys
+
+import h5py
+import numpy as np
+
+import demo_values as demo
+
+with h5py.File(sys.argv[1], "r") as f:
+    root_group = f["/"]
+    root = root_group.id.get_create_plist()
+    assert root.get_link_creation_order() & h5py.h5p.CRT_ORDER_TRACKED, "link creation order not tracked"
+    assert root.get_attr_creation_order() & h5py.h5p.CRT_ORDER_TRACKED, "attribute creation order not tracked"
+    created = []
+    root_group.id.links.iterate(lambda name: created.append(name.decode()), idx_type=h5py.h5.INDEX_CRT_ORDER)
+    assert created == list(demo.SIZES) + ["stock", "flow"], created
+    assert f.attrs["werkstroom_format"] == "1"
+
+    for dimid, dim in enumerate(demo.SIZES):
+        ds = f[dim]
+        assert ds.attrs["CLASS"] == b"DIMENSION_SCALE", dim
+        name = ds.attrs["NAME"]
+        assert (name.decode() if isinstance(name, bytes) else name) == dim, (dim, name)
+        assert ds.attrs["_Netcdf4Dimid"] == dimid and ds.attrs["_Netcdf4Dimid"].dtype == np.int32, dim
+        assert ds.shape == (demo.SIZES[dim],) and ds.maxshape == ds.shape, dim
+    for dim in ("scenario", "gemeente", "state", "transition"):
+        info = h5py.check_string_dtype(f[dim].dtype)
+        assert info is not None and info.encoding == "utf-8" and info.length is None, (dim, info)
+    assert f["time"].dtype == np.float64 and f["year"].dtype == np.int32
+
+    for name, dims in (("stock", demo.STOCK_DIMS), ("flow", demo.FLOW_DIMS)):
+        ds = f[name]
+        attached = tuple(ds.dims[i][0].name.lstrip("/") for i in range(ds.ndim))
+        assert attached == dims, (name, attached)
+        assert ds.compression == "gzip" and ds.compression_opts == 1 and ds.shuffle, name
+        assert ds.chunks[:2] == (1, 1) and ds.chunks[2:] == ds.shape[2:], (name, ds.chunks)
+        assert ds.id.get_create_plist().get_attr_creation_order() & h5py.h5p.CRT_ORDER_TRACKED, name
+    assert np.isnan(f["stock"].fillvalue) and np.isnan(f["stock"].attrs["_FillValue"])
+    assert f["stock"].attrs["_FillValue"].dtype == np.float64
+    assert f["flow"].dtype == np.int32 and f["flow"].attrs["_FillValue"].dtype == np.int32
+print("layout: dimension scales, strings, chunks and filters as netCDF-4 expects")

@@ -1,0 +1,133 @@
+// Headline numbers for `werkstroom info`: quantiles, the last output time of each year, and the per-state
+// summary of a written file checked against a direct computation.
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <cstdint>
+#include <random>
+#include <vector>
+
+#include "sim/common/date.hpp"
+#include "sim/common/error.hpp"
+#include "sim/output/headline.hpp"
+#include "sim/output/results_writer.hpp"
+#include "tests/unit/output_test_support.hpp"
+
+using namespace ws::output;
+
+TEST_CASE("quantiles interpolate between order statistics", "[output]") {
+  const std::vector<double> v{1, 2, 3, 4, 5};
+  CHECK(quantile_sorted(v, 0.5) == 3.0);
+  CHECK(quantile_sorted(v, 0.0) == 1.0);
+  CHECK(quantile_sorted(v, 1.0) == 5.0);
+  CHECK(quantile_sorted(v, 0.05) == Approx(1.2).epsilon(1e-12));  // position 0.2 between 1 and 2
+  CHECK(quantile_sorted(v, 0.95) == Approx(4.8).epsilon(1e-12));
+  const std::vector<double> one{7};
+  CHECK(quantile_sorted(one, 0.05) == 7.0);
+  CHECK(std::isnan(quantile_sorted(std::vector<double>{}, 0.5)));
+}
+
+TEST_CASE("time units: days since a date", "[output]") {
+  CHECK(parse_days_since("days since 2025-01-01") == ws::days_from_civil(2025, 1, 1));
+  CHECK(parse_days_since("days since 2025-01-01 00:00:00") == ws::days_from_civil(2025, 1, 1));
+  CHECK(parse_days_since("days since 1970-01-01") == 0);
+  CHECK_FALSE(parse_days_since("hours since 2025-01-01"));
+  CHECK_FALSE(parse_days_since("days since 2025-13-01"));
+  CHECK_FALSE(parse_days_since("days since 2025-01-01 06:00:00"));
+  CHECK_FALSE(parse_days_since("persons"));
+}
+
+TEST_CASE("the last output time of each calendar year", "[output]") {
+  const std::int64_t epoch = ws::days_from_civil(2025, 1, 1);
+  // 364.5 is 2025-12-31 at noon, 365 is 2026-01-01, 730 is 2027-01-01; given out of order on purpose.
+  const std::vector<double> times{0, 364.5, 90, 730, 365, 364};
+  const std::vector<YearEnd> years = last_time_of_each_year(times, epoch);
+  REQUIRE(years.size() == 3);
+  CHECK(years[0].year == 2025);
+  CHECK(years[0].time_index == 1);
+  CHECK(years[0].day == ws::days_from_civil(2025, 12, 31));
+  CHECK(years[1].year == 2026);
+  CHECK(years[1].time_index == 4);
+  CHECK(years[2].year == 2027);
+  CHECK(years[2].time_index == 3);
+}
+
+TEST_CASE("stock headline per state and year over replications", "[output]") {
+  ws::output::testing::ScratchDir dir;
+  const auto path = dir / "run.nc";
+  constexpr std::size_t R = 21, T = 5, G = 3, S = 2;
+  const std::vector<double> times{0, 200, 364, 400, 700};  // 2025: index 2; 2026: index 4
+  // stock[s=0][r][t][g][st], random so that the quantiles are not trivially the extremes.
+  std::mt19937_64 rng(7);
+  std::uniform_real_distribution<double> u(0, 100);
+  std::vector<std::vector<double>> slabs(R, std::vector<double>(T * G * S));
+  for (auto& slab : slabs)
+    for (double& x : slab) x = std::round(u(rng));
+  {
+    ResultsWriter w(path);
+    w.add_dimension({"scenario", std::vector<std::string>{"baseline"}, {}});
+    w.add_dimension({"replication", std::vector<std::int32_t>(R, 0), {}});
+    w.add_dimension({"time", times, {{"units", "days since 2025-01-01"}}});
+    w.add_dimension({"gemeente", std::vector<std::string>{"Buren", "Tiel", "Culemborg"}, {}});
+    w.add_dimension({"state", std::vector<std::string>{"wsw", "beschut"}, {}});
+    w.add_variable(
+        {"stock", {"scenario", "replication", "time", "gemeente", "state"}, "persons", "stock", false, {}});
+    for (std::size_t r = 0; r < R; ++r) {
+      if (r == 3) continue;  // one replication missing: it must be left out, not counted as zero
+      const std::size_t leading[] = {0, r};
+      w.write("stock", leading, slabs[r]);
+    }
+    w.commit();
+  }
+  const ResultsReader reader(path);
+  const auto headline = stock_headline(reader);
+  REQUIRE(headline);
+  CHECK(headline->states == std::vector<std::string>{"wsw", "beschut"});
+  CHECK(headline->replications == R);
+  REQUIRE(headline->years.size() == 2);
+  CHECK(headline->years[0].time_index == 2);
+  CHECK(headline->years[1].time_index == 4);
+  REQUIRE(headline->scenarios.size() == 1);
+  for (std::size_t y = 0; y < 2; ++y)
+    for (std::size_t st = 0; st < S; ++st) {
+      const std::size_t t = headline->years[y].time_index;
+      std::vector<double> sums;
+      for (std::size_t r = 0; r < R; ++r) {
+        if (r == 3) continue;
+        double sum = 0;
+        for (std::size_t g = 0; g < G; ++g) sum += slabs[r][(t * G + g) * S + st];
+        sums.push_back(sum);
+      }
+      std::sort(sums.begin(), sums.end());
+      double mean = 0;
+      for (double x : sums) mean += x / static_cast<double>(sums.size());
+      const StateYearStat& stat = headline->scenarios[0].by_year[y][st];
+      CHECK(stat.replications == R - 1);
+      // Same numbers summed in another order: equal up to rounding of 20 terms.
+      CHECK(stat.mean == Approx(mean).epsilon(1e-12));
+      // 20 values: position 0.05 * 19 = 0.95 lies between the 1st and 2nd smallest, 18.05 between the 19th
+      // and 20th.
+      CHECK(stat.q05 == Approx(sums[0] + 0.95 * (sums[1] - sums[0])).epsilon(1e-12));
+      CHECK(stat.q95 == Approx(sums[18] + 0.05 * (sums[19] - sums[18])).epsilon(1e-12));
+    }
+}
+
+TEST_CASE("no headline without a stock variable; undecodable time units are an input error", "[output]") {
+  ws::output::testing::ScratchDir dir;
+  {
+    ResultsWriter w(dir / "empty.nc");
+    w.add_dimension({"state", std::vector<std::string>{"wsw"}, {}});
+    w.commit();
+  }
+  CHECK_FALSE(stock_headline(ResultsReader(dir / "empty.nc")));
+  {
+    ResultsWriter w(dir / "years.nc");
+    for (const char* d : {"scenario", "gemeente", "state"})
+      w.add_dimension({d, std::vector<std::string>{"x"}, {}});
+    w.add_dimension({"replication", std::vector<std::int32_t>{0}, {}});
+    w.add_dimension({"time", std::vector<double>{1.5}, {{"units", "years since 2025-01-01"}}});
+    w.add_variable(
+        {"stock", {"scenario", "replication", "time", "gemeente", "state"}, "persons", "stock", false, {}});
+    w.commit();
+  }
+  CHECK_THROWS_AS(stock_headline(ResultsReader(dir / "years.nc")), ws::InputError);
+}
