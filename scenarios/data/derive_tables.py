@@ -64,13 +64,14 @@ write("wsw_nationaal_2016_initial.csv", [
 
 # --- Wsw at Werkzaak on 2025-01-01 ---------------------------------------------------------------------------
 # 1,100 persons in 2018-2019 (brief, D66 Rivierenland/Omroep Gelderland), taken as 2019-01-01, carried to 2025-01-01
-# with the national model calibrated in wsw-nationaal-2016.toml (uitval 0.0047, vertrokken 0.0162 per year,
-# mortality x1.5, AOW schedule): that projection of the 2016 national stock has 83,288 persons on 2019-01-01 and
-# 59,588 on 2025-01-01 (ratio 0.7155, mean age 53.6), with the 2025 age shares below.
+# with the national model calibrated in wsw-nationaal-2016.toml (uitval 0.0043, vertrokken 0.0162 per year,
+# mortality x1.5 x level 1.1, AOW schedule): that projection of the 2016 national stock has 83,281 persons on
+# 2019-01-01 and 59,577 on 2025-01-01 (ratio 0.7154, mean age 53.6), with the 2025 age shares below (the 0.6%
+# younger than 28 are counted in the first band).
 WSW_WERKZAAK_2019 = 1100
-WSW_RATIO_2019_2025 = 59588 / 83288
-WSW_2025_BANDS = [(28, 35, 0.0475), (35, 45, 0.1509), (45, 55, 0.2697), (55, 60, 0.2203), (60, 64, 0.1721),
-                  (64, 67, 0.1395)]
+WSW_RATIO_2019_2025 = 59577 / 83281
+WSW_2025_BANDS = [(28, 35, 0.0477), (35, 45, 0.1514), (45, 55, 0.2701), (55, 60, 0.2203), (60, 64, 0.1717),
+                  (64, 67, 0.1388)]
 wsw_2025 = WSW_WERKZAAK_2019 * WSW_RATIO_2019_2025
 
 # --- Participatiewet stocks on 2025-01-01 (the 6 gemeenten with Participatiewet at Werkzaak) --------------------

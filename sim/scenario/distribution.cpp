@@ -108,7 +108,7 @@ model::ParameterDistribution parse_distribution(const Reader& r, const Node& t, 
   const auto [low, high] = support(d);
   if (!bounds.contains(low) || !bounds.contains(high))
     r.fail(t, path,
-           "distribution: every value it can draw must be " + bounds.describe().substr(2) +
+           "distribution: every value it can draw must be " + bounds.describe() +
                (d.kind == Kind::normal ? " (set lower/upper to truncate the normal)" : ""));
   return d;
 }

@@ -1,0 +1,173 @@
+// The scenarios in scenarios/: they load, and the numbers derived from the data say what the comments claim.
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include "sim/common/date.hpp"
+#include "sim/scenario/csv.hpp"
+#include "tests/unit/scenario_fixture.hpp"
+
+using scenario_test::repo_root;
+using ws::scenario::load_scenario;
+
+namespace {
+
+int index_of_gemeente(const ws::model::ScenarioSpec& s, const std::string& name) {
+  for (std::size_t i = 0; i < s.gemeenten.size(); ++i)
+    if (s.gemeenten[i].name == name) return static_cast<int>(i);
+  FAIL("no gemeente " << name);
+  return -1;
+}
+
+const ws::model::ArrivalSpec& arrival(const ws::model::ScenarioSpec& s, const std::string& name) {
+  for (const auto& a : s.arrivals)
+    if (a.name == name) return a;
+  FAIL("no arrival stream " << name);
+  return s.arrivals.front();
+}
+
+double state_count(const ws::model::ScenarioSpec& s, const std::string& state) {
+  double total = 0;
+  for (const auto& c : s.initial_cells)
+    if (c.state == state) total += c.count;
+  return total;
+}
+
+ws::scenario::CsvTable read_csv(const std::string& relative) {
+  std::ifstream in(repo_root() / relative);
+  std::stringstream text;
+  text << in.rdbuf();
+  return ws::scenario::CsvTable(relative, text.str());
+}
+
+}  // namespace
+
+TEST_CASE("every scenario in scenarios/ loads", "[scenario]") {
+  const char* files[] = {"baseline.toml",
+                         "wsw-nationaal-2016.toml",
+                         "variants/statushouders-low.toml",
+                         "variants/statushouders-mid.toml",
+                         "variants/statushouders-high.toml",
+                         "variants/statushouders-uncertain.toml",
+                         "variants/aow-frozen.toml",
+                         "variants/aow-fast.toml",
+                         "variants/mortality-high.toml",
+                         "variants/mortality-low.toml"};
+  for (const char* f : files) {
+    INFO(f);
+    CHECK_NOTHROW(load_scenario(repo_root() / "scenarios" / f));
+  }
+}
+
+TEST_CASE("baseline: gemeenten, modules, horizon, stocks", "[scenario]") {
+  const auto s = load_scenario(repo_root() / "scenarios/baseline.toml");
+  CHECK(s.name == "baseline");
+  CHECK(s.run.start == ws::days_from_civil(2025, 1, 1));
+  CHECK(s.run.end == ws::days_from_civil(2035, 1, 1));
+  REQUIRE(s.gemeenten.size() == 8);
+  const auto& buren = s.gemeenten[static_cast<std::size_t>(index_of_gemeente(s, "Buren"))];
+  CHECK(buren.wsw_at_werkzaak);
+  CHECK_FALSE(buren.participatiewet_at_werkzaak);
+  CHECK(s.groups.front().name == "general");
+  // The initial stocks of the derivation in data/derive_tables.py.
+  CHECK(state_count(s, "wsw") == Approx(1100 * 59577.0 / 83281.0).epsilon(1e-3));
+  CHECK(state_count(s, "bijstand") == Approx(2700).epsilon(1e-4));
+  CHECK(state_count(s, "beschut") == Approx(142).epsilon(1e-4));
+  // Nobody of the Participatiewet in Buren and Neder-Betuwe; everybody's Wsw duration >= 10 years (closed
+  // 2015).
+  for (const auto& c : s.initial_cells) {
+    const auto& g = s.gemeenten[static_cast<std::size_t>(c.gemeente)];
+    if (!g.participatiewet_at_werkzaak) CHECK(c.state == "wsw");
+    if (c.state == "wsw") CHECK(c.duration_min_years >= 10);
+  }
+  // Sources: the scenario file first, then each data file once.
+  REQUIRE_FALSE(s.sources.empty());
+  CHECK(s.sources.front().first.find("baseline.toml") != std::string::npos);
+  CHECK(s.sources.front().second.find("[scenario]") != std::string::npos);
+}
+
+TEST_CASE("baseline: statushouder rates = taakstelling x 2 x population share, adult share as multiplier",
+          "[scenario]") {
+  const auto s = load_scenario(repo_root() / "scenarios/baseline.toml");
+  const auto& a = arrival(s, "statushouders");
+  CHECK(a.into == "bijstand");
+  CHECK(a.group == "statushouder");
+  CHECK(a.rate_multiplier == 0.6);
+  REQUIRE(a.period_start.size() == 20);  // 2025H1 .. 2034H2
+  CHECK(a.period_start[0] == ws::days_from_civil(2025, 1, 1));
+  CHECK(a.period_start[1] == ws::days_from_civil(2025, 7, 1));
+  const auto tiel = static_cast<std::size_t>(index_of_gemeente(s, "Tiel"));
+  const auto buren = static_cast<std::size_t>(index_of_gemeente(s, "Buren"));
+  const double share = 42159.0 / 17475415.0;
+  CHECK(a.rate[0][tiel] == Approx(15000 * 2 * share));  // 2025H1 from the file
+  CHECK(a.rate[1][tiel] == Approx(13000 * 2 * share));  // 2025H2 from the file
+  CHECK(a.rate[2][tiel] == Approx(13000 * 2 * share));  // 2026H1: future_per_half_year
+  CHECK(a.rate[5][buren] == 0.0);                       // Participatiewet not at Werkzaak
+  CHECK(a.permit_lead_min_years == 0.25);
+  CHECK(a.permit_lead_max_years == 1.0);
+}
+
+TEST_CASE("variants change what their names say", "[scenario]") {
+  const auto base = load_scenario(repo_root() / "scenarios/baseline.toml");
+  const auto low = load_scenario(repo_root() / "scenarios/variants/statushouders-low.toml");
+  const auto high = load_scenario(repo_root() / "scenarios/variants/statushouders-high.toml");
+  const auto tiel = static_cast<std::size_t>(index_of_gemeente(base, "Tiel"));
+  CHECK(arrival(low, "statushouders").rate[4][tiel] ==
+        Approx(arrival(base, "statushouders").rate[4][tiel] * 6000 / 13000));
+  CHECK(arrival(high, "statushouders").rate[4][tiel] ==
+        Approx(arrival(base, "statushouders").rate[4][tiel] * 21200 / 13000));
+  CHECK(arrival(low, "statushouders").rate[0][tiel] ==
+        arrival(base, "statushouders").rate[0][tiel]);  // 2025 as listed
+  CHECK(low.sources.size() == base.sources.size() + 1);
+  CHECK(load_scenario(repo_root() / "scenarios/variants/aow-frozen.toml").aow.months_per_year_after == 0);
+  CHECK(load_scenario(repo_root() / "scenarios/variants/aow-fast.toml").aow.months_per_year_after == 3);
+  CHECK(load_scenario(repo_root() / "scenarios/variants/mortality-high.toml").mortality.level == 1.2);
+  CHECK(load_scenario(repo_root() / "scenarios/variants/mortality-low.toml").mortality.level == 0.8);
+  const auto uncertain = load_scenario(repo_root() / "scenarios/variants/statushouders-uncertain.toml");
+  bool found = false;
+  for (const auto& u : uncertain.uncertain)
+    if (u.name == "statushouders.future_per_half_year") {
+      found = true;
+      CHECK(u.distribution.kind == ws::model::ParameterDistribution::Kind::triangular);
+      CHECK(u.distribution.a == 6000);
+      CHECK(u.distribution.c == 21200);
+    }
+  CHECK(found);
+}
+
+TEST_CASE("baseline Gompertz parameters are the two-point fit to data/mortality_points.csv", "[scenario]") {
+  const auto csv = read_csv("scenarios/data/mortality_points.csv");
+  double q61 = 0, q81 = 0;
+  for (const auto& row : csv.rows())
+    if (csv.text(row, "sex") == "men" && csv.text(row, "year") == "2023") {
+      if (csv.text(row, "age") == "61") q61 = csv.number(row, "q_death_probability");
+      if (csv.text(row, "age") == "81") q81 = csv.number(row, "q_death_probability");
+    }
+  const double mu61 = -std::log(1 - q61), mu81 = -std::log(1 - q81);
+  const double b = std::log(mu81 / mu61) / 20, a = mu61 / std::exp(61 * b);
+  const auto s = load_scenario(repo_root() / "scenarios/baseline.toml");
+  // The TOML carries 5 significant digits.
+  CHECK(s.mortality.gompertz_b == Approx(b).epsilon(1e-4));
+  CHECK(s.mortality.gompertz_a == Approx(a).epsilon(1e-4));
+  CHECK(s.mortality.women_multiplier == Approx(std::exp(-b * (83.33 - 80.31))).epsilon(1e-3));
+}
+
+TEST_CASE("national 2016 Wsw stock reproduces the 2015 composition", "[scenario]") {
+  const auto s = load_scenario(repo_root() / "scenarios/wsw-nationaal-2016.toml");
+  REQUIRE(s.gemeenten.size() == 1);
+  CHECK(s.gemeenten[0].name == "Nederland");
+  double total = 0, age_sum = 0, over45 = 0, under27 = 0;
+  for (const auto& c : s.initial_cells) {
+    CHECK(c.state == "wsw");
+    total += c.count;
+    age_sum += c.count * (c.age_lower + c.age_upper) / 2;  // ages are uniform within a cell
+    if (c.age_lower >= 45) over45 += c.count;
+    if (c.age_upper <= 27) under27 += c.count;
+  }
+  CHECK(total == Approx(96300).epsilon(1e-6));
+  // Sources: mean 48.6, 68% over 45, 4% under 27 (given to 3 significant digits).
+  CHECK(age_sum / total == Approx(48.6).margin(0.05));
+  CHECK(over45 / total == Approx(0.68).margin(0.0005));
+  CHECK(under27 / total == Approx(0.04).margin(0.0005));
+}
