@@ -23,6 +23,7 @@ Accounts::Accounts(const CompiledModel& m)
   arrivals_count.assign(n(years, gemeenten, arrivals), 0.0);
   admissions.assign(n(years, gemeenten, capacities), 0.0);
   wait_years.assign(n(years, gemeenten, capacities), 0.0);
+  capacity.assign(n(years, capacities, 1), 0.0);
   cohort_present.assign(n(cohorts, m.cohort_durations, 1), 0.0);
   cohort_working.assign(n(cohorts, m.cohort_durations, 1), 0.0);
   initial.assign(static_cast<std::size_t>(gemeenten), 0);

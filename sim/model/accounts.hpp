@@ -18,6 +18,7 @@ struct Accounts {
   std::vector<double> person_years;    // [year][gemeente][state]
   std::vector<double> arrivals_count;  // [year][gemeente][arrival stream]
   std::vector<double> admissions;      // [year][gemeente][capacity], persons admitted from the waiting list
+  std::vector<double> capacity;        // [year][capacity], places in the whole area at the start of the year
   std::vector<double> wait_years;      // [year][gemeente][capacity], total years waited by those admitted
   std::vector<double> cohort_present;  // [cohort][duration], statushouders living in the region
   std::vector<double> cohort_working;  // [cohort][duration], of whom in a working state

@@ -46,6 +46,11 @@ class CapacityPools {
     return -1;
   }
 
+  double total_places(int capacity) const {
+    double sum = 0;
+    for (const Pool& p : pools_[static_cast<std::size_t>(capacity)]) sum += p.places;
+    return sum;
+  }
   int pool_count(int capacity) const {
     return static_cast<int>(pools_[static_cast<std::size_t>(capacity)].size());
   }

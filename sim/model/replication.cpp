@@ -38,7 +38,7 @@ class Replication {
       : m_(m), seed_(seed), replication_(replication), accounts_(m), pools_(m) {}
 
   Accounts run() {
-    pools_.set_year(m_.years.front());
+    set_year(0);
     schedule_calendar();
     for (Person& p : synthesize_population(m_, seed_, replication_)) add_initial(std::move(p));
     admit_where_free();
@@ -65,7 +65,7 @@ class Replication {
         record_output(e.index);
         break;
       case EventKind::new_year:
-        pools_.set_year(m_.years[static_cast<std::size_t>(e.index)]);
+        set_year(e.index);
         admit_where_free();
         break;
       case EventKind::arrival:
@@ -78,6 +78,13 @@ class Replication {
         cohort_check(static_cast<std::uint32_t>(e.index));
         break;
     }
+  }
+
+  void set_year(int y) {
+    pools_.set_year(m_.years[static_cast<std::size_t>(y)]);
+    const int C = static_cast<int>(m_.capacities.size());
+    for (int c = 0; c < C; ++c)
+      accounts_.capacity[static_cast<std::size_t>(y * C + c)] = pools_.total_places(c);
   }
 
   void schedule_calendar() {

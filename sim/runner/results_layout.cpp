@@ -136,6 +136,17 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
       "total time waited by the persons admitted in the year (divide by admissions for the mean wait)", false,
       &model::Accounts::wait_years, &Maps::capacities);
 
+  LayoutVariable capacity;
+  capacity.spec = {"capacity", {"scenario", "replication", "year", "capacity_state"},
+                   "places",   "places of each capacity state in the whole area at the start of the year",
+                   false,      {}};
+  capacity.inner_shape = {Y, C};
+  capacity.scatter = [maps, C](std::size_t scenario, const model::Accounts& a, const std::vector<double>&,
+                               std::vector<double>& slab) {
+    scatter_last(a.capacity, (*maps)[scenario].capacities, C, slab);
+  };
+  layout.variables.push_back(std::move(capacity));
+
   // Statushouder cohorts and parameter draws: no union mapping for the cohort axes.
   const auto add_cohort = [&](std::string name, std::string long_name, Member member) {
     LayoutVariable v;
