@@ -1,6 +1,5 @@
 #include "sim/model/aow.hpp"
 
-#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -18,15 +17,18 @@ int aow_age_months(const AowSpec& aow, int year) {
 
 Day aow_day(const AowSpec& aow, Day birth) {
   // The AOW age depends on the year in which it is reached: find the first year Y whose AOW age, counted from
-  // the birthday, falls in Y itself (or earlier, when a jump in the schedule skips over the birthday).
-  const int birth_year = civil_from_days(birth).year;
-  // No AOW age in the schedule is below its first entry, and ages never fall: start the search there.
-  const int youngest = *std::min_element(aow.age_months.begin(), aow.age_months.end()) / 12;
-  for (int year = birth_year + youngest; year < birth_year + 90; ++year) {
-    const Day reached = add_months(birth, aow_age_months(aow, year));
-    if (civil_from_days(reached).year <= year) return reached;
-  }
-  throw std::logic_error("AOW age above 90 years: check aow.months_per_year_after");
+  // the birthday, falls in Y itself (or earlier, when a jump in the schedule skips over the birthday). Years
+  // that qualify form an upward-closed set, so search down from a good guess, then up. The calendar year of
+  // "birthday + m months" needs no date conversion: it is (birth month index + m) / 12.
+  const CivilDate b = civil_from_days(birth);
+  const int birth_month_index = b.year * 12 + (b.month - 1);
+  const auto reached_year = [&](int year) { return (birth_month_index + aow_age_months(aow, year)) / 12; };
+  const auto qualifies = [&](int year) { return reached_year(year) <= year; };
+  int year = reached_year(b.year + 67);
+  while (qualifies(year - 1)) --year;
+  for (const int limit = b.year + 90; !qualifies(year); ++year)
+    if (year > limit) throw std::logic_error("AOW age above 90 years: check aow.months_per_year_after");
+  return add_months(birth, aow_age_months(aow, year));
 }
 
 }  // namespace ws::model

@@ -1,0 +1,138 @@
+// Benchmarks of the model and the runner on the baseline scenario:
+//   model         events per second per core (replications simulated one after another, nothing written)
+//   replications  replications per second with writing, 1 and 2 threads, parallel efficiency, share writing
+//   memory        peak memory of a whole run at 100 and at 10,000 replications (a child process each)
+#include <fmt/core.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "sim/model/compiled_model.hpp"
+#include "sim/model/replication.hpp"
+#include "sim/runner/parameter_draws.hpp"
+#include "sim/runner/run.hpp"
+#include "sim/scenario/load.hpp"
+#include "tools/cli/bench.hpp"
+
+namespace ws::cli {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string scenario_path() {
+  const char* env = std::getenv("WERKSTROOM_BENCH_SCENARIO");
+  return env ? env : "scenarios/baseline.toml";
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  const std::size_t n = v.size();
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+int bench_model(const BenchOptions& options) {
+  const model::ScenarioSpec spec = scenario::load_scenario(scenario_path());
+  const int replications = options.quick ? 3 : 50;
+  std::vector<double> rates, per_replication;
+  std::uint64_t events = 0;
+  for (int repeat = 0; repeat < options.repeats; ++repeat) {
+    events = 0;
+    const auto start = Clock::now();
+    for (int r = 0; r < replications; ++r) {
+      const runner::DrawnScenario drawn = runner::draw_scenario(spec, 1, static_cast<std::uint64_t>(r));
+      const model::CompiledModel compiled = model::compile_model(drawn.spec);
+      events += model::simulate_replication(compiled, 1, static_cast<std::uint64_t>(r)).events;
+    }
+    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    rates.push_back(static_cast<double>(events) / seconds);
+    per_replication.push_back(seconds / replications * 1e3);
+  }
+  std::cout << fmt::format(
+      "model: {} ({} replications per repeat, one thread, nothing written; median of {} repeats)\n"
+      "  events per replication     {:>12}\n"
+      "  ms per replication         {:>12.2f}\n"
+      "  events per second per core {:>12.3g}   (target >= 5e6)\n",
+      scenario_path(), replications, options.repeats, events / static_cast<std::uint64_t>(replications),
+      median(per_replication), median(rates));
+  return 0;
+}
+
+int bench_replications(const BenchOptions& options) {
+  const model::ScenarioSpec spec = scenario::load_scenario(scenario_path());
+  const std::size_t replications = options.quick ? 8 : 1000;
+  const auto out = std::filesystem::temp_directory_path() / fmt::format("werkstroom-bench-{}.nc", ::getpid());
+  std::cout << fmt::format("replications: {} x {} replications, written to a temporary file; median of {} repeats\n",
+                           scenario_path(), replications, options.repeats);
+  std::vector<double> rate_by_threads[3], write_share;
+  for (int repeat = 0; repeat < options.repeats; ++repeat)
+    for (int threads : {1, 2}) {
+      runner::RunOptions o;
+      o.replications = replications;
+      o.seed = 1;
+      o.threads = threads;
+      o.out = out;
+      o.progress = runner::Progress::Mode::quiet;
+      o.command_line = "werkstroom bench replications";
+      std::filesystem::remove(out);
+      const runner::RunReport report = runner::run_scenarios({spec}, {scenario_path()}, o);
+      rate_by_threads[threads].push_back(static_cast<double>(replications) / report.seconds);
+      if (threads == 1) write_share.push_back(report.write_seconds / report.seconds);
+    }
+  std::filesystem::remove(out);
+  const double r1 = median(rate_by_threads[1]), r2 = median(rate_by_threads[2]);
+  std::cout << fmt::format(
+      "  replications/s, 1 thread   {:>10.1f}\n"
+      "  replications/s, 2 threads  {:>10.1f}\n"
+      "  parallel efficiency at 2   {:>10.0f}%   (target >= 90%)\n"
+      "  share of time writing (1 thread: HDF5 + summaries) {:.0f}%\n"
+      "  10,000 replications at 2 threads, projected: {:.0f} s   (target <= 60 s)\n",
+      r1, r2, 100 * r2 / (2 * r1), 100 * median(write_share), 10000 / r2);
+  return 0;
+}
+
+// Runs `werkstroom run` in a child process and returns its peak resident memory (MiB) and wall time (s).
+std::pair<double, double> child_run(std::size_t replications) {
+  const auto out = std::filesystem::temp_directory_path() / fmt::format("werkstroom-mem-{}.nc", ::getpid());
+  std::filesystem::remove(out);
+  const std::string n = std::to_string(replications), path = scenario_path(), file = out.string();
+  const auto start = Clock::now();
+  const pid_t child = ::fork();
+  if (child == 0) {
+    ::execl("/proc/self/exe", "werkstroom", "run", path.c_str(), "--replications", n.c_str(), "--out", file.c_str(),
+            "--quiet", static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  int status = 0;
+  struct rusage usage {};
+  ::wait4(child, &status, 0, &usage);
+  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  std::filesystem::remove(out);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error("bench memory: the child run failed");
+  return {static_cast<double>(usage.ru_maxrss) / 1024.0, seconds};
+}
+
+int bench_memory(const BenchOptions& options) {
+  const std::size_t small = options.quick ? 4 : 100, large = options.quick ? 16 : 10000;
+  std::cout << fmt::format("memory: peak resident memory of `werkstroom run {}` (all threads, with writing)\n",
+                           scenario_path());
+  for (std::size_t r : {small, large}) {
+    const auto [mib, seconds] = child_run(r);
+    std::cout << fmt::format("  {:>6} replications: peak {:>7.1f} MiB, {:>7.1f} s\n", r, mib, seconds);
+  }
+  return 0;
+}
+
+const RegisterBenchTarget model_target{"model", "events per second per core on the baseline scenario", bench_model};
+const RegisterBenchTarget replications_target{
+    "replications", "replications per second with writing at 1 and 2 threads; parallel efficiency", bench_replications};
+const RegisterBenchTarget memory_target{"memory", "peak memory of whole runs at 100 and 10,000 replications",
+                                        bench_memory};
+
+}  // namespace
+}  // namespace ws::cli
