@@ -116,7 +116,7 @@ void read_rates(Context& c, const Node& t, const std::string& p, std::size_t a) 
     per_year[g] = module[g] ? 1.0 : 0.0;
   }
   const CsvTable* file = nullptr;
-  if (const Node* f = t.find("rates_file")) {
+  if (const Node* f = r.optional_file(t, p, "rates_file")) {
     file = &r.csv(*f, p + ".rates_file");
     file->require_columns({"period_start", "gemeente", "rate", "unit"});
   }

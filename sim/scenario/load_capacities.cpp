@@ -33,7 +33,7 @@ void read_capacity(Context& c, const std::string& name, const Node& t, const std
     return !cap.per_gemeente || c.places_module(static_cast<int>(pool), state);
   };
   const CsvTable* file = nullptr;
-  if (const Node* f = t.find("file")) {
+  if (const Node* f = r.optional_file(t, p, "file")) {
     file = &r.csv(*f, p + ".file");
     file->require_columns({"year", "places"});
     if (cap.per_gemeente) file->require_columns({"gemeente"});

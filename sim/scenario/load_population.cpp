@@ -104,8 +104,8 @@ void read_initial_population(Context& c, const Node& root) {
   const Node& t = r.expect_table(*tp, p);
   r.check_keys(t, p, {"file", "persons_file", "count_multiplier", "description"});
   r.string_or(t, p, "description", "");
-  if (const Node* f = t.find("file")) read_cells(c, *f, p + ".file");
-  if (const Node* f = t.find("persons_file")) read_persons(c, *f, p + ".persons_file");
+  if (const Node* f = r.optional_file(t, p, "file")) read_cells(c, *f, p + ".file");
+  if (const Node* f = r.optional_file(t, p, "persons_file")) read_persons(c, *f, p + ".persons_file");
   if (const Node* m = t.find("count_multiplier")) {
     const std::string mp = p + ".count_multiplier";
     r.expect_table(*m, mp);

@@ -145,6 +145,12 @@ const Node& Reader::required(const Node& table, const std::string& path, std::st
   fail(table, path, "missing key '" + std::string(key) + "'");
 }
 
+const Node* Reader::optional_file(const Node& table, const std::string& path, std::string_view key) const {
+  const Node* n = table.find(key);
+  if (!n) return nullptr;
+  return string(*n, join_path(path, key)).empty() ? nullptr : n;
+}
+
 std::string Reader::string_or(const Node& table, const std::string& path, std::string_view key,
                               std::string fallback) const {
   const Node* n = table.find(key);

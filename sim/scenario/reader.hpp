@@ -70,6 +70,8 @@ class Reader {
   double number_or(const Node& table, const std::string& path, std::string_view key, double fallback,
                    const Bounds& bounds, Setter setter);
   const Node& required(const Node& table, const std::string& path, std::string_view key) const;
+  // An optional data-file key: null when absent or "" (which lets a child scenario drop an inherited table).
+  const Node* optional_file(const Node& table, const std::string& path, std::string_view key) const;
 
   // A data file named by a string value, relative to the scenario file that wrote it; read once, kept in
   // sources.

@@ -171,3 +171,54 @@ TEST_CASE("national 2016 Wsw stock reproduces the 2015 composition", "[scenario]
   CHECK(over45 / total == Approx(0.68).margin(0.0005));
   CHECK(under27 / total == Approx(0.04).margin(0.0005));
 }
+
+TEST_CASE("the worked example of docs/scenario-reference.md loads and does what the page says",
+          "[scenario]") {
+  std::ifstream in(repo_root() / "docs/scenario-reference.md");
+  std::stringstream page;
+  page << in.rdbuf();
+  const std::string text = page.str();
+  const auto begin = text.find("```toml\n");
+  REQUIRE(begin != std::string::npos);
+  std::string example = text.substr(begin + 8, text.find("```", begin + 8) - begin - 8);
+  const std::string parent = "\"../baseline.toml\"";
+  REQUIRE(example.find(parent) != std::string::npos);
+  example.replace(example.find(parent), parent.size(),
+                  "\"" + (repo_root() / "scenarios/baseline.toml").generic_string() + "\"");
+  scenario_test::TempScenario t;
+  t.write("example.toml", example);
+  const auto s = load_scenario(t.path("example.toml"));
+  CHECK(s.name == "faster-work");
+  std::vector<std::string> names;
+  for (const auto& u : s.uncertain) names.push_back(u.name);
+  CHECK(names == std::vector<std::string>{"states.wsw.mortality_multiplier",
+                                          "transitions.bijstand->regulier.rate",
+                                          "initial_population.count_multiplier.wsw"});
+  for (const auto& tr : s.transitions)
+    if (tr.from == "bijstand" && tr.to == "regulier") {
+      CHECK(tr.rate == 0.124);
+      CHECK(tr.by_age.values.size() == 4);  // kept from the baseline
+      CHECK(tr.by_calendar.values == std::vector<double>{1.0, 1.1});
+    }
+  const auto& inflow = arrival(s, "bijstand_inflow");
+  CHECK(inflow.period_start.size() == 2);
+  for (const auto& cap : s.capacities)
+    if (cap.state == "tussengroep") {
+      CHECK(cap.years.size() == 10);
+      CHECK(cap.places[5][0] == 120);  // 2030
+      CHECK(cap.places[4][0] == 93);   // 2029 from the file
+    }
+}
+
+TEST_CASE("an empty file key drops an inherited data table", "[scenario]") {
+  scenario_test::TempScenario t;
+  t.write("data/persons.csv",
+          "gemeente,state,sex,birth_date,entered_state,group,permit_date\n"
+          "A,a,men,1970-05-01,2010-01-01,general,\n");
+  CHECK(t.load_child("[initial_population]\npersons_file = \"data/persons.csv\"\n").initial_cells.size() ==
+        3);
+  const auto s = t.load_child("[initial_population]\npersons_file = \"data/persons.csv\"\nfile = \"\"\n");
+  CHECK(s.initial_cells.empty());
+  REQUIRE(s.initial_persons.size() == 1);
+  CHECK(s.initial_persons[0].birth == ws::days_from_civil(1970, 5, 1));
+}
