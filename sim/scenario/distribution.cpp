@@ -37,8 +37,6 @@ std::vector<double> number_list(const Reader& r, const Node& table, const std::s
 
 }  // namespace
 
-bool is_distribution(const Node& n) { return n.is_table() && n.find("distribution") != nullptr; }
-
 model::ParameterDistribution parse_distribution(const Reader& r, const Node& t, const std::string& path,
                                                 const Bounds& bounds) {
   model::ParameterDistribution d;

@@ -16,8 +16,6 @@
 
 namespace ws::scenario {
 
-bool is_distribution(const Node& n);
-
 // Parses and checks a distribution table (its parameters, and that its support lies within `bounds`).
 model::ParameterDistribution parse_distribution(const Reader& reader, const Node& table,
                                                 const std::string& path, const Bounds& bounds);

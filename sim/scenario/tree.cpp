@@ -28,6 +28,8 @@ std::vector<std::string> Node::keys() const {
   return out;
 }
 
+bool is_distribution(const Node& n) { return n.is_table() && n.find("distribution") != nullptr; }
+
 const char* type_name(Node::Type type) {
   switch (type) {
     case Node::Type::table:

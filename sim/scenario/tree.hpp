@@ -42,6 +42,9 @@ struct Node {
 
 const char* type_name(Node::Type type);
 
+// A table with a `distribution` key: an uncertain number (see distribution.hpp), not a table of settings.
+bool is_distribution(const Node& n);
+
 // Parses TOML text; syntax errors become ws::InputError "<file>:<line>:<column>: <what toml++ says>".
 Node parse_toml(const std::string& text, std::shared_ptr<const SourceFile> source);
 
