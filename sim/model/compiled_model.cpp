@@ -135,6 +135,8 @@ CompiledModel compile_model(const ScenarioSpec& spec) {
     compile_piece(t.by_duration, kDaysPerYear, c.breaks[kDuration], c.values[kDuration]);
     compile_piece(t.by_calendar, 1.0, c.breaks[kCalendar], c.values[kCalendar]);
     compile_piece(t.by_time_since_permit, kDaysPerYear, c.breaks[kSincePermit], c.values[kSincePermit]);
+    for (const auto& v : c.values)
+      if (!v.empty()) c.max_multiplier *= *std::max_element(v.begin(), v.end());
     c.factor.assign(G * 2 * groups, 0.0);
     for (std::size_t g = 0; g < G; ++g)
       for (std::size_t sex = 0; sex < 2; ++sex)

@@ -24,6 +24,7 @@ struct CompiledTransition {
   std::array<std::vector<double>, kClockCount> breaks;  // in days (calendar: day numbers)
   std::array<std::vector<double>, kClockCount> values;  // empty: the clock does not matter
   std::vector<double> factor;                           // [gemeente][sex][group]: the constant multipliers
+  double max_multiplier = 1;  // the product of the clocks' largest values: an upper bound of the piecewise part
 };
 
 struct CompiledState {

@@ -20,7 +20,7 @@ constexpr auto kDeathRisk = static_cast<std::uint32_t>(engine::purpose_id("death
 // What an event does. Simultaneous events run in this order (then in order of scheduling): the stock is
 // recorded before anything happens that day, capacities change before anyone moves, arrivals before
 // transitions.
-enum class EventKind : std::uint8_t { output = 0, new_year = 1, arrival = 2, person = 3, cohort_check = 4 };
+enum class EventKind : std::uint8_t { output = 0, new_year = 1, arrival = 2, person = 3 };
 
 // Why a person's next event happens.
 enum class Cause : std::int32_t { death = -1, aow = -2 };
@@ -29,7 +29,6 @@ struct Event {
   std::uint32_t entity;  // the person for person events, engine::kNoEntity otherwise
   EventKind kind;
   std::int32_t index;  // person: transition index or Cause; arrival: stream * G + gemeente; output: time
-                       // index; cohort_check: the person
 };
 
 class Replication {
@@ -73,9 +72,6 @@ class Replication {
         break;
       case EventKind::person:
         person_event(e.entity, e.index);
-        break;
-      case EventKind::cohort_check:
-        cohort_check(static_cast<std::uint32_t>(e.index));
         break;
     }
   }
@@ -170,6 +166,7 @@ class Replication {
     Person& p = persons_[id];
     const CompiledState& from = m_.states[p.state];
     add_person_years(p, now_);
+    count_cohort_checks(p, now_);
     --live_stock(p.gemeente, p.state);
     if (from.capacity >= 0) {
       const int pool = pools_.pool_of(from.capacity, p.gemeente);
@@ -264,7 +261,10 @@ class Replication {
       const double base = t.rate_per_day * factor;
       if (base <= 0) continue;
       const double e = risk_exponential(p, t.risk);
-      const double wait = sample_transition(t, p, base, e, std::min(best, max_wait));
+      // The hazard never exceeds base * max_multiplier: if even that cannot beat the earliest so far, skip the walk.
+      const double bound = std::min(best, max_wait);
+      if (e >= base * t.max_multiplier * bound) continue;
+      const double wait = sample_transition(t, p, base, e, bound);
       if (wait < best) {
         best = wait;
         cause = ti;
@@ -351,37 +351,25 @@ class Replication {
     accounts_.flow_at(year_index(now_), g, label) += 1;
     join_queue_if_waiting(id);
     redraw(id);
-    if (!std::isnan(persons_[id].permit)) schedule_cohort_check(id);
     schedule_arrival(stream);
   }
 
   // ---- statushouder cohorts: who is working at 0, 6, 12, ... months since the permit ----
 
-  void schedule_cohort_check(std::uint32_t id) {
-    Person& p = persons_[id];
-    while (p.next_check < m_.cohort_durations) {
-      const double when =
-          static_cast<double>(add_months(static_cast<Day>(std::floor(p.permit)), 6 * p.next_check));
-      if (when >= m_.end) return;
-      if (when >= now_) {
-        agenda_.schedule_global(when, static_cast<int>(EventKind::cohort_check),
-                                {engine::kNoEntity, EventKind::cohort_check, static_cast<std::int32_t>(id)});
-        return;
-      }
-      ++p.next_check;  // anniversaries before the arrival in the region are not observed here
+  // Counts the person at each cohort check (every half year since the permit) that falls in the stay now
+  // ending, [max(entered, arrival), until): no events needed, the stay tells the state at those moments.
+  void count_cohort_checks(Person& p, double until) {
+    if (p.cohort < 0 || m_.states[p.state].kind == StateKind::exit) return;
+    constexpr double kHalfYear = kDaysPerYear / 2;
+    const std::size_t row = static_cast<std::size_t>(p.cohort) * static_cast<std::size_t>(m_.cohort_durations);
+    const bool working = m_.states[p.state].working;
+    for (; p.next_check < m_.cohort_durations; ++p.next_check) {
+      const double when = p.permit + kHalfYear * p.next_check;
+      if (when >= until) break;
+      if (when < p.entered) continue;  // before the arrival in the region: not observed here
+      accounts_.cohort_present[row + static_cast<std::size_t>(p.next_check)] += 1;
+      if (working) accounts_.cohort_working[row + static_cast<std::size_t>(p.next_check)] += 1;
     }
-  }
-
-  void cohort_check(std::uint32_t id) {
-    Person& p = persons_[id];
-    if (m_.states[p.state].kind == StateKind::exit) return;
-    const std::size_t cell =
-        static_cast<std::size_t>(p.cohort) * static_cast<std::size_t>(m_.cohort_durations) +
-        static_cast<std::size_t>(p.next_check);
-    accounts_.cohort_present[cell] += 1;
-    if (m_.states[p.state].working) accounts_.cohort_working[cell] += 1;
-    ++p.next_check;
-    schedule_cohort_check(id);
   }
 
   // ---- accounting ----
@@ -408,8 +396,11 @@ class Replication {
   }
 
   void close_person_years() {
-    for (const Person& p : persons_)
-      if (m_.states[p.state].kind != StateKind::exit) add_person_years(p, m_.end);
+    for (Person& p : persons_)
+      if (m_.states[p.state].kind != StateKind::exit) {
+        add_person_years(p, m_.end);
+        count_cohort_checks(p, m_.end);
+      }
   }
 
   const CompiledModel& m_;
