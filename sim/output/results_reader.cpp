@@ -124,7 +124,9 @@ ResultsReader::ResultsReader(const std::filesystem::path& path) : impl_(std::mak
     h5::last_error();
     reject("not an HDF5 file");
   }
-  const hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  h5::Handle fapl = h5::plist(H5Pcreate(H5P_FILE_ACCESS), "file access properties");
+  H5Pset_file_locking(fapl.get(), true, true);  // read from file systems without locks too
+  const hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDONLY, fapl.get());
   if (file < 0) reject("damaged or truncated: " + h5::last_error());
   impl_->file = h5::Handle(file, H5Fclose);
   const hid_t root = H5Gopen2(file, "/", H5P_DEFAULT);

@@ -42,6 +42,8 @@ h5::Handle file_access_plist() {
   h5::check_status(H5Pset_libver_bounds(fapl.get(), H5F_LIBVER_EARLIEST, H5F_LIBVER_V18),
                    "library version bounds");
   h5::check_status(H5Pset_fclose_degree(fapl.get(), H5F_CLOSE_SEMI), "file close degree");
+  // Lock where the file system can; where it cannot (some network shares) write anyway.
+  h5::check_status(H5Pset_file_locking(fapl.get(), true, true), "file locking");
   return fapl;
 }
 
