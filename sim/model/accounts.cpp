@@ -12,7 +12,8 @@ Accounts::Accounts(const CompiledModel& m)
       labels(static_cast<int>(m.flow_labels.size())),
       capacities(static_cast<int>(m.capacities.size())),
       arrivals(static_cast<int>(m.arrivals.size())),
-      cohorts(static_cast<int>(m.cohorts.size())) {
+      cohorts(static_cast<int>(m.cohorts.size())),
+      groups(m.group_count) {
   const auto n = [](int a, int b, int c) {
     return static_cast<std::size_t>(a) * static_cast<std::size_t>(b) * static_cast<std::size_t>(c);
   };
@@ -20,6 +21,7 @@ Accounts::Accounts(const CompiledModel& m)
   waiting.assign(n(times, gemeenten, capacities), 0.0);
   flow.assign(n(years, gemeenten, labels), 0.0);
   person_years.assign(n(years, gemeenten, states), 0.0);
+  person_years_group.assign(n(years, gemeenten, groups) * static_cast<std::size_t>(states), 0.0);
   arrivals_count.assign(n(years, gemeenten, arrivals), 0.0);
   admissions.assign(n(years, gemeenten, capacities), 0.0);
   wait_years.assign(n(years, gemeenten, capacities), 0.0);

@@ -11,17 +11,20 @@ namespace ws::model {
 
 struct Accounts {
   int times = 0, years = 0, gemeenten = 0, states = 0, labels = 0, capacities = 0, arrivals = 0, cohorts = 0;
+  int groups = 0, items = 0;
 
-  std::vector<double> stock;           // [time][gemeente][state], persons at each output time
-  std::vector<double> waiting;         // [time][gemeente][capacity], persons on the waiting list
-  std::vector<double> flow;            // [year][gemeente][label], persons moved
-  std::vector<double> person_years;    // [year][gemeente][state]
-  std::vector<double> arrivals_count;  // [year][gemeente][arrival stream]
+  std::vector<double> stock;               // [time][gemeente][state], persons at each output time
+  std::vector<double> waiting;             // [time][gemeente][capacity], persons on the waiting list
+  std::vector<double> flow;                // [year][gemeente][label], persons moved
+  std::vector<double> person_years;        // [year][gemeente][state]
+  std::vector<double> person_years_group;  // [year][gemeente][group][state] (money items by group)
+  std::vector<double> arrivals_count;      // [year][gemeente][arrival stream]
   std::vector<double> admissions;      // [year][gemeente][capacity], persons admitted from the waiting list
   std::vector<double> capacity;        // [year][capacity], places in the whole area at the start of the year
   std::vector<double> wait_years;      // [year][gemeente][capacity], total years waited by those admitted
   std::vector<double> cohort_present;  // [cohort][duration], statushouders living in the region
   std::vector<double> cohort_working;  // [cohort][duration], of whom in a working state
+  std::vector<double> money;  // [year][gemeente][item], EUR, income + cost -, set by fill_money (money.hpp)
 
   // The conservation invariant per gemeente: initial + arrivals = living + exits.
   std::vector<std::int64_t> initial, arrived, living, exited;

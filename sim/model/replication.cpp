@@ -10,6 +10,7 @@
 #include "sim/engine/random.hpp"
 #include "sim/model/aow.hpp"
 #include "sim/model/capacity_pools.hpp"
+#include "sim/model/money.hpp"
 #include "sim/model/population.hpp"
 
 namespace ws::model {
@@ -54,6 +55,7 @@ class Replication {
     if (m_.output_times.back() == m_.end) record_output(static_cast<int>(m_.output_times.size()) - 1);
     close_person_years();
     accounts_.check_conservation(m_);
+    fill_money(m_, accounts_);
     return std::move(accounts_);
   }
 
@@ -390,7 +392,10 @@ class Replication {
     double from = std::max(p.entered, m_.start);
     for (int y = year_index(from); from < until; ++y) {
       const double year_end = std::min(until, m_.year_starts[static_cast<std::size_t>(y) + 1]);
-      accounts_.person_years_at(y, p.gemeente, p.state) += (year_end - from) / kDaysPerYear;
+      const double years = (year_end - from) / kDaysPerYear;
+      accounts_.person_years_at(y, p.gemeente, p.state) += years;
+      accounts_.person_years_group[Accounts::index3(y * m_.gemeente_count + p.gemeente, p.group, p.state,
+                                                    m_.group_count, states_count())] += years;
       from = year_end;
     }
   }

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/model/money_spec.hpp"
+
 namespace ws::model {
 
 using Day = std::int64_t;
@@ -195,6 +197,7 @@ struct ScenarioSpec {
   AowSpec aow;
   std::vector<InitialCell> initial_cells;
   std::vector<InitialPerson> initial_persons;
+  MoneySpec money;  // euros per year, gemeente and item (sim/model/money.hpp)
   std::vector<UncertainParameter> uncertain;
   // The source files (scenario files in `extend` order, then data files): path -> full text, for provenance.
   std::vector<std::pair<std::string, std::string>> sources;

@@ -6,6 +6,7 @@
 
 #include "sim/common/date.hpp"
 #include "sim/common/error.hpp"
+#include "sim/model/money.hpp"
 
 namespace ws::runner {
 
@@ -63,7 +64,7 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
 
   // Per scenario: where its states, labels, capacity states, streams and parameters sit in the union.
   struct Maps {
-    std::vector<int> states, labels, capacities, streams, parameters;
+    std::vector<int> states, labels, capacities, streams, parameters, items;
   };
   auto maps = std::make_shared<std::vector<Maps>>();
   for (std::size_t s = 0; s < models.size(); ++s) {
@@ -89,6 +90,15 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
     mp.parameters = merge_names(layout.parameters, parameter_names);
     maps->push_back(std::move(mp));
   }
+  // Money items: every scenario's items in first-seen order, the operating result last.
+  for (std::size_t s = 0; s < models.size(); ++s) {
+    auto names = model::money_item_names(*models[s]->spec);
+    if (!names.empty()) names.pop_back();
+    merge_names(layout.money_items, names);
+  }
+  if (!layout.money_items.empty()) layout.money_items.emplace_back(model::kOperatingResult);
+  for (std::size_t s = 0; s < models.size(); ++s)
+    (*maps)[s].items = merge_names(layout.money_items, model::money_item_names(*models[s]->spec));
   for (std::size_t i = 0; i < layout.scenarios.size(); ++i)
     for (std::size_t j = 0; j < i; ++j)
       if (layout.scenarios[i] == layout.scenarios[j])
@@ -135,6 +145,11 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
   add("wait_years", {"year", "gemeente", "capacity_state"}, {Y, G, C}, "years",
       "total time waited by the persons admitted in the year (divide by admissions for the mean wait)", false,
       &model::Accounts::wait_years, &Maps::capacities);
+
+  if (!layout.money_items.empty())
+    add("money", {"year", "gemeente", "item"}, {Y, G, layout.money_items.size()}, "EUR",
+        "money per year (income positive, cost negative; operating_result: the sum of the other items)", true,
+        &model::Accounts::money, &Maps::items);
 
   LayoutVariable capacity;
   capacity.spec = {"capacity", {"scenario", "replication", "year", "capacity_state"},
@@ -210,6 +225,9 @@ void define_results(output::ResultsWriter& writer, const ResultsLayout& layout, 
   writer.add_dimension({"cohort", layout.cohorts, {{"long_name", "statushouder arrival half-year"}}});
   writer.add_dimension({"months_since_permit", layout.months_since_permit, {{"units", "months"}}});
   writer.add_dimension({"parameter", layout.parameters, {{"long_name", "uncertain scenario parameter"}}});
+  if (!layout.money_items.empty())
+    writer.add_dimension(
+        {"item", layout.money_items, {{"long_name", "money item (scenario [money.items])"}}});
   for (const auto& v : layout.variables) {
     writer.add_variable(v.spec);
     if (!v.summarised) continue;

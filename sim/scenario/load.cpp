@@ -6,6 +6,7 @@
 #include "sim/common/error.hpp"
 #include "sim/common/text.hpp"
 #include "sim/model/state_graph.hpp"
+#include "sim/scenario/money_sections.hpp"
 #include "sim/scenario/sections.hpp"
 
 namespace ws::scenario {
@@ -127,9 +128,10 @@ model::ScenarioSpec load_scenario(const std::filesystem::path& file) {
         members.end());
     merge_into(root, std::move(chain[i].root));
   }
-  reader.check_keys(root, "",
-                    {"extend", "scenario", "gemeenten", "groups", "states", "transitions", "arrivals",
-                     "statushouders", "capacities", "mortality", "aow", "initial_population"});
+  reader.check_keys(
+      root, "",
+      {"extend", "scenario", "gemeenten", "groups", "states", "transitions", "arrivals", "statushouders",
+       "capacities", "mortality", "aow", "initial_population", "money", "pilots"});
   Context c(reader);
   read_run(c, root);
   read_gemeenten(c, root);
@@ -142,6 +144,9 @@ model::ScenarioSpec load_scenario(const std::filesystem::path& file) {
   read_mortality(c, root);
   read_aow(c, root);
   read_initial_population(c, root);
+  const MoneyNodes money = read_money(c, root);
+  read_pilots(c, root);
+  check_money(c, root, money);
   // The structure of states and transitions as a whole (paths to exits, reachability), named after the top
   // file.
   model::validate_state_graph(spec, display_path(file));
