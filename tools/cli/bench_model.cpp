@@ -5,6 +5,7 @@
 #include <fmt/core.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -30,6 +31,21 @@ std::string scenario_path() {
   return env ? env : "scenarios/baseline.toml";
 }
 
+// CPU time of the calling thread: on a shared, loaded machine it is steadier than wall time.
+double thread_cpu_seconds() {
+  timespec t{};
+  ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
+}
+
+// CPU time of the whole process (all threads).
+double process_cpu_seconds() {
+  rusage u{};
+  ::getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         1e-6 * static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec);
+}
+
 double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   const std::size_t n = v.size();
@@ -39,27 +55,32 @@ double median(std::vector<double> v) {
 int bench_model(const BenchOptions& options) {
   const model::ScenarioSpec spec = scenario::load_scenario(scenario_path());
   const int replications = options.quick ? 3 : 50;
-  std::vector<double> rates, per_replication;
+  std::vector<double> rates, per_replication, cpu_rates, cpu_per_replication;
   std::uint64_t events = 0;
   for (int repeat = 0; repeat < options.repeats; ++repeat) {
     events = 0;
     const auto start = Clock::now();
+    const double cpu_start = thread_cpu_seconds();
     for (int r = 0; r < replications; ++r) {
       const runner::DrawnScenario drawn = runner::draw_scenario(spec, 1, static_cast<std::uint64_t>(r));
       const model::CompiledModel compiled = model::compile_model(drawn.spec);
       events += model::simulate_replication(compiled, 1, static_cast<std::uint64_t>(r)).events;
     }
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    const double cpu = thread_cpu_seconds() - cpu_start;
     rates.push_back(static_cast<double>(events) / seconds);
     per_replication.push_back(seconds / replications * 1e3);
+    cpu_rates.push_back(static_cast<double>(events) / cpu);
+    cpu_per_replication.push_back(cpu / replications * 1e3);
   }
   std::cout << fmt::format(
       "model: {} ({} replications per repeat, one thread, nothing written; median of {} repeats)\n"
+      "                               wall time     CPU time\n"
       "  events per replication     {:>12}\n"
-      "  ms per replication         {:>12.2f}\n"
-      "  events per second per core {:>12.3g}   (target >= 5e6)\n",
+      "  ms per replication         {:>12.2f} {:>12.2f}\n"
+      "  events per second per core {:>12.3g} {:>12.3g}   (target >= 5e6)\n",
       scenario_path(), replications, options.repeats, events / static_cast<std::uint64_t>(replications),
-      median(per_replication), median(rates));
+      median(per_replication), median(cpu_per_replication), median(rates), median(cpu_rates));
   return 0;
 }
 
@@ -67,9 +88,10 @@ int bench_replications(const BenchOptions& options) {
   const model::ScenarioSpec spec = scenario::load_scenario(scenario_path());
   const std::size_t replications = options.quick ? 8 : 1000;
   const auto out = std::filesystem::temp_directory_path() / fmt::format("werkstroom-bench-{}.nc", ::getpid());
-  std::cout << fmt::format("replications: {} x {} replications, written to a temporary file; median of {} repeats\n",
-                           scenario_path(), replications, options.repeats);
-  std::vector<double> rate_by_threads[3], write_share;
+  std::cout << fmt::format(
+      "replications: {} x {} replications, written to a temporary file; median of {} repeats\n",
+      scenario_path(), replications, options.repeats);
+  std::vector<double> rate_by_threads[3], write_share, cpu_per_replication;
   for (int repeat = 0; repeat < options.repeats; ++repeat)
     for (int threads : {1, 2}) {
       runner::RunOptions o;
@@ -80,7 +102,9 @@ int bench_replications(const BenchOptions& options) {
       o.progress = runner::Progress::Mode::quiet;
       o.command_line = "werkstroom bench replications";
       std::filesystem::remove(out);
+      const double cpu_start = process_cpu_seconds();
       const runner::RunReport report = runner::run_scenarios({spec}, {scenario_path()}, o);
+      cpu_per_replication.push_back((process_cpu_seconds() - cpu_start) / static_cast<double>(replications));
       rate_by_threads[threads].push_back(static_cast<double>(replications) / report.seconds);
       if (threads == 1) write_share.push_back(report.write_seconds / report.seconds);
     }
@@ -91,8 +115,9 @@ int bench_replications(const BenchOptions& options) {
       "  replications/s, 2 threads  {:>10.1f}\n"
       "  parallel efficiency at 2   {:>10.0f}%   (target >= 90%)\n"
       "  share of time writing (1 thread: HDF5 + summaries) {:.0f}%\n"
-      "  10,000 replications at 2 threads, projected: {:.0f} s   (target <= 60 s)\n",
-      r1, r2, 100 * r2 / (2 * r1), 100 * median(write_share), 10000 / r2);
+      "  10,000 replications at 2 threads, projected: {:.0f} s   (target <= 60 s)\n"
+      "  CPU seconds per replication (all threads, with writing) {:.4f}\n",
+      r1, r2, 100 * r2 / (2 * r1), 100 * median(write_share), 10000 / r2, median(cpu_per_replication));
   return 0;
 }
 
@@ -104,8 +129,8 @@ std::pair<double, double> child_run(std::size_t replications) {
   const auto start = Clock::now();
   const pid_t child = ::fork();
   if (child == 0) {
-    ::execl("/proc/self/exe", "werkstroom", "run", path.c_str(), "--replications", n.c_str(), "--out", file.c_str(),
-            "--quiet", static_cast<char*>(nullptr));
+    ::execl("/proc/self/exe", "werkstroom", "run", path.c_str(), "--replications", n.c_str(), "--out",
+            file.c_str(), "--quiet", static_cast<char*>(nullptr));
     ::_exit(127);
   }
   int status = 0;
@@ -113,14 +138,15 @@ std::pair<double, double> child_run(std::size_t replications) {
   ::wait4(child, &status, 0, &usage);
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   std::filesystem::remove(out);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error("bench memory: the child run failed");
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    throw std::runtime_error("bench memory: the child run failed");
   return {static_cast<double>(usage.ru_maxrss) / 1024.0, seconds};
 }
 
 int bench_memory(const BenchOptions& options) {
   const std::size_t small = options.quick ? 4 : 100, large = options.quick ? 16 : 10000;
-  std::cout << fmt::format("memory: peak resident memory of `werkstroom run {}` (all threads, with writing)\n",
-                           scenario_path());
+  std::cout << fmt::format(
+      "memory: peak resident memory of `werkstroom run {}` (all threads, with writing)\n", scenario_path());
   for (std::size_t r : {small, large}) {
     const auto [mib, seconds] = child_run(r);
     std::cout << fmt::format("  {:>6} replications: peak {:>7.1f} MiB, {:>7.1f} s\n", r, mib, seconds);
@@ -128,9 +154,11 @@ int bench_memory(const BenchOptions& options) {
   return 0;
 }
 
-const RegisterBenchTarget model_target{"model", "events per second per core on the baseline scenario", bench_model};
+const RegisterBenchTarget model_target{"model", "events per second per core on the baseline scenario",
+                                       bench_model};
 const RegisterBenchTarget replications_target{
-    "replications", "replications per second with writing at 1 and 2 threads; parallel efficiency", bench_replications};
+    "replications", "replications per second with writing at 1 and 2 threads; parallel efficiency",
+    bench_replications};
 const RegisterBenchTarget memory_target{"memory", "peak memory of whole runs at 100 and 10,000 replications",
                                         bench_memory};
 
