@@ -84,4 +84,17 @@ with h5py.File(foreign, "w") as f:
 expect_refusal(foreign, "no werkstroom_format attribute")
 
 expect_refusal(os.path.join(scratch, "missing.nc"), "no such file")
+
+# Damaged inside (300 bytes of garbage at 16 places through the file): either the damage misses what `info` reads
+# (exit 0) or it is reported in one line with exit 2; never a crash, an internal error or HDF5 noise on stderr.
+damaged = os.path.join(scratch, "damaged.nc")
+garbage_bytes = bytes((i * 37 + 11) % 256 for i in range(300))
+for k in range(16):
+    offset = len(data) * k // 16
+    with open(damaged, "wb") as f:
+        f.write(data[:offset] + garbage_bytes + data[offset + len(garbage_bytes):])
+    run = info(damaged)
+    lines = run.stderr.splitlines()
+    assert run.returncode in (0, 2), (offset, run.returncode, run.stderr)
+    assert len(lines) == (0 if run.returncode == 0 else 1), (offset, run.stderr)
 print("info: summary and headline numbers right; garbage refused with one line and exit 2")
