@@ -78,8 +78,8 @@ void read_group(Context& c, const Node& pilot, const std::string& name, const No
   r.expect_table(t, p);
   r.check_keys(
       t, p,
-      {"description", "inflow_per_year", "age", "share_women", "outflow", "no_benefit_in", "funded_in",
-       "funding_per_intake", "funding_per_person_year", "support_cost_per_person_year"});
+      {"description", "inflow_per_year", "age", "share_women", "outflow", "at_werkzaak", "no_benefit_in",
+       "funded_in", "funding_per_intake", "funding_per_person_year", "support_cost_per_person_year"});
   if (name.empty() || name == "in" || name.find("->") != std::string::npos)
     r.fail(t, p, "expected a group name without '->' and other than 'in' (it names a state too)");
   add_group(c, t, p, name);
@@ -87,7 +87,7 @@ void read_group(Context& c, const Node& pilot, const std::string& name, const No
   state.name = name;
   state.description = r.string_or(t, p, "description", "new target group in a trajectory at Werkzaak");
   state.module = model::Module::participatiewet;
-  state.at_werkzaak = true;
+  state.at_werkzaak = r.boolean_or(t, p, "at_werkzaak", true);  // revenue per person-year, the use key
   add_state(c, t, p, state);
   add_stream(c, t, p, name, w);
   add_transitions_from_table(c, r.required(t, p, "outflow"), p + ".outflow", name, /*out_of_state=*/true);

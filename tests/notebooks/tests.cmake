@@ -45,3 +45,25 @@ foreach(notebook IN LISTS WERKSTROOM_NOTEBOOKS)
                  ENVIRONMENT "WERKSTROOM_RESULTS=${WERKSTROOM_NB_OUT}/${variant}.nc;WERKSTROOM_SCENARIO=${scenario};WERKSTROOM_EXPORT_DIR=${WERKSTROOM_NB_OUT}/export_${variant}/${name};PYDEVD_DISABLE_FILE_VALIDATION=1")
   endforeach()
 endforeach()
+
+# Notebook 04 (pilot impact) on a real run of the baseline and every pilot in scenarios/pilots (a few replications:
+# enough for intervals), with the differences `werkstroom compare` adds to the file (the notebook checks it agrees).
+file(GLOB WERKSTROOM_PILOT_SCENARIOS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/scenarios/pilots/*.toml)
+add_test(NAME notebooks.pilots_file
+         COMMAND ${WERKSTROOM_BIN} run ${PROJECT_SOURCE_DIR}/scenarios/baseline.toml ${WERKSTROOM_PILOT_SCENARIOS}
+                 --replications 4 --out ${WERKSTROOM_NB_OUT}/pilots.nc --overwrite --quiet)
+set_tests_properties(notebooks.pilots_file PROPERTIES FIXTURES_SETUP werkstroom_nb_pilots_run LABELS notebooks
+                                                      TIMEOUT 300)
+add_test(NAME notebooks.pilots_compare
+         COMMAND ${WERKSTROOM_BIN} compare ${WERKSTROOM_NB_OUT}/pilots.nc --against baseline --variable money)
+set_tests_properties(notebooks.pilots_compare PROPERTIES FIXTURES_REQUIRED werkstroom_nb_pilots_run
+                                                         FIXTURES_SETUP werkstroom_nb_pilots LABELS notebooks
+                                                         TIMEOUT 300)
+add_test(NAME notebooks.pilots.04_pilot_impact
+         COMMAND ${WERKSTROOM_JUPYTER} nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=python3
+                 --ExecutePreprocessor.timeout=240 --output-dir ${WERKSTROOM_NB_OUT}/executed_pilots
+                 ${PROJECT_SOURCE_DIR}/notebooks/04_pilot_impact.ipynb)
+set_tests_properties(
+  notebooks.pilots.04_pilot_impact
+  PROPERTIES FIXTURES_REQUIRED werkstroom_nb_pilots LABELS notebooks TIMEOUT 300
+             ENVIRONMENT "WERKSTROOM_RESULTS=${WERKSTROOM_NB_OUT}/pilots.nc;WERKSTROOM_SCENARIO=;WERKSTROOM_EXPORT_DIR=${WERKSTROOM_NB_OUT}/export_pilots/04_pilot_impact;PYDEVD_DISABLE_FILE_VALIDATION=1")
