@@ -22,9 +22,9 @@ bool Handle::reset() {
 }
 
 QuietErrors::QuietErrors() {
-  // Before the library starts (every entry point of the writer and reader begins here): no clean-up at exit. HDF5
-  // 1.10 loops there, printing "infinite loop closing library" to stderr, after it read a corrupted file; our files
-  // are closed explicitly, so the clean-up has nothing left to flush.
+  // Before the library starts (every entry point of the writer and reader begins here): no clean-up at exit.
+  // HDF5 1.10 loops there, printing "infinite loop closing library" to stderr, after it read a corrupted
+  // file; our files are closed explicitly, so the clean-up has nothing left to flush.
   static const bool no_atexit = H5dont_atexit() >= 0;
   (void)no_atexit;
   H5Eget_auto2(H5E_DEFAULT, &function_, &data_);
