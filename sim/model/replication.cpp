@@ -54,6 +54,7 @@ class Replication {
     now_ = m_.end;
     if (m_.output_times.back() == m_.end) record_output(static_cast<int>(m_.output_times.size()) - 1);
     close_person_years();
+    convert_person_ticks();
     accounts_.check_conservation(m_);
     fill_money(m_, accounts_);
     return std::move(accounts_);
@@ -263,7 +264,8 @@ class Replication {
       const double base = t.rate_per_day * factor;
       if (base <= 0) continue;
       const double e = risk_exponential(p, t.risk);
-      // The hazard never exceeds base * max_multiplier: if even that cannot beat the earliest so far, skip the walk.
+      // The hazard never exceeds base * max_multiplier: if even that cannot beat the earliest so far, skip
+      // the walk.
       const double bound = std::min(best, max_wait);
       if (e >= base * t.max_multiplier * bound) continue;
       const double wait = sample_transition(t, p, base, e, bound);
@@ -363,7 +365,8 @@ class Replication {
   void count_cohort_checks(Person& p, double until) {
     if (p.cohort < 0 || m_.states[p.state].kind == StateKind::exit) return;
     constexpr double kHalfYear = kDaysPerYear / 2;
-    const std::size_t row = static_cast<std::size_t>(p.cohort) * static_cast<std::size_t>(m_.cohort_durations);
+    const std::size_t row =
+        static_cast<std::size_t>(p.cohort) * static_cast<std::size_t>(m_.cohort_durations);
     const bool working = m_.states[p.state].working;
     for (; p.next_check < m_.cohort_durations; ++p.next_check) {
       const double when = p.permit + kHalfYear * p.next_check;
@@ -388,16 +391,29 @@ class Replication {
   }
 
   // Person-years from the later of entry and start up to `until`, split over calendar years.
+  // Person-time is summed in integer ticks (2^-20 day) and converted at the end: integer sums do not depend
+  // on the order of the additions, so two scenarios that agree on every stay give bitwise equal person-years
+  // even when their events interleave differently.
+  static constexpr double kTicksPerDay = 1 << 20;
+
   void add_person_years(const Person& p, double until) {
     double from = std::max(p.entered, m_.start);
     for (int y = year_index(from); from < until; ++y) {
       const double year_end = std::min(until, m_.year_starts[static_cast<std::size_t>(y) + 1]);
-      const double years = (year_end - from) / kDaysPerYear;
-      accounts_.person_years_at(y, p.gemeente, p.state) += years;
-      accounts_.person_years_group[Accounts::index3(y * m_.gemeente_count + p.gemeente, p.group, p.state,
-                                                    m_.group_count, states_count())] += years;
+      const auto ticks = static_cast<std::int64_t>(std::llround((year_end - from) * kTicksPerDay));
+      person_ticks_[Accounts::index3(y, p.gemeente, p.state, m_.gemeente_count, states_count())] += ticks;
+      group_ticks_[Accounts::index3(y * m_.gemeente_count + p.gemeente, p.group, p.state, m_.group_count,
+                                    states_count())] += ticks;
       from = year_end;
     }
+  }
+
+  void convert_person_ticks() {
+    constexpr double kTicksPerYear = kTicksPerDay * kDaysPerYear;
+    for (std::size_t i = 0; i < person_ticks_.size(); ++i)
+      accounts_.person_years[i] = static_cast<double>(person_ticks_[i]) / kTicksPerYear;
+    for (std::size_t i = 0; i < group_ticks_.size(); ++i)
+      accounts_.person_years_group[i] = static_cast<double>(group_ticks_[i]) / kTicksPerYear;
   }
 
   void close_person_years() {
@@ -417,6 +433,8 @@ class Replication {
   std::vector<std::uint32_t> initial_waiting_;
   std::vector<double> live_stock_ =
       std::vector<double>(m_.states.size() * static_cast<std::size_t>(m_.gemeente_count));
+  std::vector<std::int64_t> person_ticks_ = std::vector<std::int64_t>(accounts_.person_years.size());
+  std::vector<std::int64_t> group_ticks_ = std::vector<std::int64_t>(accounts_.person_years_group.size());
   std::vector<engine::RandomStream> arrival_streams_;
   std::vector<std::uint64_t> arrival_counts_;
   std::uint32_t next_ticket_ = 0;

@@ -196,6 +196,12 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
   };
   layout.variables.push_back(std::move(parameters));
 
+  // Counts of persons are whole numbers: stored as int32 (smaller and faster to compress than float64).
+  for (auto& v : layout.variables)
+    for (const char* count :
+         {"stock", "waiting", "flow", "arrivals", "admissions", "cohort_present", "cohort_working"})
+      if (v.spec.name == count) v.spec.integer = true;
+
   LayoutVariable events;
   events.spec = {"events", {"scenario", "replication"}, "1", "events processed by the engine", false, {}};
   events.scatter = [](std::size_t, const model::Accounts& a, const std::vector<double>&,
