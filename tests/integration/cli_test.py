@@ -84,6 +84,19 @@ def test_compare():
     one_line_error(run("compare", out, "--against", "nope"), "nope")
 
 
+def test_graph():
+    g = run("graph", BASELINE)
+    check(g.returncode == 0, f"graph works: {g.stderr}")
+    check(g.stdout.lstrip().startswith("digraph") and "bijstand" in g.stdout, "graph writes DOT with the states")
+    out = os.path.join(WORK, "graph.nc")
+    r = run("run", BASELINE, "--replications", "2", "--out", out, "--overwrite", "--quiet")
+    check(r.returncode == 0, f"baseline runs: {r.stderr}")
+    labelled = run("graph", BASELINE, "--results", out)
+    check(labelled.returncode == 0, f"graph --results works: {labelled.stderr}")
+    check("penwidth" in labelled.stdout, "edges carry flow widths")
+    one_line_error(run("graph", BASELINE, "--results", BASELINE), "baseline.toml")
+
+
 def test_interrupt():
     """SIGTERM stops a run promptly and leaves no results file and no temporary file."""
     out = os.path.join(WORK, "interrupted.nc")
