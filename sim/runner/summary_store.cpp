@@ -13,7 +13,7 @@
 namespace ws::runner {
 namespace {
 
-constexpr std::size_t kReadBudget = std::size_t{4} << 20;  // floats held while computing quantiles (16 MiB)
+constexpr std::size_t kReadBudget = std::size_t{1} << 20;  // floats held while computing quantiles (4 MiB)
 
 void write_all(int fd, const void* data, std::size_t bytes, std::uint64_t offset) {
   const char* p = static_cast<const char*>(data);
@@ -119,7 +119,10 @@ SummaryStore::Summary SummaryStore::summarise(std::size_t scenario, std::span<co
   std::vector<std::vector<float>> values(chunk);
   for (std::size_t c0 = 0; c0 < cells_; c0 += chunk) {
     const std::size_t c1 = std::min(cells_, c0 + chunk);
-    for (auto& v : values) v.clear();
+    for (auto& v : values) {
+      v.clear();
+      v.reserve(replications_);  // exactly: growth by doubling would hold up to twice the budget
+    }
     for (std::size_t b = 0; b < blocks; ++b) {
       const std::size_t rows = std::min(block_, replications_ - b * block_);
       slab.resize((c1 - c0) * rows);

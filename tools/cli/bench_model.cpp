@@ -129,6 +129,7 @@ std::pair<double, double> child_run(std::size_t replications) {
   const auto start = Clock::now();
   const pid_t child = ::fork();
   if (child == 0) {
+    std::freopen("/dev/null", "w", stdout);  // the child's "results: ..." line is not part of the table
     ::execl("/proc/self/exe", "werkstroom", "run", path.c_str(), "--replications", n.c_str(), "--out",
             file.c_str(), "--quiet", static_cast<char*>(nullptr));
     ::_exit(127);
