@@ -44,6 +44,19 @@ h5::Handle file_access_plist() {
   h5::check_status(H5Pset_fclose_degree(fapl.get(), H5F_CLOSE_SEMI), "file close degree");
   // Lock where the file system can; where it cannot (some network shares) write anyway.
   h5::check_status(H5Pset_file_locking(fapl.get(), true, true), "file locking");
+  // A small, fixed metadata cache: the chunk index grows with the replications, and HDF5's adaptive cache
+  // would otherwise grow with it (memory must not depend on the number of replications).
+  H5AC_cache_config_t cache{};
+  cache.version = H5AC__CURR_CACHE_CONFIG_VERSION;
+  h5::check_status(H5Pget_mdc_config(fapl.get(), &cache), "metadata cache");
+  cache.set_initial_size = true;
+  cache.initial_size = 1 << 20;
+  cache.max_size = 2 << 20;
+  cache.min_size = 1 << 20;
+  h5::check_status(H5Pset_mdc_config(fapl.get(), &cache), "metadata cache");
+  // No raw-data chunk cache: every write covers whole chunks, written once, so caching them only holds up to
+  // 1 MiB per variable in memory before it reaches the file.
+  h5::check_status(H5Pset_cache(fapl.get(), 0, 101, 0, 1.0), "chunk cache");
   return fapl;
 }
 

@@ -127,6 +127,8 @@ std::pair<double, double> child_run(std::size_t replications) {
   std::filesystem::remove(out);
   const std::string n = std::to_string(replications), path = scenario_path(), file = out.string();
   const auto start = Clock::now();
+  std::cout.flush();  // or the child would print the buffered header again
+  std::fflush(stdout);
   const pid_t child = ::fork();
   if (child == 0) {
     std::freopen("/dev/null", "w", stdout);  // the child's "results: ..." line is not part of the table
