@@ -10,32 +10,19 @@
 #include <span>
 #include <vector>
 
+#include "ks_test_support.hpp"
 #include "sim/engine/hazard.hpp"
 #include "sim/engine/random.hpp"
 
 using namespace ws::engine;
 
+using ws::test::check_ks;
+using ws::test::ks_statistic;
+
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr std::size_t kN = 100'000;
-
-double ks_statistic(std::vector<double> x, const std::function<double(double)>& cdf) {
-  std::sort(x.begin(), x.end());
-  const double n = static_cast<double>(x.size());
-  double d = 0;
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    const double f = cdf(x[i]);
-    d = std::max({d, static_cast<double>(i + 1) / n - f, f - static_cast<double>(i) / n});
-  }
-  return d;
-}
-
-void check_ks(const std::vector<double>& x, const std::function<double(double)>& cdf) {
-  const double d = ks_statistic(x, cdf), critical = 1.95 / std::sqrt(static_cast<double>(x.size()));
-  INFO("KS D = " << d << ", critical " << critical << ", n " << x.size());
-  CHECK(d < critical);
-}
 
 void check_proportion(double observed_count, double n, double p) {
   INFO("observed " << observed_count / n << " expected " << p);

@@ -18,9 +18,13 @@
 #include <functional>
 #include <vector>
 
+#include "ks_test_support.hpp"
 #include "sim/engine/random.hpp"
 
 using namespace ws::engine;
+
+using ws::test::check_ks;
+using ws::test::ks_statistic;
 
 namespace {
 
@@ -50,23 +54,6 @@ void check_moments(const std::vector<double>& x, double mu, double var) {
   INFO("mean " << m.mean << " expected " << mu << "; variance " << m.variance << " expected " << var);
   CHECK(std::fabs(m.mean - mu) < 5 * std::sqrt(var / n));
   CHECK(std::fabs(m.variance - var) < 5 * m.variance_se);
-}
-
-double ks_statistic(std::vector<double> x, const std::function<double(double)>& cdf) {
-  std::sort(x.begin(), x.end());
-  const double n = static_cast<double>(x.size());
-  double d = 0;
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    const double f = cdf(x[i]);
-    d = std::max({d, static_cast<double>(i + 1) / n - f, f - static_cast<double>(i) / n});
-  }
-  return d;
-}
-
-void check_ks(const std::vector<double>& x, const std::function<double(double)>& cdf) {
-  const double d = ks_statistic(x, cdf), critical = 1.95 / std::sqrt(static_cast<double>(x.size()));
-  INFO("KS D = " << d << ", critical " << critical);
-  CHECK(d < critical);
 }
 
 // Chi-square at alpha = 0.001 with the Wilson-Hilferty approximation of the critical value.
