@@ -198,3 +198,14 @@ TEST_CASE("a capacity state fed by Poisson arrivals matches the Erlang C queue",
   check_mean(occupancy, expected_occupancy, "mean occupancy");
   check_mean(wait_time, expected_wait, "mean wait");
 }
+
+TEST_CASE("a broken conservation of persons aborts with the gemeente and the numbers", "[model][conservation]") {
+  ScenarioSpec spec = test::tiny_spec(2000, 2002);
+  spec.initial_cells = {test::young_cell("a", 100)};
+  spec.transitions = {test::constant_transition("a", "vertrokken", 0.3)};
+  const CompiledModel m = compile_model(spec);
+  Accounts a = simulate_replication(m, 1, 0);  // a correct run passes its own check
+  CHECK(a.initial[0] + a.arrived[0] == a.living[0] + a.exited[0]);
+  a.exited[0] += 1;  // a person counted twice
+  CHECK_THROWS_WITH(a.check_conservation(m), Catch::Contains("gemeente Testdorp") && Catch::Contains("initial 100"));
+}
