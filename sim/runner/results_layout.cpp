@@ -187,7 +187,7 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
                      "the value drawn for each uncertain parameter (units: see the parameter's scenario key)",
                      false,
                      {}};
-  parameters.inner_shape = {std::max<std::size_t>(P, 0)};
+  parameters.inner_shape = {P};
   parameters.fill = std::numeric_limits<double>::quiet_NaN();
   parameters.scatter = [maps](std::size_t scenario, const model::Accounts&, const std::vector<double>& values,
                               std::vector<double>& slab) {

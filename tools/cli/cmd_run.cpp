@@ -1,12 +1,8 @@
 // werkstroom run SCENARIO... : Monte Carlo replications of one or more scenarios into one results file.
-#include <fmt/core.h>
-#include <unistd.h>
 
-#include <cmath>
 #include <filesystem>
 #include <iostream>
 
-#include "sim/common/date.hpp"
 #include "sim/common/error.hpp"
 #include "sim/runner/run.hpp"
 #include "sim/scenario/load.hpp"
