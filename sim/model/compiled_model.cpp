@@ -1,11 +1,14 @@
 #include "sim/model/compiled_model.hpp"
 
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <stdexcept>
 #include <unordered_map>
 
 #include "sim/common/date.hpp"
 #include "sim/engine/random.hpp"
+#include "sim/model/parameter_targets.hpp"
 #include "sim/model/state_graph.hpp"
 
 namespace ws::model {
@@ -67,6 +70,66 @@ std::string half_year_label(Day day) {
   return std::to_string(c.year) + (c.month <= 6 ? "H1" : "H2");
 }
 
+
+// The numbers of one object, computed from its spec: at compile time, and again for the objects a replication's
+// drawn parameters change.
+void refresh_capacity(CompiledCapacity& c, const CapacitySpec& cap) {
+  c.years = cap.years;
+  c.places = cap.places;
+  for (const auto& extra : cap.extras)
+    for (std::size_t row : extra.rows) c.places.at(row).at(0) += extra.places;
+}
+
+void refresh_transition(const CompiledModel& m, CompiledTransition& c, const TransitionSpec& t) {
+  const std::size_t G = static_cast<std::size_t>(m.gemeente_count), groups = static_cast<std::size_t>(m.group_count);
+  c.rate_per_day = t.rate / kDaysPerYear;
+  compile_piece(t.by_age, kDaysPerYear, c.breaks[kAge], c.values[kAge]);
+  compile_piece(t.by_duration, kDaysPerYear, c.breaks[kDuration], c.values[kDuration]);
+  compile_piece(t.by_calendar, 1.0, c.breaks[kCalendar], c.values[kCalendar]);
+  compile_piece(t.by_time_since_permit, kDaysPerYear, c.breaks[kSincePermit], c.values[kSincePermit]);
+  c.mark_factor.clear();
+  for (const auto& by_mark : t.by_mark) {
+    const auto it = std::find(m.spec->marks.begin(), m.spec->marks.end(), by_mark.mark);
+    if (it == m.spec->marks.end()) throw std::logic_error("unknown mark '" + by_mark.mark + "'");
+    c.mark_factor.emplace_back(static_cast<std::uint8_t>(1u << (it - m.spec->marks.begin())), by_mark.factor);
+  }
+  c.max_multiplier = 1;
+  for (const auto& v : c.values)
+    if (!v.empty()) c.max_multiplier *= *std::max_element(v.begin(), v.end());
+  c.factor.assign(G * 2 * groups, 0.0);
+  for (std::size_t g = 0; g < G; ++g)
+    for (std::size_t sex = 0; sex < 2; ++sex)
+      for (std::size_t group = 0; group < groups; ++group) {
+        const double by_gemeente = t.gemeente_multiplier.empty() ? 1.0 : t.gemeente_multiplier[g];
+        const double by_sex = t.sex_multiplier.empty() ? 1.0 : t.sex_multiplier[sex];
+        const double by_group = t.group_multiplier.empty() ? 1.0 : t.group_multiplier[group];
+        const bool open = m.states[static_cast<std::size_t>(c.to)].open_in[g] != 0;
+        c.factor[(g * 2 + sex) * groups + group] = open ? by_gemeente * by_sex * by_group : 0.0;
+      }
+}
+
+void refresh_arrival(const CompiledModel& m, CompiledArrival& c, const ArrivalSpec& a) {
+  const std::size_t G = static_cast<std::size_t>(m.gemeente_count);
+  c.period_start.clear();
+  for (Day d : a.period_start) c.period_start.push_back(static_cast<double>(d));
+  c.rate_per_day.assign(G, std::vector<double>(a.period_start.size(), 0.0));
+  for (std::size_t g = 0; g < G; ++g) {
+    if (!m.states[static_cast<std::size_t>(c.into)].open_in[g]) continue;  // module not at Werkzaak there
+    for (std::size_t p = 0; p < a.period_start.size(); ++p)
+      c.rate_per_day[g][p] = a.rate[p][g] * a.rate_multiplier / kDaysPerYear;
+  }
+  c.age = a.age;
+  c.share_women = a.share_women;
+  c.permit_lead_min_days = a.permit_lead_min_years * kDaysPerYear;
+  c.permit_lead_max_days = a.permit_lead_max_years * kDaysPerYear;
+}
+
+void refresh_mortality(CompiledModel& m, const MortalitySpec& mortality) {
+  m.gompertz_a_per_day = m.death_state < 0 ? 0.0 : mortality.gompertz_a * mortality.level / kDaysPerYear;
+  m.gompertz_b_per_day = mortality.gompertz_b / kDaysPerYear;
+  m.women_mortality = mortality.women_multiplier;
+}
+
 }  // namespace
 
 CompiledModel compile_model(const ScenarioSpec& spec) {
@@ -88,6 +151,12 @@ CompiledModel compile_model(const ScenarioSpec& spec) {
     c.kind = s.kind;
     c.mortality_multiplier = s.mortality_multiplier;
     c.working = s.working;
+    if (!s.mark.empty()) {
+      const auto it = std::find(spec.marks.begin(), spec.marks.end(), s.mark);
+      if (it == spec.marks.end() || spec.marks.size() > kMaxMarks)
+        throw std::logic_error("state '" + s.name + "': unknown mark '" + s.mark + "'");
+      c.mark_bit = static_cast<std::uint8_t>(1u << (it - spec.marks.begin()));
+    }
     for (const auto& g : spec.gemeenten) c.open_in.push_back(module_open(s.module, g) ? 1 : 0);
     m.states.push_back(std::move(c));
   }
@@ -107,8 +176,7 @@ CompiledModel compile_model(const ScenarioSpec& spec) {
     c.waiting_state = m.state_index(state_spec.waiting_state);
     c.admission_label = label(state_spec.waiting_state, cap.state);
     c.per_gemeente = cap.per_gemeente;
-    c.years = cap.years;
-    c.places = cap.places;
+    refresh_capacity(c, cap);
     const int index = static_cast<int>(m.capacities.size());
     m.states[static_cast<std::size_t>(c.state)].capacity = index;
     m.states[static_cast<std::size_t>(c.waiting_state)].capacity = index;
@@ -122,7 +190,6 @@ CompiledModel compile_model(const ScenarioSpec& spec) {
         m.states[static_cast<std::size_t>(m.capacities[static_cast<std::size_t>(cap)].waiting_state)].name);
   };
 
-  const std::size_t G = spec.gemeenten.size(), groups = spec.groups.size();
   for (const auto& t : spec.transitions) {
     CompiledTransition c;
     c.from = m.state_index(t.from);
@@ -130,23 +197,7 @@ CompiledModel compile_model(const ScenarioSpec& spec) {
     c.label = label(t.from, t.to);
     c.overflow_label = overflow_label(t.from, c.to);
     c.risk = static_cast<std::uint32_t>(engine::purpose_id(t.from + "->" + t.to));
-    c.rate_per_day = t.rate / kDaysPerYear;
-    compile_piece(t.by_age, kDaysPerYear, c.breaks[kAge], c.values[kAge]);
-    compile_piece(t.by_duration, kDaysPerYear, c.breaks[kDuration], c.values[kDuration]);
-    compile_piece(t.by_calendar, 1.0, c.breaks[kCalendar], c.values[kCalendar]);
-    compile_piece(t.by_time_since_permit, kDaysPerYear, c.breaks[kSincePermit], c.values[kSincePermit]);
-    for (const auto& v : c.values)
-      if (!v.empty()) c.max_multiplier *= *std::max_element(v.begin(), v.end());
-    c.factor.assign(G * 2 * groups, 0.0);
-    for (std::size_t g = 0; g < G; ++g)
-      for (std::size_t sex = 0; sex < 2; ++sex)
-        for (std::size_t group = 0; group < groups; ++group) {
-          const double by_gemeente = t.gemeente_multiplier.empty() ? 1.0 : t.gemeente_multiplier[g];
-          const double by_sex = t.sex_multiplier.empty() ? 1.0 : t.sex_multiplier[sex];
-          const double by_group = t.group_multiplier.empty() ? 1.0 : t.group_multiplier[group];
-          const bool open = m.states[static_cast<std::size_t>(c.to)].open_in[g] != 0;
-          c.factor[(g * 2 + sex) * groups + group] = open ? by_gemeente * by_sex * by_group : 0.0;
-        }
+    refresh_transition(m, c, t);
     m.states[static_cast<std::size_t>(c.from)].transitions.push_back(static_cast<int>(m.transitions.size()));
     m.transitions.push_back(std::move(c));
   }
@@ -158,26 +209,16 @@ CompiledModel compile_model(const ScenarioSpec& spec) {
     c.group = group_index(a.group);
     c.label = label("in", a.into);
     c.overflow_label = overflow_label("in", c.into);
-    for (Day d : a.period_start) c.period_start.push_back(static_cast<double>(d));
-    c.rate_per_day.assign(G, std::vector<double>(a.period_start.size(), 0.0));
-    for (std::size_t g = 0; g < G; ++g) {
-      if (!m.states[static_cast<std::size_t>(c.into)].open_in[g]) continue;  // module not at Werkzaak there
-      for (std::size_t p = 0; p < a.period_start.size(); ++p)
-        c.rate_per_day[g][p] = a.rate[p][g] * a.rate_multiplier / kDaysPerYear;
-    }
-    c.age = a.age;
-    c.share_women = a.share_women;
-    c.permit_lead_min_days = a.permit_lead_min_years * kDaysPerYear;
-    c.permit_lead_max_days = a.permit_lead_max_years * kDaysPerYear;
+    refresh_arrival(m, c, a);
     c.time_purpose = engine::purpose_id("arrivals:" + a.name);
     c.person_purpose = engine::purpose_id("person:" + a.name);
     m.arrivals.push_back(std::move(c));
   }
 
-  m.gompertz_a_per_day =
-      m.death_state < 0 ? 0.0 : spec.mortality.gompertz_a * spec.mortality.level / kDaysPerYear;
-  m.gompertz_b_per_day = spec.mortality.gompertz_b / kDaysPerYear;
-  m.women_mortality = spec.mortality.women_multiplier;
+  refresh_mortality(m, spec.mortality);
+  m.money = spec.money;
+  m.initial_cells = spec.initial_cells;
+  m.aow = spec.aow;
 
   m.start = static_cast<double>(spec.run.start);
   m.end = static_cast<double>(spec.run.end);
@@ -197,6 +238,55 @@ CompiledModel compile_model(const ScenarioSpec& spec) {
     m.cohorts.push_back(half_year_label(d));
   m.cohort_durations = static_cast<int>(m.cohorts.size());
   return m;
+}
+
+namespace {
+
+// Scratch copies of the spec objects a replication's draws change (copied on first use); the owned parts of
+// the compiled model are changed in place.
+struct ScratchObjects {
+  const ScenarioSpec& spec;
+  CompiledModel& out;
+  std::map<std::size_t, StateSpec> states;
+  std::map<std::size_t, TransitionSpec> transitions;
+  std::map<std::size_t, ArrivalSpec> arrivals;
+  std::map<std::size_t, CapacitySpec> capacities;
+  std::optional<MortalitySpec> mortality_copy;
+
+  template <class T>
+  static T& copy_of(std::map<std::size_t, T>& scratch, const std::vector<T>& from, std::size_t i) {
+    auto it = scratch.find(i);
+    if (it == scratch.end()) it = scratch.emplace(i, from.at(i)).first;
+    return it->second;
+  }
+  StateSpec& state(std::size_t i) { return copy_of(states, spec.states, i); }
+  TransitionSpec& transition(std::size_t i) { return copy_of(transitions, spec.transitions, i); }
+  ArrivalSpec& arrival(std::size_t i) { return copy_of(arrivals, spec.arrivals, i); }
+  CapacitySpec& capacity(std::size_t i) { return copy_of(capacities, spec.capacities, i); }
+  MortalitySpec& mortality() {
+    if (!mortality_copy) mortality_copy = spec.mortality;
+    return *mortality_copy;
+  }
+  AowSpec& aow() { return out.aow; }
+  InitialCell& initial_cell(std::size_t i) { return out.initial_cells.at(i); }
+  MoneyItemSpec& money_item(std::size_t i) { return out.money.items.at(i); }
+};
+
+}  // namespace
+
+CompiledModel CompiledModel::with_parameters(std::span<const double> values) const {
+  if (values.size() != spec->uncertain.size())
+    throw std::logic_error("with_parameters: expected one value per uncertain parameter");
+  CompiledModel out = *this;
+  ScratchObjects scratch{*spec, out, {}, {}, {}, {}, {}};
+  for (std::size_t i = 0; i < values.size(); ++i)
+    for (const auto& target : spec->uncertain[i].targets) apply_target_to(scratch, target, values[i]);
+  for (const auto& [i, s] : scratch.states) out.states[i].mortality_multiplier = s.mortality_multiplier;
+  for (const auto& [i, t] : scratch.transitions) refresh_transition(out, out.transitions[i], t);
+  for (const auto& [i, a] : scratch.arrivals) refresh_arrival(out, out.arrivals[i], a);
+  for (const auto& [i, c] : scratch.capacities) refresh_capacity(out.capacities[i], c);
+  if (scratch.mortality_copy) refresh_mortality(out, *scratch.mortality_copy);
+  return out;
 }
 
 }  // namespace ws::model

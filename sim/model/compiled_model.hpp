@@ -1,8 +1,10 @@
 #pragma once
 // The scenario flattened into the tables the hot loop reads: indices instead of names, days instead of years.
-// Built once per replication (after that replication's parameter draws are applied to its copy of the spec).
+// Built once per scenario; a replication with drawn parameters works on a copy of these tables with its values
+// applied (with_parameters), never on a copy of the spec.
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -18,12 +20,12 @@ struct CompiledTransition {
   int to = -1;
   int label = -1;           // flow label "from->to"
   int overflow_label = -1;  // when `to` is a capacity state that is full: "from->waiting"
-  std::uint32_t risk =
-      0;  // names the transition's random numbers (a hash of "from->to": stable across scenarios)
+  std::uint32_t risk = 0;  // names the transition's random numbers (a hash of "from->to": stable)
   double rate_per_day = 0;
   std::array<std::vector<double>, kClockCount> breaks;  // in days (calendar: day numbers)
   std::array<std::vector<double>, kClockCount> values;  // empty: the clock does not matter
   std::vector<double> factor;                           // [gemeente][sex][group]: the constant multipliers
+  std::vector<std::pair<std::uint8_t, double>> mark_factor;  // (mark bit, factor): for persons with the mark
   double max_multiplier = 1;  // the product of the clocks' largest values: an upper bound of the piecewise part
 };
 
@@ -33,6 +35,7 @@ struct CompiledState {
   int capacity = -1;  // capacity states and their waiting states: the index into CompiledModel::capacities
   double mortality_multiplier = 1;
   bool working = false;
+  std::uint8_t mark_bit = 0;     // set on the person on entering
   std::vector<int> transitions;  // outgoing hazard transitions
   int aow_label = -1;            // "state->pensioen"
   int death_label = -1;          // "state->overleden"
@@ -66,7 +69,12 @@ struct CompiledArrival {
 };
 
 struct CompiledModel {
-  const ScenarioSpec* spec = nullptr;
+  const ScenarioSpec* spec = nullptr;  // names and structure; the numbers below are the model's own
+  // The parts of the spec that population synthesis and money read directly, owned so that drawn values can
+  // be applied to them.
+  MoneySpec money;
+  std::vector<InitialCell> initial_cells;
+  AowSpec aow;
   int gemeente_count = 0;
   int group_count = 0;
   std::vector<CompiledState> states;
@@ -87,6 +95,9 @@ struct CompiledModel {
   std::vector<std::string> cohorts;  // statushouder cohorts by arrival half-year, e.g. "2025H1"
   int cohort_durations = 0;          // checks at 0, 6, 12, ... months since the permit
   int state_index(const std::string& name) const;
+
+  // A copy of these tables with one drawn value per slot of spec->uncertain applied (in that order).
+  CompiledModel with_parameters(std::span<const double> values) const;
 };
 
 // Throws std::logic_error on an inconsistent spec (the loader validates user input before this).

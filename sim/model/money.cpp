@@ -27,7 +27,7 @@ class MoneyCalculator {
   }
 
   std::vector<double> run() {
-    const auto& items = spec_.money.items;
+    const auto& items = m_.money.items;
     const std::size_t I = items.size();
     if (I == 0) return {};
     std::vector<double> out(static_cast<std::size_t>(Y_) * static_cast<std::size_t>(G_) * (I + 1), 0.0);

@@ -45,7 +45,7 @@ Person base_person(const CompiledModel& m, int gemeente, int state, int sex, int
   p.group = static_cast<std::uint8_t>(group);
   p.birth = std::floor(birth);
   p.aow = m.aow_state < 0 ? std::numeric_limits<double>::infinity()
-                          : static_cast<double>(aow_day(m.spec->aow, static_cast<Day>(p.birth)));
+                          : static_cast<double>(aow_day(m.aow, static_cast<Day>(p.birth)));
   p.permit = kNoPermit;
   return p;
 }
@@ -65,7 +65,7 @@ std::vector<Person> synthesize_population(const CompiledModel& m, std::uint64_t 
   std::vector<Person> persons;
   const std::uint64_t cell_purpose = engine::purpose_id("population");
   const std::uint64_t person_purpose = engine::purpose_id("person:initial");
-  const auto& cells = m.spec->initial_cells;
+  const auto& cells = m.initial_cells;
   for (std::size_t c = 0; c < cells.size(); ++c) {
     const InitialCell& cell = cells[c];
     const int state = m.state_index(cell.state), group = group_index(m, cell.group);

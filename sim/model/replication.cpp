@@ -113,6 +113,7 @@ class Replication {
     ++accounts_.living[person.gemeente];
     ++live_stock(person.gemeente, person.state);
     const CompiledState& s = m_.states[person.state];
+    person.marks |= s.mark_bit;
     if (s.capacity >= 0) {
       const int pool = pools_.pool_of(s.capacity, person.gemeente);
       if (s.kind == StateKind::capacity)
@@ -181,6 +182,7 @@ class Replication {
     accounts_.flow_at(year_index(now_), p.gemeente, label) += 1;
     p.state = static_cast<std::uint16_t>(to);
     p.entered = now_;
+    p.marks |= m_.states[static_cast<std::size_t>(to)].mark_bit;
     ++live_stock(p.gemeente, to);
     if (m_.states[static_cast<std::size_t>(to)].kind == StateKind::exit) {
       --accounts_.living[p.gemeente];
@@ -261,7 +263,9 @@ class Replication {
       const CompiledTransition& t = m_.transitions[static_cast<std::size_t>(ti)];
       const double factor =
           t.factor[(static_cast<std::size_t>(p.gemeente) * 2 + p.sex) * group_stride + p.group];
-      const double base = t.rate_per_day * factor;
+      double base = t.rate_per_day * factor;
+      for (const auto& [bit, multiplier] : t.mark_factor)
+        if (p.marks & bit) base *= multiplier;
       if (base <= 0) continue;
       const double e = risk_exponential(p, t.risk);
       // The hazard never exceeds base * max_multiplier: if even that cannot beat the earliest so far, skip
@@ -350,6 +354,7 @@ class Replication {
     const int to = destination(p, a.into, a.label, a.overflow_label, label);
     p.state = static_cast<std::uint16_t>(to);
     p.entered = now_;
+    p.marks |= m_.states[static_cast<std::size_t>(to)].mark_bit;
     persons_.push_back(std::move(p));
     ++live_stock(g, to);
     accounts_.flow_at(year_index(now_), g, label) += 1;

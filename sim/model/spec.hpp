@@ -6,12 +6,12 @@
 // Units: rates are per year; ages and durations in years (one year = 365.25 days); dates are day numbers
 // (days since 1970-01-01, see sim/common/date.hpp). Every multiplier defaults to 1.
 #include <cstdint>
-#include <functional>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "sim/model/money_spec.hpp"
+#include "sim/model/parameters.hpp"
 
 namespace ws::model {
 
@@ -30,6 +30,8 @@ enum class Module { none, wsw, participatiewet };
 
 enum class Sex { men = 0, women = 1 };
 
+inline constexpr std::size_t kMaxMarks = 8;
+
 struct StateSpec {
   std::string name;
   std::string description;
@@ -39,6 +41,14 @@ struct StateSpec {
   double mortality_multiplier = 1.0;  // times the general mortality hazard
   bool working = false;               // counts as "in work" (statushouder employment shares)
   bool at_werkzaak = false;           // works at or through Werkzaak (money: revenue, support)
+  std::string mark;                   // a person mark (ScenarioSpec::marks) set on entering, or ""
+};
+
+// A hazard multiplier for persons who carry a mark (a named yes/no attribute set on entering a state, kept for
+// life): e.g. pilot participants leave bijstand for work faster.
+struct MarkMultiplier {
+  std::string mark;
+  double factor = 1.0;
 };
 
 // A multiplier that is piecewise constant in one clock: values[i] applies on [breaks[i-1], breaks[i]),
@@ -64,6 +74,7 @@ struct TransitionSpec {
   std::vector<double> gemeente_multiplier;  // size = gemeenten.size(), or empty
   std::vector<double> sex_multiplier;       // size 2 (men, women), or empty
   std::vector<double> group_multiplier;     // size = groups.size(), or empty
+  std::vector<MarkMultiplier> by_mark;      // times factor for persons with the mark
 };
 
 struct GemeenteSpec {
@@ -89,8 +100,7 @@ struct AgeDistribution {
 // A Poisson arrival stream per gemeente with a rate piecewise constant in calendar periods.
 struct ArrivalSpec {
   std::string name;  // e.g. "bijstand_inflow", "statushouders"
-  std::string
-      into;  // the state new persons enter (a capacity state sends them to its waiting list when full)
+  std::string into;  // the state new persons enter (a capacity state sends them to its waiting list when full)
   std::string group;                      // their group
   std::vector<Day> period_start;          // ascending; the first is at or before the run's start
   std::vector<std::vector<double>> rate;  // [period][gemeente], persons per year
@@ -103,11 +113,20 @@ struct ArrivalSpec {
 };
 
 // Places of one capacity state per calendar year: one regional pool, or one pool per gemeente.
+// Places a module (a pilot) adds to a regional capacity in some rows of its table. Kept apart from the base
+// places so that several modules, each with its own drawn number, add up.
+struct ExtraPlaces {
+  std::string source;          // the key path that gave them, for messages
+  std::vector<std::size_t> rows;  // rows of CapacitySpec::places
+  double places = 0;
+};
+
 struct CapacitySpec {
   std::string state;
   bool per_gemeente = false;
   std::vector<int> years;                   // ascending calendar years; before the first use the first,
   std::vector<std::vector<double>> places;  // [year][pool]; after the last use the last. pool = gemeente or 0
+  std::vector<ExtraPlaces> extras;          // regional capacities only: added to pool 0 of their rows
 };
 
 // Gompertz mortality: hazard(age) = a * exp(b * age) per year, times women_multiplier for women, times
@@ -154,27 +173,6 @@ struct InitialPerson {
   Day permit = 0;  // only for groups with a permit date
 };
 
-struct ScenarioSpec;
-
-// A numeric parameter that carries uncertainty: each replication draws a value and applies it to its own copy
-// of the scenario before the model is built.
-struct ParameterDistribution {
-  enum class Kind { uniform, triangular, normal, lognormal, beta, choice } kind = Kind::uniform;
-  // uniform: a=min b=max; triangular: a=min b=mode c=max; normal: a=mean b=sd (truncated to [lower, upper]);
-  // lognormal: a=median b=sigma of log; beta: a=alpha b=beta scaled to [lower, upper]; choice:
-  // values/weights.
-  double a = 0, b = 0, c = 0;
-  double lower = -1e300, upper = 1e300;
-  std::vector<double> values, weights;
-};
-
-struct UncertainParameter {
-  std::string name;  // the key path, e.g. "transitions.bijstand->regulier.rate"
-  std::string units;
-  ParameterDistribution distribution;
-  std::function<void(ScenarioSpec&, double)> apply;
-};
-
 struct RunSettings {
   Day start = 0;                   // first day simulated (2025-01-01 by default)
   Day end = 0;                     // first day not simulated (2035-01-01 by default)
@@ -189,6 +187,7 @@ struct ScenarioSpec {
   RunSettings run;
   std::vector<GemeenteSpec> gemeenten;
   std::vector<GroupSpec> groups;  // groups[0] is "general"
+  std::vector<std::string> marks;  // person marks (at most kMaxMarks), set by states, read by hazards
   std::vector<StateSpec> states;
   std::vector<TransitionSpec> transitions;
   std::vector<ArrivalSpec> arrivals;

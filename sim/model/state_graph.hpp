@@ -89,6 +89,12 @@ StateGraph build_state_graph(const ScenarioSpec& spec);
 // belong to exactly one capacity state, and transitions that bypass a waiting list.
 std::vector<std::string> graph_problems(const ScenarioSpec& spec);
 
+// The structural rules for one hazard transition and for entering a state from outside (arrivals), written
+// once: empty when allowed, else why not. Loaders and modules call them to report a mistake at the line that
+// made it (after adding the transition to the spec); graph_problems applies them to the whole expanded graph.
+std::string transition_rule(const ScenarioSpec& spec, const std::string& from, const std::string& to);
+std::string entry_rule(const ScenarioSpec& spec, const std::string& into);
+
 // Throws ws::InputError "<source_file>: state graph: <problem>. <problem>..." when graph_problems finds any.
 void validate_state_graph(const ScenarioSpec& spec, const std::string& source_file);
 

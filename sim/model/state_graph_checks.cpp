@@ -193,6 +193,42 @@ class Checker {
 
 std::vector<std::string> graph_problems(const ScenarioSpec& spec) { return Checker(spec).run(); }
 
+namespace {
+
+const StateSpec* find_state(const ScenarioSpec& spec, const std::string& name) {
+  for (const auto& s : spec.states)
+    if (s.name == name) return &s;
+  return nullptr;
+}
+
+}  // namespace
+
+std::string entry_rule(const ScenarioSpec& spec, const std::string& into) {
+  const StateSpec* to = find_state(spec, into);
+  if (!to) return "unknown state '" + into + "'";
+  if (to->name == "wsw" || to->module == Module::wsw)
+    return "nothing may enter '" + into + "': the Wsw is closed to newcomers since 2015-01-01";
+  return {};
+}
+
+std::string transition_rule(const ScenarioSpec& spec, const std::string& from, const std::string& to) {
+  const StateSpec* f = find_state(spec, from);
+  const StateSpec* t = find_state(spec, to);
+  if (!f) return "unknown state '" + from + "'";
+  if (!t) return "unknown state '" + to + "'";
+  if (from == to) return "expected two different states, got '" + from + "' twice";
+  if (f->kind == StateKind::exit)
+    return "a transition out of exit state '" + from + "' is not allowed: exit states are absorbing";
+  if (std::string why = entry_rule(spec, to); !why.empty()) return why;
+  if (t->kind == StateKind::capacity && t->waiting_state == from)
+    return "not allowed: '" + from + "' admits to '" + to +
+           "' first come first served when a place frees, not by a hazard";
+  for (const auto& existing : spec.transitions)
+    if (&existing != &spec.transitions.back() && existing.from == from && existing.to == to)
+      return "the transition " + transition_label(from, to) + " is given twice";
+  return {};
+}
+
 void validate_state_graph(const ScenarioSpec& spec, const std::string& source_file) {
   const auto problems = graph_problems(spec);
   if (!problems.empty()) throw InputError(source_file + ": state graph: " + join(problems, ". "));

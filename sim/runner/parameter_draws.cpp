@@ -29,14 +29,24 @@ double draw_value(const model::ParameterDistribution& d, engine::RandomStream& r
   throw std::logic_error("unknown distribution");
 }
 
-DrawnScenario draw_scenario(const model::ScenarioSpec& spec, std::uint64_t seed, std::uint64_t replication) {
-  DrawnScenario drawn{spec, {}};
+std::vector<double> draw_parameters(const model::ScenarioSpec& spec, std::uint64_t seed,
+                                    std::uint64_t replication) {
+  std::vector<double> values;
+  values.reserve(spec.uncertain.size());
   for (const auto& parameter : spec.uncertain) {
     engine::RandomStream rng(seed, replication, engine::purpose_id("parameter:" + parameter.name));
-    const double value = draw_value(parameter.distribution, rng);
-    parameter.apply(drawn.spec, value);
-    drawn.values.push_back(value);
+    values.push_back(draw_value(parameter.distribution, rng));
   }
+  return values;
+}
+
+DrawnModel draw_model(const model::CompiledModel& base, std::uint64_t seed, std::uint64_t replication) {
+  DrawnModel drawn;
+  drawn.model = &base;
+  if (base.spec->uncertain.empty()) return drawn;
+  drawn.values = draw_parameters(*base.spec, seed, replication);
+  drawn.own = base.with_parameters(drawn.values);
+  drawn.model = &*drawn.own;
   return drawn;
 }
 

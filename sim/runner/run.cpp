@@ -80,7 +80,7 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
   std::optional<tbb::global_control> threads;
   if (options.threads) threads.emplace(tbb::global_control::max_allowed_parallelism, *options.threads);
 
-  // Scenarios without uncertain parameters are compiled once and shared read-only by every replication.
+  // Every scenario is compiled once; a replication with drawn parameters works on its own copy of the tables.
   std::vector<model::CompiledModel> fixed;
   for (const auto& spec : specs) fixed.push_back(model::compile_model(spec));
   std::vector<const model::CompiledModel*> models;
@@ -120,18 +120,11 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
           tbb::make_filter<Job, std::shared_ptr<Finished>>(
               tbb::filter_mode::parallel,
               [&](Job job) {
-                const model::ScenarioSpec& spec = specs[job.scenario];
                 auto done = std::make_shared<Finished>();
                 done->job = job;
-                if (spec.uncertain.empty()) {
-                  done->accounts =
-                      model::simulate_replication(fixed[job.scenario], options.seed, job.replication);
-                } else {
-                  const DrawnScenario drawn = draw_scenario(spec, options.seed, job.replication);
-                  const model::CompiledModel compiled = model::compile_model(drawn.spec);
-                  done->accounts = model::simulate_replication(compiled, options.seed, job.replication);
-                  done->parameters = drawn.values;
-                }
+                DrawnModel drawn = draw_model(fixed[job.scenario], options.seed, job.replication);
+                done->accounts = model::simulate_replication(*drawn.model, options.seed, job.replication);
+                done->parameters = std::move(drawn.values);
                 return done;
               }) &
           tbb::make_filter<std::shared_ptr<Finished>, void>(

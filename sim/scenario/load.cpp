@@ -147,6 +147,8 @@ model::ScenarioSpec load_scenario(const std::filesystem::path& file) {
   const MoneyNodes money = read_money(c, root);
   read_pilots(c, root);
   check_money(c, root, money);
+  for (const auto& u : spec.uncertain)
+    if (u.targets.empty()) throw std::logic_error("parameter slot '" + u.name + "' sets nothing");
   // The structure of states and transitions as a whole (paths to exits, reachability), named after the top
   // file.
   model::validate_state_graph(spec, display_path(file));

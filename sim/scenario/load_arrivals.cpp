@@ -3,13 +3,17 @@
 #include <map>
 
 #include "sim/common/date.hpp"
+#include "sim/model/state_graph.hpp"
 #include "sim/scenario/sections.hpp"
 
 namespace ws::scenario {
 
 using model::ScenarioSpec;
 
-model::AgeDistribution read_age_distribution(Context& c, const Node& n, const std::string& p, std::size_t a) {
+namespace {
+
+model::AgeDistribution read_ages(Context& c, const Node& n, const std::string& p, std::size_t a,
+                                 std::vector<std::string>* weight_slots) {
   Reader& r = c.r;
   r.expect_table(n, p);
   model::AgeDistribution age;
@@ -42,15 +46,27 @@ model::AgeDistribution read_age_distribution(Context& c, const Node& n, const st
           r.number(upper.items[k], index_path(p + ".upper", k), Bounds{0, 130, "years"}, nullptr));
       if (!(age.upper[k] > age.lower[k]))
         r.fail(upper.items[k], index_path(p + ".upper", k), "expected an age above the band's lower age");
-      age.weight.push_back(r.number(weight.items[k], index_path(p + ".weight", k),
-                                    non_negative("relative weight"),
-                                    [a, k](ScenarioSpec& s, double v) { s.arrivals[a].age.weight[k] = v; }));
+      const std::string wp = index_path(p + ".weight", k);
+      if (weight_slots) weight_slots->push_back(is_distribution(weight.items[k]) ? wp : "");
+      age.weight.push_back(r.number(weight.items[k], wp, non_negative("relative weight"),
+                                    weight_slots ? Targets{} : Targets{T{K::arrival_age_weight, a, k}}));
     }
   }
   double total = 0;
   for (const double w : age.weight) total += w;
   if (!(total > 0)) r.fail(*at, p, "expected age bands with a positive total weight");
   return age;
+}
+
+}  // namespace
+
+model::AgeDistribution read_age_distribution(Context& c, const Node& n, const std::string& p, std::size_t a) {
+  return read_ages(c, n, p, a, nullptr);
+}
+
+model::AgeDistribution read_age_distribution(Context& c, const Node& n, const std::string& p,
+                                             std::vector<std::string>* weight_slots) {
+  return read_ages(c, n, p, 0, weight_slots);
 }
 
 void read_stream_common(Context& c, const Node& t, const std::string& p, model::ArrivalSpec& a,
@@ -61,9 +77,7 @@ void read_stream_common(Context& c, const Node& t, const std::string& p, model::
   const auto& state = c.spec.states[static_cast<std::size_t>(c.state(into, p + ".into", a.into))];
   if (state.kind == model::StateKind::exit)
     r.fail(into, p + ".into", "expected a living state, got exit state '" + a.into + "'");
-  if (state.name == "wsw" || state.module == model::Module::wsw)
-    r.fail(into, p + ".into",
-           "nothing may enter '" + a.into + "': the Wsw is closed to newcomers since 2015-01-01");
+  if (const std::string why = model::entry_rule(c.spec, a.into); !why.empty()) r.fail(into, p + ".into", why);
   a.group = "general";
   if (const Node* g = t.find("group")) {
     a.group = r.string(*g, p + ".group");
@@ -71,7 +85,7 @@ void read_stream_common(Context& c, const Node& t, const std::string& p, model::
   }
   a.age = read_age_distribution(c, r.required(t, p, "age"), p + ".age", index);
   a.share_women = r.number_or(t, p, "share_women", 0.5, share(),
-                              [index](ScenarioSpec& s, double v) { s.arrivals[index].share_women = v; });
+                              T{K::arrival_share_women, index});
   bool permit = false;
   for (const auto& g : c.spec.groups) permit = permit || (g.name == a.group && g.has_permit_date);
   const Node* lead_min = t.find("permit_lead_min_years");
@@ -83,10 +97,10 @@ void read_stream_common(Context& c, const Node& t, const std::string& p, model::
         "only streams of a group with has_permit_date = true carry a permit date (group '" + a.group + "')");
   a.permit_lead_min_years =
       r.number_or(t, p, "permit_lead_min_years", 0.0, non_negative("years before arrival"),
-                  [index](ScenarioSpec& s, double v) { s.arrivals[index].permit_lead_min_years = v; });
+                  T{K::arrival_permit_lead_min, index});
   a.permit_lead_max_years = r.number_or(
       t, p, "permit_lead_max_years", a.permit_lead_min_years, non_negative("years before arrival"),
-      [index](ScenarioSpec& s, double v) { s.arrivals[index].permit_lead_max_years = v; });
+      T{K::arrival_permit_lead_max, index});
   if (a.permit_lead_max_years < a.permit_lead_min_years)
     r.fail(*lead_max, p + ".permit_lead_max_years",
            "expected a value >= permit_lead_min_years (" + std::to_string(a.permit_lead_min_years) + ")");
@@ -187,16 +201,14 @@ void read_rates(Context& c, const Node& t, const std::string& p, std::size_t a) 
           const std::string vp = join_path(kp, name);
           const auto g = static_cast<std::size_t>(c.gemeente(v, vp, name));
           const double f = factor[g];
-          const double x = r.number(v, vp, non_negative(units), [a, k, g, f](ScenarioSpec& s, double d) {
-            s.arrivals[a].rate[k][g] = d * f;
-          });
+          const double x = r.number(v, vp, non_negative(units), T{K::arrival_rate, a, k, 0, g, f});
           if (x > 0 && !module[g]) r.fail(v, vp, module_error(name));
           arrival.rate[k][g] = x * f;
         }
       } else {
-        const double x = r.number(value, kp, non_negative(units), [a, k, factor](ScenarioSpec& s, double d) {
-          for (std::size_t g = 0; g < factor.size(); ++g) s.arrivals[a].rate[k][g] = d * factor[g];
-        });
+        std::vector<T> targets;
+        for (std::size_t g = 0; g < factor.size(); ++g) targets.push_back(T{K::arrival_rate, a, k, 0, g, factor[g]});
+        const double x = r.number(value, kp, non_negative(units), std::move(targets));
         for (std::size_t g = 0; g < n_g; ++g) arrival.rate[k][g] = x * factor[g];
       }
     }
@@ -235,7 +247,7 @@ void read_arrivals(Context& c, const Node& root) {
     read_rates(c, value, p, a);
     c.spec.arrivals[a].rate_multiplier =
         r.number_or(value, p, "rate_multiplier", 1.0, non_negative("times every rate"),
-                    [a](ScenarioSpec& s, double v) { s.arrivals[a].rate_multiplier = v; });
+                    T{K::arrival_rate_multiplier, a});
   }
 }
 

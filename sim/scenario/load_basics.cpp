@@ -120,7 +120,7 @@ void read_states(Context& c, const Node& root) {
     const std::size_t i = c.spec.states.size();
     s.mortality_multiplier =
         r.number_or(value, p, "mortality_multiplier", 1.0, non_negative("times the hazard"),
-                    [i](ScenarioSpec& spec, double v) { spec.states[i].mortality_multiplier = v; });
+                    T{K::state_mortality_multiplier, i});
     s.working = r.boolean_or(value, p, "working", false);
     s.at_werkzaak = r.boolean_or(value, p, "at_werkzaak", false);
     c.spec.states.push_back(s);
@@ -181,13 +181,13 @@ void read_mortality(Context& c, const Node& root) {
   r.check_keys(t, p, {"gompertz_a", "gompertz_b", "women_multiplier", "level", "exit_state"});
   auto& m = c.spec.mortality;
   m.gompertz_a = r.number(r.required(t, p, "gompertz_a"), p + ".gompertz_a", positive("per year at age 0"),
-                          [](ScenarioSpec& s, double v) { s.mortality.gompertz_a = v; });
+                          T{K::mortality_gompertz_a});
   m.gompertz_b = r.number(r.required(t, p, "gompertz_b"), p + ".gompertz_b", non_negative("per year of age"),
-                          [](ScenarioSpec& s, double v) { s.mortality.gompertz_b = v; });
+                          T{K::mortality_gompertz_b});
   m.women_multiplier = r.number_or(t, p, "women_multiplier", 1.0, non_negative("times the men's hazard"),
-                                   [](ScenarioSpec& s, double v) { s.mortality.women_multiplier = v; });
+                                   T{K::mortality_women});
   m.level = r.number_or(t, p, "level", 1.0, non_negative("times the hazard"),
-                        [](ScenarioSpec& s, double v) { s.mortality.level = v; });
+                        T{K::mortality_level});
   check_exit_state(c, t, p + ".exit_state", m.exit_state);
   if (!m.exit_state.empty() && !c.has_state(m.exit_state))
     r.fail(t, p, "expected key 'exit_state': there is no state '" + m.exit_state + "'");
@@ -222,7 +222,7 @@ void read_aow(Context& c, const Node& root) {
                std::to_string(start_year) + " (" + csv.display() + " starts in " +
                std::to_string(aow.years.front()) + ")");
   aow.months_per_year_after = r.number_or(t, p, "months_per_year_after", 0.0, non_negative("months per year"),
-                                          [](ScenarioSpec& s, double v) { s.aow.months_per_year_after = v; });
+                                          T{K::aow_months_per_year_after});
   check_exit_state(c, t, p + ".exit_state", aow.exit_state);
   if (!aow.exit_state.empty() && !c.has_state(aow.exit_state))
     r.fail(t, p, "expected key 'exit_state': there is no state '" + aow.exit_state + "'");

@@ -85,9 +85,7 @@ void read_capacity(Context& c, const std::string& name, const Node& t, const std
       const std::string kp = join_path(p + ".places", key);
       const std::size_t k = year_index(*parse_year(key));
       auto read_one = [&](const Node& n, const std::string& vp, std::size_t pool) {
-        const double v = r.number(n, vp, non_negative("places"), [ci, k, pool](ScenarioSpec& s, double d) {
-          s.capacities[ci].places[k][pool] = d;
-        });
+        const double v = r.number(n, vp, non_negative("places"), T{K::capacity_places, ci, k, 0, pool});
         if (v > 0 && !module_ok(pool))
           r.fail(n, vp,
                  "gemeente '" + c.spec.gemeenten[pool].name + "' does not place the module of '" + name +

@@ -107,7 +107,7 @@ void read_year_amounts(Context& c, const Node& t, const std::string& p, MoneyIte
     item.year_amount.push_back(
         r.number(*rows[k].second, join_path(p + ".amounts", std::to_string(rows[k].first)),
                  non_negative("EUR per year"),
-                 [i, k](ScenarioSpec& s, double v) { s.money.items[i].year_amount[k] = v; }));
+                 T{K::money_year_amount, i, k}));
   }
 }
 
@@ -127,7 +127,7 @@ void read_states_of_item(Context& c, const Node& t, const std::string& p, MoneyI
       item.states.push_back(name);
       item.state_amount.push_back(
           r.number(value, join_path(p + ".amount_by_state", name), non_negative("EUR per person-year"),
-                   [i, k](ScenarioSpec& s, double v) { s.money.items[i].state_amount[k] = v; }));
+                   T{K::money_state_amount, i, k}));
     }
     return;
   }
@@ -148,7 +148,7 @@ void read_states_of_item(Context& c, const Node& t, const std::string& p, MoneyI
       r.fail(*states, p + ".states", "expected at least one state");
   }
   item.amount = r.number(r.required(t, p, "amount"), p + ".amount", non_negative("EUR per person-year"),
-                         [i](ScenarioSpec& s, double v) { s.money.items[i].amount = v; });
+                         T{K::money_amount, i});
 }
 
 void read_exclusions(Context& c, const Node& t, const std::string& p, MoneyItemSpec& item) {
@@ -214,7 +214,7 @@ void read_item(Context& c, const std::string& name, const Node& t, const std::st
   item.basis = parse_basis(r, r.required(t, p, "per"), p + ".per");
   const auto amount = [&](const char* units) {
     item.amount = r.number(r.required(t, p, "amount"), p + ".amount", non_negative(units),
-                           [i](ScenarioSpec& s, double v) { s.money.items[i].amount = v; });
+                           T{K::money_amount, i});
   };
   switch (item.basis) {
     case MoneyBasis::person_year:
@@ -225,7 +225,7 @@ void read_item(Context& c, const std::string& name, const Node& t, const std::st
       if (t.find("exclude")) read_exclusions(c, t, p, item);
       item.persons_per_unit =
           r.number_or(t, p, "persons_per_unit", 1.0, positive("person-years per unit"),
-                      [i](ScenarioSpec& s, double v) { s.money.items[i].persons_per_unit = v; });
+                      T{K::money_persons_per_unit, i});
       break;
     case MoneyBasis::transition:
       forbid(r, t, p, "transition",
@@ -261,8 +261,8 @@ void read_item(Context& c, const std::string& name, const Node& t, const std::st
     }
   }
   item.multiplier = r.number_or(t, p, "multiplier", 1.0, non_negative("times every amount"),
-                                [i](ScenarioSpec& s, double v) { s.money.items[i].multiplier = v; });
-  const pilot::Window w = pilot::read_window(c, t, p);
+                                T{K::money_multiplier, i});
+  const model::pilots::Window w = pilot::read_window(c, t, p);
   item.start = w.start;
   item.end = w.end;
   c.spec.money.items[i] = std::move(item);

@@ -1,15 +1,211 @@
-// [pilots]: the board's three pilots (seed 001, 27 Nov 2025) as scenario modules. Each is expanded into the
-// structures the model already has -- states, transitions with calendar windows, places, arrival streams and
-// money items -- so a pilot switched on with zero effect and zero cost changes nothing: its transitions and
-// streams have rate 0 (the model draws no random numbers for them) and its money items are 0.
+// [pilots]: reads the board's three pilots (seed 001, 27 Nov 2025) into typed specs and hands them to the
+// model, which expands them (sim/model/pilots/). Reading only: types, ranges, required keys and the names of
+// drawn numbers; what a pilot adds to the model, and the structural rules, are the model's.
 #include <algorithm>
 
 #include "sim/common/date.hpp"
+#include "sim/model/pilots/expand.hpp"
 #include "sim/scenario/money_sections.hpp"
 
 namespace ws::scenario {
 
-using model::ScenarioSpec;
+namespace mp = model::pilots;
+
+namespace {
+
+mp::Origin origin(const Node& n, const std::string& path) {
+  std::string where = n.source ? n.source->display : "scenario";
+  if (n.line > 0) where += ":" + std::to_string(n.line);
+  return {where, path};
+}
+
+// A number that may be drawn: the slot (named by its path) gets its targets when the pilot is expanded.
+mp::Number number(Context& c, const Node& n, const std::string& path, const Bounds& bounds) {
+  mp::Number out;
+  out.value = c.r.number(n, path, bounds, Targets{});
+  if (is_distribution(n)) out.slot = path;
+  out.origin = origin(n, path);
+  return out;
+}
+
+mp::Number number_or(Context& c, const Node& t, const std::string& path, std::string_view key, double fallback,
+                     const Bounds& bounds) {
+  if (const Node* n = t.find(key)) return number(c, *n, join_path(path, key), bounds);
+  return {fallback, "", origin(t, join_path(path, key))};
+}
+
+// { state = rate, ... }
+std::vector<mp::Rate> rates(Context& c, const Node& table, const std::string& path, const Bounds& bounds,
+                            const char* what) {
+  c.r.expect_table(table, path);
+  if (is_distribution(table)) c.r.fail(table, path, std::string("expected a table { ") + what + ", ... }");
+  std::vector<mp::Rate> out;
+  for (const auto& [name, value] : table.members)
+    out.push_back({name, number(c, value, join_path(path, name), bounds)});
+  return out;
+}
+
+std::vector<mp::Rate> hazards(Context& c, const Node& table, const std::string& path) {
+  return rates(c, table, path, non_negative("per year"), "state = rate per year");
+}
+
+std::vector<std::string> names(const Reader& r, const Node& n, const std::string& path) {
+  r.expect_array(n, path);
+  std::vector<std::string> out;
+  for (std::size_t k = 0; k < n.items.size(); ++k) out.push_back(r.string(n.items[k], index_path(path, k)));
+  return out;
+}
+
+// scale = { "from->to" = factor, ... }: existing hazards times factor for the pilot's participants.
+std::vector<mp::HazardScaling> read_scale(Context& c, const Node& t, const std::string& p) {
+  std::vector<mp::HazardScaling> out;
+  const Node* n = t.find("scale");
+  if (!n) return out;
+  const std::string path = p + ".scale";
+  c.r.expect_table(*n, path);
+  if (is_distribution(*n)) c.r.fail(*n, path, "expected a table { \"from->to\" = factor, ... }");
+  for (const auto& [key, value] : n->members) {
+    const auto arrow = key.find("->");
+    const std::string vp = join_path(path, "\"" + key + "\"");
+    if (arrow == std::string::npos) c.r.fail(value, vp, "expected a transition \"from->to\" as key");
+    out.push_back({key.substr(0, arrow), key.substr(arrow + 2), number(c, value, vp, non_negative("times the hazard"))});
+  }
+  return out;
+}
+
+std::string state_name(Context& c, const Node& t, const std::string& p, const char* fallback) {
+  const std::string state = c.r.string_or(t, p, "state", fallback);
+  if (state.empty() || state == "in" || state.find("->") != std::string::npos)
+    c.r.fail(*t.find("state"), p + ".state", "expected a state name without '->' and other than 'in'");
+  return state;
+}
+
+void read_places(Context& c, const Node& t, const std::string& p, mp::PWettersInDienst& pilot) {
+  Reader& r = c.r;
+  const Node& places = r.required(t, p, "places");
+  if (!places.is_table() || is_distribution(places)) {
+    pilot.places = {number(c, places, p + ".places", non_negative("places per year"))};
+    return;
+  }
+  // Like [capacities]: { year = places } from each listed year on.
+  std::vector<std::pair<int, const Node*>> rows;
+  for (const auto& [key, value] : places.members) {
+    const auto d = parse_iso_date(key + "-01-01");
+    if (key.size() != 4 || !d) r.fail(value, join_path(p + ".places", key), "expected a calendar year such as 2026 as key");
+    rows.emplace_back(civil_from_days(*d).year, &value);
+  }
+  if (rows.empty()) r.fail(places, p + ".places", "expected at least one year");
+  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  pilot.places_per_listed_year = true;
+  for (const auto& [year, node] : rows) {
+    pilot.place_years.push_back(year);
+    pilot.places.push_back(number(c, *node, join_path(p + ".places", std::to_string(year)), non_negative("places")));
+  }
+}
+
+void read_p_wetters_in_dienst(Context& c, const Node& t, const std::string& p, mp::PilotsSpec& out) {
+  Reader& r = c.r;
+  r.check_keys(t, p,
+               {"enabled", "description", "start", "end", "state", "places", "intake", "age_min", "age_max",
+                "min_years_in_state", "contract_years", "after_contract", "outflow", "waiting_outflow",
+                "waiting_counts_as", "wage_cost_per_person_year", "lks_per_person_year",
+                "support_cost_per_person_year", "cost_per_year", "scale"});
+  r.string_or(t, p, "description", "");
+  if (!r.boolean_or(t, p, "enabled", true)) return;
+  mp::PWettersInDienst& pilot = out.p_wetters_in_dienst.emplace();
+  pilot.window = pilot::read_window(c, t, p);
+  pilot.state = state_name(c, t, p, "in_dienst");
+  pilot.state_origin = origin(t.find("state") ? *t.find("state") : t, p + ".state");
+  read_places(c, t, p, pilot);
+  const Bounds ages{0, 130, "years of age"};
+  if (const Node* n = t.find("age_min")) pilot.age_min = r.number(*n, p + ".age_min", ages, nullptr);
+  if (const Node* n = t.find("age_max")) pilot.age_max = r.number(*n, p + ".age_max", ages, nullptr);
+  if (!(pilot.age_max > pilot.age_min))
+    r.fail(t.find("age_max") ? *t.find("age_max") : t, p + ".age_max", "expected an age above age_min");
+  if (const Node* d = t.find("min_years_in_state"))
+    pilot.min_years_in_state = r.number(*d, p + ".min_years_in_state", non_negative("years"), nullptr);
+  pilot.intake = hazards(c, r.required(t, p, "intake"), p + ".intake");
+  if (const Node* o = t.find("outflow")) pilot.outflow = hazards(c, *o, p + ".outflow");
+  const Node& contract = r.required(t, p, "contract_years");
+  pilot.contract_years = r.number(contract, p + ".contract_years", positive("years"), nullptr);
+  pilot.after_contract = r.string_or(t, p, "after_contract", "bijstand");
+  pilot.after_contract_origin = origin(t.find("after_contract") ? *t.find("after_contract") : contract, p + ".after_contract");
+  if (const Node* o = t.find("waiting_outflow")) pilot.waiting_outflow = hazards(c, *o, p + ".waiting_outflow");
+  pilot.waiting_outflow_origin = origin(t, p + ".waiting_outflow");
+  pilot.wage_cost = number_or(c, t, p, "wage_cost_per_person_year", 0.0, non_negative("EUR"));
+  pilot.lks = number_or(c, t, p, "lks_per_person_year", 0.0, non_negative("EUR"));
+  pilot.support_cost = number_or(c, t, p, "support_cost_per_person_year", 0.0, non_negative("EUR"));
+  pilot.cost_per_year = number_or(c, t, p, "cost_per_year", 0.0, non_negative("EUR"));
+  pilot.waiting_counts_as = r.string_or(t, p, "waiting_counts_as", "bijstand");
+  pilot.waiting_counts_as_origin =
+      origin(t.find("waiting_counts_as") ? *t.find("waiting_counts_as") : t, p + ".waiting_counts_as");
+  pilot.scale = read_scale(c, t, p);
+}
+
+void read_ondernemerschap(Context& c, const Node& t, const std::string& p, mp::PilotsSpec& out) {
+  Reader& r = c.r;
+  r.check_keys(t, p,
+               {"enabled", "description", "start", "end", "extra_revenue_per_person_year", "extra_places",
+                "cost_per_year"});
+  r.string_or(t, p, "description", "");
+  if (!r.boolean_or(t, p, "enabled", true)) return;
+  mp::Ondernemerschap& pilot = out.ondernemerschap.emplace();
+  pilot.window = pilot::read_window(c, t, p);
+  pilot.extra_revenue = number_or(c, t, p, "extra_revenue_per_person_year", 0.0, non_negative("EUR"));
+  pilot.cost_per_year = number_or(c, t, p, "cost_per_year", 0.0, non_negative("EUR"));
+  if (const Node* n = t.find("extra_places"))
+    pilot.extra_places = rates(c, *n, p + ".extra_places", non_negative("places per year"), "capacity_state = places");
+}
+
+void read_group(Context& c, const std::string& name, const Node& t, const std::string& p, mp::NieuweDoelgroepen& pilot) {
+  Reader& r = c.r;
+  r.expect_table(t, p);
+  r.check_keys(t, p,
+               {"description", "inflow_per_year", "age", "share_women", "outflow", "at_werkzaak", "no_benefit_in",
+                "funded_in", "funding_per_intake", "funding_per_person_year", "support_cost_per_person_year"});
+  if (name.empty() || name == "in" || name.find("->") != std::string::npos)
+    r.fail(t, p, "expected a group name without '->' and other than 'in' (it names a state too)");
+  mp::NewTargetGroup& g = pilot.groups.emplace_back();
+  g.name = name;
+  g.origin = origin(t, p);
+  g.description = r.string_or(t, p, "description", "new target group in a trajectory at Werkzaak");
+  g.at_werkzaak = r.boolean_or(t, p, "at_werkzaak", true);
+  g.age = read_age_distribution(c, r.required(t, p, "age"), p + ".age", &g.age_weight_slots);
+  g.share_women = number_or(c, t, p, "share_women", 0.5, share());
+  g.inflow = number(c, r.required(t, p, "inflow_per_year"), p + ".inflow_per_year", non_negative("persons per year"));
+  g.outflow = hazards(c, r.required(t, p, "outflow"), p + ".outflow");
+  if (const Node* f = t.find("funded_in")) g.funded_in = names(r, *f, p + ".funded_in");
+  g.funding_per_intake = number_or(c, t, p, "funding_per_intake", 0.0, non_negative("EUR"));
+  g.funding_per_person_year = number_or(c, t, p, "funding_per_person_year", 0.0, non_negative("EUR"));
+  g.support_cost = number_or(c, t, p, "support_cost_per_person_year", 0.0, non_negative("EUR"));
+  if (const Node* n = t.find("no_benefit_in")) g.no_benefit_in = names(r, *n, p + ".no_benefit_in");
+}
+
+void read_nieuwe_doelgroepen(Context& c, const Node& t, const std::string& p, mp::PilotsSpec& out) {
+  Reader& r = c.r;
+  r.check_keys(t, p,
+               {"enabled", "description", "start", "end", "groups", "benefit_items", "extra_places", "cost_per_year",
+                "scale"});
+  r.string_or(t, p, "description", "");
+  if (!r.boolean_or(t, p, "enabled", true)) return;
+  mp::NieuweDoelgroepen& pilot = out.nieuwe_doelgroepen.emplace();
+  pilot.window = pilot::read_window(c, t, p);
+  pilot.benefit_items_origin = origin(t, p + ".benefit_items");
+  if (const Node* b = t.find("benefit_items")) {
+    const std::string bp = p + ".benefit_items";
+    pilot.benefit_items = names(r, *b, bp);
+    for (std::size_t k = 0; k < b->items.size(); ++k) pilot.benefit_item_origins.push_back(origin(b->items[k], index_path(bp, k)));
+  }
+  const Node& groups = r.expect_table(r.required(t, p, "groups"), p + ".groups");
+  if (groups.members.empty()) r.fail(groups, p + ".groups", "expected at least one group");
+  for (const auto& [name, value] : groups.members) read_group(c, name, value, join_path(p + ".groups", name), pilot);
+  pilot.cost_per_year = number_or(c, t, p, "cost_per_year", 0.0, non_negative("EUR"));
+  if (const Node* n = t.find("extra_places"))
+    pilot.extra_places = rates(c, *n, p + ".extra_places", non_negative("places per year"), "capacity_state = places");
+  pilot.scale = read_scale(c, t, p);
+}
+
+}  // namespace
 
 void read_pilots(Context& c, const Node& root) {
   const Node* t = root.find("pilots");
@@ -17,22 +213,24 @@ void read_pilots(Context& c, const Node& root) {
   Reader& r = c.r;
   r.expect_table(*t, "pilots");
   r.check_keys(*t, "pilots", {"p_wetters_in_dienst", "ondernemerschap", "nieuwe_doelgroepen"});
+  mp::PilotsSpec pilots;
   if (const Node* p = t->find("p_wetters_in_dienst"))
-    pilot::read_p_wetters_in_dienst(c, r.expect_table(*p, "pilots.p_wetters_in_dienst"),
-                                    "pilots.p_wetters_in_dienst");
+    read_p_wetters_in_dienst(c, r.expect_table(*p, "pilots.p_wetters_in_dienst"), "pilots.p_wetters_in_dienst",
+                             pilots);
   if (const Node* p = t->find("ondernemerschap"))
-    pilot::read_ondernemerschap(c, r.expect_table(*p, "pilots.ondernemerschap"), "pilots.ondernemerschap");
+    read_ondernemerschap(c, r.expect_table(*p, "pilots.ondernemerschap"), "pilots.ondernemerschap", pilots);
   if (const Node* p = t->find("nieuwe_doelgroepen"))
-    pilot::read_nieuwe_doelgroepen(c, r.expect_table(*p, "pilots.nieuwe_doelgroepen"),
-                                   "pilots.nieuwe_doelgroepen");
+    read_nieuwe_doelgroepen(c, r.expect_table(*p, "pilots.nieuwe_doelgroepen"), "pilots.nieuwe_doelgroepen",
+                            pilots);
+  mp::expand_pilots(c.spec, pilots);
 }
 
 namespace pilot {
 
-Window read_window(Context& c, const Node& t, const std::string& p) {
+model::pilots::Window read_window(Context& c, const Node& t, const std::string& p) {
   Reader& r = c.r;
   const auto& run = c.spec.run;
-  Window w{run.start, run.end};
+  model::pilots::Window w{run.start, run.end};
   std::string horizon = "[";  // built step by step: GCC 12 warns (-Wrestrict) about "[" + std::string
   horizon += format_iso_date(run.start);
   horizon += ", ";
@@ -43,197 +241,16 @@ Window read_window(Context& c, const Node& t, const std::string& p) {
   if (start) {
     w.start = r.date(*start, p + ".start");
     if (w.start < run.start || w.start >= run.end)
-      r.fail(*start, p + ".start",
-             "expected a date within the horizon " + horizon + ", got " + format_iso_date(w.start));
+      r.fail(*start, p + ".start", "expected a date within the horizon " + horizon + ", got " + format_iso_date(w.start));
   }
   if (end) {
     w.end = r.date(*end, p + ".end");
     if (w.end <= run.start || w.end > run.end)
-      r.fail(*end, p + ".end",
-             "expected a date within the horizon " + horizon + ", got " + format_iso_date(w.end));
+      r.fail(*end, p + ".end", "expected a date within the horizon " + horizon + ", got " + format_iso_date(w.end));
   }
   if (w.end <= w.start)
     r.fail(end ? *end : *start, p + ".end", "expected a date after start (" + format_iso_date(w.start) + ")");
   return w;
-}
-
-model::Piecewise calendar_switch(const Context& c, const Window& w) {
-  model::Piecewise out;
-  const auto& run = c.spec.run;
-  if (w.start > run.start) {
-    out.breaks.push_back(static_cast<double>(w.start));
-    out.values.push_back(0.0);
-  }
-  out.values.push_back(1.0);
-  if (w.end < run.end) {
-    out.breaks.push_back(static_cast<double>(w.end));
-    out.values.push_back(0.0);
-  }
-  if (out.breaks.empty()) out.values.clear();  // the whole horizon: no calendar dependence at all
-  return out;
-}
-
-std::vector<int> years_of(const Window& w) {
-  std::vector<int> years;
-  for (int y = civil_from_days(w.start).year; y <= civil_from_days(w.end - 1).year; ++y) years.push_back(y);
-  return years;
-}
-
-void add_state(Context& c, const Node& at, const std::string& path, model::StateSpec state) {
-  if (c.has_state(state.name))
-    c.r.fail(at, path,
-             "the pilot adds state '" + state.name + "', but the scenario has a state of that name already");
-  c.spec.states.push_back(std::move(state));
-}
-
-double add_transition(Context& c, const Node& rate_node, const std::string& path, const std::string& from,
-                      const std::string& to, const model::Piecewise& calendar, const model::Piecewise& by_age,
-                      const model::Piecewise& by_duration) {
-  Reader& r = c.r;
-  const auto& f = c.spec.states[static_cast<std::size_t>(c.state(rate_node, path + " (from)", from))];
-  const auto& t = c.spec.states[static_cast<std::size_t>(c.state(rate_node, path + " (to)", to))];
-  if (from == to) r.fail(rate_node, path, "expected two different states, got '" + from + "' twice");
-  if (f.kind == model::StateKind::exit)
-    r.fail(rate_node, path, "expected a living state, got exit '" + from + "'");
-  if (t.name == "wsw" || t.module == model::Module::wsw)
-    r.fail(rate_node, path,
-           "nothing may enter '" + to + "': the Wsw is closed to newcomers since 2015-01-01");
-  if (t.kind == model::StateKind::capacity && t.waiting_state == from)
-    r.fail(rate_node, path, "not allowed: '" + from + "' admits to '" + to + "' first come first served");
-  for (const auto& existing : c.spec.transitions)
-    if (existing.from == from && existing.to == to)
-      r.fail(rate_node, path,
-             "the pilot adds " + from + "->" + to + ", but the scenario has that transition already");
-  const std::size_t i = c.spec.transitions.size();
-  model::TransitionSpec spec;
-  spec.from = from;
-  spec.to = to;
-  spec.by_calendar = calendar;
-  spec.by_age = by_age;
-  spec.by_duration = by_duration;
-  c.spec.transitions.push_back(spec);
-  const double rate = r.number(rate_node, path, non_negative("per year"),
-                               [i](ScenarioSpec& s, double v) { s.transitions[i].rate = v; });
-  c.spec.transitions[i].rate = rate;
-  return rate;
-}
-
-void add_transitions_from_table(Context& c, const Node& table, const std::string& path,
-                                const std::string& state, bool out_of_state, const model::Piecewise& calendar,
-                                const model::Piecewise& by_age, const model::Piecewise& by_duration) {
-  c.r.expect_table(table, path);
-  if (is_distribution(table)) c.r.fail(table, path, "expected a table { state = rate per year, ... }");
-  for (const auto& [name, value] : table.members)
-    add_transition(c, value, join_path(path, name), out_of_state ? state : name, out_of_state ? name : state,
-                   calendar, by_age, by_duration);
-}
-
-std::size_t add_item(Context& c, const Node& at, const std::string& path, model::MoneyItemSpec item) {
-  for (const auto& existing : c.spec.money.items)
-    if (existing.name == item.name)
-      c.r.fail(at, path,
-               "the pilot adds money item '" + item.name + "', but the scenario has an item of that name");
-  if (item.end == 0) {
-    item.start = c.spec.run.start;
-    item.end = c.spec.run.end;
-  }
-  c.spec.money.items.push_back(std::move(item));
-  return c.spec.money.items.size() - 1;
-}
-
-double item_amount(Context& c, const Node& t, const std::string& path, std::string_view key, double fallback,
-                   std::vector<std::size_t> items) {
-  const double v =
-      c.r.number_or(t, path, key, fallback, non_negative("EUR"), [items](ScenarioSpec& s, double d) {
-        for (std::size_t i : items) s.money.items[i].amount = d;
-      });
-  for (std::size_t i : items) c.spec.money.items[i].amount = v;
-  return v;
-}
-
-void add_cost_per_year(Context& c, const Node& t, const std::string& path, const std::string& name,
-                       const std::string& description, model::MoneyKey key, const Window& w) {
-  model::MoneyItemSpec cost;
-  cost.name = name;
-  cost.description = description;
-  cost.basis = model::MoneyBasis::year;
-  cost.key = key;
-  cost.start = w.start;
-  cost.end = w.end;
-  item_amount(c, t, path, "cost_per_year", 0.0, {add_item(c, t, path, cost)});
-}
-
-void add_extra_places(Context& c, const Node& table, const std::string& path, const Window& w) {
-  Reader& r = c.r;
-  r.expect_table(table, path);
-  if (is_distribution(table)) r.fail(table, path, "expected a table { capacity_state = places, ... }");
-  const int first = civil_from_days(c.spec.run.start).year, last = civil_from_days(c.spec.run.end - 1).year;
-  const std::vector<int> pilot_years = years_of(w);
-  for (const auto& [name, value] : table.members) {
-    const std::string vp = join_path(path, name);
-    c.state(value, vp, name);
-    auto cap = std::find_if(c.spec.capacities.begin(), c.spec.capacities.end(),
-                            [&](const auto& k) { return k.state == name; });
-    if (cap == c.spec.capacities.end())
-      r.fail(value, vp, "expected a capacity state (one with [capacities." + name + "]), got '" + name + "'");
-    if (cap->per_gemeente)
-      r.fail(value, vp, "expected a regional capacity: [capacities." + name + "] has places per gemeente");
-    // The places are rewritten per year below: a draw of the base places, or of another pilot's extra
-    // places, would no longer land in the right year.
-    for (const auto& u : c.spec.uncertain)
-      if (u.name.rfind("capacities." + name + ".", 0) == 0 || u.name.ends_with(".extra_places." + name))
-        r.fail(value, vp,
-               "expected plain numbers for the places of '" + name + "' when a pilot adds places to them (" +
-                   u.name + " carries a distribution)");
-    // One row per simulated year, with the step function's value.
-    std::vector<int> years;
-    std::vector<std::vector<double>> places;
-    for (int y = first; y <= last; ++y) {
-      const auto it = std::upper_bound(cap->years.begin(), cap->years.end(), y);
-      const std::size_t row =
-          it == cap->years.begin() ? 0 : static_cast<std::size_t>(it - cap->years.begin() - 1);
-      years.push_back(y);
-      places.push_back(cap->places[row]);
-    }
-    std::vector<std::pair<std::size_t, double>> base;  // (row, places without the extra)
-    for (int y : pilot_years)
-      if (y >= first && y <= last)
-        base.emplace_back(static_cast<std::size_t>(y - first),
-                          places[static_cast<std::size_t>(y - first)][0]);
-    const std::size_t ci = static_cast<std::size_t>(cap - c.spec.capacities.begin());
-    const double extra =
-        r.number(value, vp, non_negative("places per year"), [ci, base](ScenarioSpec& s, double v) {
-          for (const auto& [row, places] : base) s.capacities[ci].places[row][0] = places + v;
-        });
-    for (const auto& [row, p] : base) places[row][0] = p + extra;
-    cap->years = std::move(years);
-    cap->places = std::move(places);
-  }
-}
-
-void count_like(Context& c, const std::string& state, const std::string& like) {
-  auto& items = c.spec.money.items;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    auto& item = items[i];
-    if (item.basis != model::MoneyBasis::person_year) continue;
-    const auto it = std::find(item.states.begin(), item.states.end(), like);
-    if (it == item.states.end()) continue;
-    const std::size_t k = static_cast<std::size_t>(it - item.states.begin());
-    item.states.push_back(state);
-    for (auto& e : item.exclude)
-      if (std::find(e.states.begin(), e.states.end(), like) != e.states.end()) e.states.push_back(state);
-    if (item.state_amount.empty()) continue;
-    item.state_amount.push_back(item.state_amount[k]);
-    // A drawn amount for `like` applies to `state` as well.
-    const std::size_t copy = item.state_amount.size() - 1;
-    const std::string name = "money.items." + item.name + ".amount_by_state." + like;
-    for (auto& u : c.spec.uncertain)
-      if (u.name == name)
-        u.apply = [old = u.apply, i, copy](ScenarioSpec& s, double v) {
-          old(s, v);
-          s.money.items[i].state_amount[copy] = v;
-        };
-  }
 }
 
 }  // namespace pilot

@@ -116,10 +116,9 @@ void read_initial_population(Context& c, const Node& root) {
       std::vector<std::pair<std::size_t, double>> cells;
       for (std::size_t i = 0; i < c.spec.initial_cells.size(); ++i)
         if (c.spec.initial_cells[i].state == state) cells.emplace_back(i, c.spec.initial_cells[i].count);
-      const double v = r.number(value, vp, non_negative("times the counts of the file"),
-                                [cells](ScenarioSpec& s, double x) {
-                                  for (const auto& [i, base] : cells) s.initial_cells[i].count = base * x;
-                                });
+      std::vector<T> targets;
+      for (const auto& [i, base] : cells) targets.push_back(T{K::initial_count, i, 0, 0, 0, base});
+      const double v = r.number(value, vp, non_negative("times the counts of the file"), std::move(targets));
       for (const auto& [i, base] : cells) c.spec.initial_cells[i].count = base * v;
     }
   }

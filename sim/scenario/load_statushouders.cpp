@@ -5,6 +5,7 @@
 // and the stream's rate_multiplier is the adult share (the housed persons who enter bijstand as adults).
 // Half years after the last one in the file take future_per_half_year; a half year before the first, or in a
 // gap of the file, takes the latest earlier listed value (the first listed before the file starts).
+#include <limits>
 #include <algorithm>
 
 #include "sim/common/date.hpp"
@@ -66,7 +67,7 @@ void read_statushouders(Context& c, const Node& root) {
            "expected a group with has_permit_date = true (statushouders carry a permit date), got '" +
                g.name + "'");
   stream.rate_multiplier = r.number(r.required(t, p, "adult_share"), p + ".adult_share", share(),
-                                    [a](ScenarioSpec& s, double v) { s.arrivals[a].rate_multiplier = v; });
+                                    T{K::arrival_rate_multiplier, a});
 
   // The national taakstelling per half year.
   const Node& file = r.required(t, p, "taakstelling_file");
@@ -93,14 +94,11 @@ void read_statushouders(Context& c, const Node& root) {
   const int first = half_year_of(c.spec.run.start), last = half_year_of(c.spec.run.end - 1);
   const std::size_t first_future =
       static_cast<std::size_t>(std::max(0, std::min(last + 1, halves.back() + 1) - first));
+  std::vector<T> targets;
+  for (std::size_t g = 0; g < factor.size(); ++g)
+    targets.push_back(T{K::arrival_rate, a, first_future, std::numeric_limits<std::size_t>::max(), g, factor[g]});
   const double future = r.number(r.required(t, p, "future_per_half_year"), p + ".future_per_half_year",
-                                 non_negative("persons per half year, national"),
-                                 [a, first_future, factor](ScenarioSpec& s, double v) {
-                                   auto& rate = s.arrivals[a].rate;
-                                   for (std::size_t k = first_future; k < rate.size(); ++k)
-                                     for (std::size_t g = 0; g < factor.size(); ++g)
-                                       rate[k][g] = v * factor[g];
-                                 });
+                                 non_negative("persons per half year, national"), std::move(targets));
   for (int h = first; h <= last; ++h) {
     double n = future;
     if (h <= halves.back()) {

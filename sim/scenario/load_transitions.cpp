@@ -1,5 +1,6 @@
 // [transitions."from->to"]: the competing risks and their proportional-hazards multipliers.
 #include "sim/common/date.hpp"
+#include "sim/model/state_graph.hpp"
 #include "sim/scenario/sections.hpp"
 
 namespace ws::scenario {
@@ -41,8 +42,7 @@ void check_breaks(Context& c, const Node& at, const std::string& path, Clock clo
                    format_iso_date(run.end) + "], got " + format_iso_date(static_cast<model::Day>(b)));
 }
 
-Piecewise read_piecewise(Context& c, const Node& n, const std::string& p, Clock clock, std::size_t transition,
-                         Piecewise TransitionSpec::*member) {
+Piecewise read_piecewise(Context& c, const Node& n, const std::string& p, Clock clock, std::size_t transition) {
   Reader& r = c.r;
   r.expect_table(n, p);
   Piecewise out;
@@ -78,9 +78,7 @@ Piecewise read_piecewise(Context& c, const Node& n, const std::string& p, Clock 
                std::to_string(values.items.size()));
   for (std::size_t k = 0; k < values.items.size(); ++k)
     out.values.push_back(r.number(values.items[k], index_path(p + ".values", k), non_negative("multiplier"),
-                                  [transition, member, k](ScenarioSpec& s, double v) {
-                                    (s.transitions[transition].*member).values[k] = v;
-                                  }));
+                                  T{K::transition_piece, transition, k, 0, static_cast<std::size_t>(clock)}));
   return out;
 }
 
@@ -88,7 +86,7 @@ Piecewise read_piecewise(Context& c, const Node& n, const std::string& p, Clock 
 template <class Index>
 std::vector<double> read_by_name(Context& c, const Node& n, const std::string& p, std::size_t size,
                                  Index index, std::size_t transition,
-                                 std::vector<double> TransitionSpec::*member) {
+                                 model::ParameterTarget::Kind kind) {
   c.r.expect_table(n, p);
   std::vector<double> out(size, 1.0);
   for (const auto& [name, value] : n.members) {
@@ -96,7 +94,7 @@ std::vector<double> read_by_name(Context& c, const Node& n, const std::string& p
     const auto k = static_cast<std::size_t>(index(value, vp, name));
     out[k] = c.r.number(
         value, vp, non_negative("multiplier"),
-        [transition, member, k](ScenarioSpec& s, double v) { (s.transitions[transition].*member)[k] = v; });
+        T{kind, transition, k});
   }
   return out;
 }
@@ -129,21 +127,12 @@ void read_transitions(Context& c, const Node& root) {
     spec.to = trim(key.substr(arrow + 2));
     const auto& from = c.spec.states[static_cast<std::size_t>(c.state(value, p + " (from)", spec.from))];
     const auto& to = c.spec.states[static_cast<std::size_t>(c.state(value, p + " (to)", spec.to))];
-    if (spec.from == spec.to) r.fail(value, p, "expected two different states");
-    if (from.kind == model::StateKind::exit)
-      r.fail(value, p,
-             "a transition out of exit state '" + from.name + "' is not allowed: exit states are absorbing");
-    if (to.name == "wsw" || to.module == model::Module::wsw)
-      r.fail(value, p,
-             "nothing may enter '" + to.name + "': the Wsw is closed to newcomers since 2015-01-01");
-    if (to.kind == model::StateKind::capacity && to.waiting_state == from.name)
-      r.fail(value, p,
-             "not allowed: '" + from.name + "' admits to '" + to.name +
-                 "' first come first served when a place frees, not by a hazard");
     const std::size_t i = c.spec.transitions.size();
     c.spec.transitions.push_back(spec);
+    if (const std::string why = model::transition_rule(c.spec, from.name, to.name); !why.empty())
+      r.fail(value, p, why);
     const double rate = r.number(r.required(value, p, "rate"), p + ".rate", non_negative("per year"),
-                                 [i](ScenarioSpec& s, double v) { s.transitions[i].rate = v; });
+                                 T{K::transition_rate, i});
     c.spec.transitions[i].rate = rate;
     const ClockInfo clocks[] = {
         {"by_age", &TransitionSpec::by_age, Clock::age},
@@ -152,7 +141,7 @@ void read_transitions(Context& c, const Node& root) {
         {"by_time_since_permit", &TransitionSpec::by_time_since_permit, Clock::permit}};
     for (const auto& clock : clocks)
       if (const Node* n = value.find(clock.key)) {
-        Piecewise pw = read_piecewise(c, *n, join_path(p, clock.key), clock.clock, i, clock.member);
+        Piecewise pw = read_piecewise(c, *n, join_path(p, clock.key), clock.clock, i);
         c.spec.transitions[i].*clock.member = std::move(pw);
       }
     auto& spec_i = c.spec.transitions;
@@ -162,7 +151,7 @@ void read_transitions(Context& c, const Node& root) {
           [&](const Node& at, const std::string& vp, const std::string& name) {
             return c.gemeente(at, vp, name);
           },
-          i, &TransitionSpec::gemeente_multiplier);
+          i, K::transition_gemeente);
       spec_i[i].gemeente_multiplier = std::move(v);
     }
     if (const Node* n = value.find("by_sex")) {
@@ -173,7 +162,7 @@ void read_transitions(Context& c, const Node& root) {
             if (name == "women") return 1;
             r.fail(at, vp, "unknown key; expected men or women");
           },
-          i, &TransitionSpec::sex_multiplier);
+          i, K::transition_sex);
       spec_i[i].sex_multiplier = std::move(v);
     }
     if (const Node* n = value.find("by_group")) {
@@ -182,7 +171,7 @@ void read_transitions(Context& c, const Node& root) {
           [&](const Node& at, const std::string& vp, const std::string& name) {
             return c.group(at, vp, name);
           },
-          i, &TransitionSpec::group_multiplier);
+          i, K::transition_group);
       spec_i[i].group_multiplier = std::move(v);
     }
   }

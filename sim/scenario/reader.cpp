@@ -122,17 +122,19 @@ model::Day Reader::date(const Node& n, const std::string& path) const {
   fail(n, path, "expected a date (2025-01-01 or \"2025-01-01\"), got " + describe_value(n));
 }
 
-double Reader::number(const Node& n, const std::string& path, const Bounds& bounds, Setter setter) {
+double Reader::number(const Node& n, const std::string& path, const Bounds& bounds, Targets targets) {
   if (n.is_number()) {
     if (!bounds.contains(n.number))
       fail(n, path, "expected " + bounds.describe() + ", got " + describe_value(n));
     return n.number;
   }
   if (is_distribution(n)) {
-    if (!setter) fail(n, path, "expected " + bounds.describe() + " (this key cannot carry a distribution)");
+    if (!targets.allowed) fail(n, path, "expected " + bounds.describe() + " (this key cannot carry a distribution)");
     auto d = parse_distribution(*this, n, path, bounds);
     const double central = central_value(d);
-    spec_.uncertain.push_back({path, bounds.units, std::move(d), std::move(setter)});
+    if (model::find_parameter(spec_, path))
+      throw std::logic_error("parameter slot '" + path + "' read twice");
+    spec_.uncertain.push_back({path, bounds.units, std::move(d), std::move(targets.list)});
     return central;
   }
   fail(n, path,
@@ -164,9 +166,9 @@ bool Reader::boolean_or(const Node& table, const std::string& path, std::string_
 }
 
 double Reader::number_or(const Node& table, const std::string& path, std::string_view key, double fallback,
-                         const Bounds& bounds, Setter setter) {
+                         const Bounds& bounds, Targets targets) {
   const Node* n = table.find(key);
-  return n ? number(*n, join_path(path, key), bounds, std::move(setter)) : fallback;
+  return n ? number(*n, join_path(path, key), bounds, std::move(targets)) : fallback;
 }
 
 const CsvTable& Reader::csv(const Node& file_value, const std::string& path, bool require_source) {

@@ -3,7 +3,6 @@
 // ws::InputError "<file>:<line>: <key path>: expected <what>, got <what>" otherwise. Numbers may be
 // distribution tables; those become UncertainParameters (see distribution.hpp).
 #include <filesystem>
-#include <functional>
 #include <initializer_list>
 #include <limits>
 #include <map>
@@ -35,8 +34,19 @@ inline Bounds positive(const char* units) {
 }
 inline Bounds share() { return {0.0, 1.0, "share"}; }
 
-// Writes a drawn value of an uncertain parameter into a replication's copy of the scenario.
-using Setter = std::function<void(model::ScenarioSpec&, double)>;
+// Where the drawn values of a number go when the scenario gives it a distribution (the slot's targets).
+// `nullptr` means the key cannot carry uncertainty; no targets yet means the caller attaches them later
+// (a module that expands the number into several places, e.g. a pilot).
+using T = model::ParameterTarget;  // short: the loaders name many targets
+using K = model::ParameterTarget::Kind;
+struct Targets {
+  Targets() = default;
+  Targets(std::nullptr_t) : allowed(false) {}  // NOLINT: reads as "no setter" at the call sites
+  Targets(model::ParameterTarget t) : list{t} {}  // NOLINT
+  Targets(std::vector<model::ParameterTarget> l) : list(std::move(l)) {}  // NOLINT
+  bool allowed = true;
+  std::vector<model::ParameterTarget> list;
+};
 
 std::string join_path(const std::string& path, std::string_view key);
 std::string index_path(const std::string& path, std::size_t index);  // "path[index]"
@@ -59,16 +69,15 @@ class Reader {
   int integer(const Node& n, const std::string& path, long long lower, long long upper) const;
   model::Day date(const Node& n, const std::string& path) const;  // a TOML date or "YYYY-MM-DD"
   // A number within `bounds`, or a distribution table whose support lies within them. For a distribution, the
-  // central value is returned and an UncertainParameter named `path` that calls `setter` is added. A null
-  // setter means the key cannot carry uncertainty.
-  double number(const Node& n, const std::string& path, const Bounds& bounds, Setter setter);
+  // central value is returned and a parameter slot named `path` with `targets` is added.
+  double number(const Node& n, const std::string& path, const Bounds& bounds, Targets targets);
 
   // Accessors for a member of a table: `fallback` when the key is absent.
   std::string string_or(const Node& table, const std::string& path, std::string_view key,
                         std::string fallback) const;
   bool boolean_or(const Node& table, const std::string& path, std::string_view key, bool fallback) const;
   double number_or(const Node& table, const std::string& path, std::string_view key, double fallback,
-                   const Bounds& bounds, Setter setter);
+                   const Bounds& bounds, Targets targets);
   const Node& required(const Node& table, const std::string& path, std::string_view key) const;
   // An optional data-file key: null when absent or "" (which lets a child scenario drop an inherited table).
   const Node* optional_file(const Node& table, const std::string& path, std::string_view key) const;

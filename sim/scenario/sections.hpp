@@ -38,6 +38,10 @@ void read_initial_population(Context& c, const Node& root);  // [initial_populat
 // Shared by arrivals and statushouders: { lower = [..], upper = [..], weight = [..] } or { file = "..." }.
 model::AgeDistribution read_age_distribution(Context& c, const Node& n, const std::string& path,
                                              std::size_t arrival_index);
+// The same for a stream that does not exist yet: drawn weights get slots without targets, named in
+// `weight_slots` (one per band, "" where the weight is a plain number).
+model::AgeDistribution read_age_distribution(Context& c, const Node& n, const std::string& path,
+                                             std::vector<std::string>* weight_slots);
 
 // The settings every stream shares ([arrivals] and [statushouders]): into, group, age, share_women, permit
 // lead.

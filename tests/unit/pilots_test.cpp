@@ -56,12 +56,13 @@ struct Replicate {
 };
 
 Replicate simulate(const model::ScenarioSpec& spec, std::uint64_t replication) {
-  const runner::DrawnScenario drawn = runner::draw_scenario(spec, spec.run.seed, replication);
-  const model::CompiledModel m = model::compile_model(drawn.spec);
+  const model::CompiledModel base = model::compile_model(spec);
+  const runner::DrawnModel drawn = runner::draw_model(base, spec.run.seed, replication);
+  const model::CompiledModel& m = *drawn.model;
   Replicate r{model::simulate_replication(m, spec.run.seed, replication),
               {},
               m.flow_labels,
-              model::money_item_names(drawn.spec),
+              model::money_item_names(spec),
               {}};
   for (const auto& s : m.states) r.states.push_back(s.name);
   for (const auto& c : m.capacities) r.capacities.push_back(m.states[static_cast<std::size_t>(c.state)].name);

@@ -53,7 +53,7 @@ model::ScenarioSpec open_system(double exit_rate) {
   p.distribution.a = 0.3;
   p.distribution.b = 0.5;
   p.distribution.c = 0.8;
-  p.apply = [](model::ScenarioSpec& s, double v) { s.transitions[2].rate = v; };
+  p.targets = {{model::ParameterTarget::Kind::transition_rate, 2}};
   spec.uncertain = {p};
   return spec;
 }

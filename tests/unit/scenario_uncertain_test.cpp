@@ -1,4 +1,4 @@
-// Distribution tables become UncertainParameters whose apply writes the drawn value where the number was.
+// Distribution tables become named parameter slots whose targets say where a drawn value goes.
 #include <catch2/catch.hpp>
 
 #include "sim/scenario/distribution.hpp"
@@ -33,7 +33,7 @@ rate = { distribution = "triangular", min = 0.1, mode = 0.25, max = 0.5 }
   while (!(s.transitions[bc].from == "b" && s.transitions[bc].to == "c")) ++bc;
   CHECK(s.transitions[bc].rate == 0.25);  // the mode
   auto copy = s;
-  u.apply(copy, 0.4);
+  ws::model::apply_parameter(copy, u, 0.4);
   CHECK(copy.transitions[bc].rate == 0.4);
   for (std::size_t i = 0; i < copy.transitions.size(); ++i)
     if (i != bc) CHECK(copy.transitions[i].rate == s.transitions[i].rate);
@@ -63,33 +63,33 @@ count_multiplier = { a = { distribution = "uniform", min = 0.5, max = 1.5 } }
 )");
   CHECK(s.uncertain.size() == 9);
   auto copy = s;
-  parameter(s, "states.a.mortality_multiplier").apply(copy, 1.7);
+  ws::model::apply_parameter(copy, parameter(s, "states.a.mortality_multiplier"), 1.7);
   CHECK(copy.states[0].mortality_multiplier == 1.7);
   std::size_t bc = 0;
   while (!(s.transitions[bc].from == "b" && s.transitions[bc].to == "c")) ++bc;
   CHECK(s.transitions[bc].by_age.values[1] == 1.0);
-  parameter(s, "transitions.b->c.by_age.values[1]").apply(copy, 1.2);
+  ws::model::apply_parameter(copy, parameter(s, "transitions.b->c.by_age.values[1]"), 1.2);
   CHECK(copy.transitions[bc].by_age.values == std::vector<double>{1.5, 1.2, 0.5});
   CHECK(s.transitions[bc].gemeente_multiplier == std::vector<double>{1.0, 2.0});
-  parameter(s, "transitions.b->c.by_gemeente.B").apply(copy, 3.0);
+  ws::model::apply_parameter(copy, parameter(s, "transitions.b->c.by_gemeente.B"), 3.0);
   CHECK(copy.transitions[bc].gemeente_multiplier == std::vector<double>{1.0, 3.0});
   // The beta's mean is 2 per 1,000: 20 a year in A (10,000 inhabitants); B places no Participatiewet here.
   CHECK(s.arrivals[0].rate[0] == std::vector<double>{20.0, 0.0});
-  parameter(s, "arrivals.inflow.rates.2025-01-01").apply(copy, 2.5);
+  ws::model::apply_parameter(copy, parameter(s, "arrivals.inflow.rates.2025-01-01"), 2.5);
   CHECK(copy.arrivals[0].rate[0] == std::vector<double>{25.0, 0.0});
   CHECK(s.arrivals[0].share_women == 0.5);  // the most likely choice
-  parameter(s, "arrivals.inflow.share_women").apply(copy, 0.4);
+  ws::model::apply_parameter(copy, parameter(s, "arrivals.inflow.share_women"), 0.4);
   CHECK(copy.arrivals[0].share_women == 0.4);
   REQUIRE(s.capacities[0].years == std::vector<int>{2025, 2026});
   CHECK(s.capacities[0].places[1][0] == 15);
-  parameter(s, "capacities.c.places.2026").apply(copy, 12);
+  ws::model::apply_parameter(copy, parameter(s, "capacities.c.places.2026"), 12);
   CHECK(copy.capacities[0].places[1][0] == 12);
   CHECK(copy.capacities[0].places[0][0] == 10);
-  parameter(s, "mortality.level").apply(copy, 0.95);
+  ws::model::apply_parameter(copy, parameter(s, "mortality.level"), 0.95);
   CHECK(copy.mortality.level == 0.95);
-  parameter(s, "aow.months_per_year_after").apply(copy, 3);
+  ws::model::apply_parameter(copy, parameter(s, "aow.months_per_year_after"), 3);
   CHECK(copy.aow.months_per_year_after == 3);
-  parameter(s, "initial_population.count_multiplier.a").apply(copy, 0.5);
+  ws::model::apply_parameter(copy, parameter(s, "initial_population.count_multiplier.a"), 0.5);
   CHECK(copy.initial_cells[0].count == 5);  // 10 x 0.5, from the file's count, not the central one
   CHECK(copy.initial_cells[1].count == 2.5);
   CHECK(copy.initial_cells[2].count == 20);  // state b: untouched
@@ -119,13 +119,13 @@ age = { lower = [18], upper = [67], weight = [1] }
   CHECK(a.rate[2][1] == 0.0);  // B: no Participatiewet at Werkzaak
   CHECK(a.rate_multiplier == Approx(0.6));
   auto copy = s;
-  parameter(s, "statushouders.future_per_half_year").apply(copy, 20000);
+  ws::model::apply_parameter(copy, parameter(s, "statushouders.future_per_half_year"), 20000);
   const auto& c = copy.arrivals.back();
   CHECK(c.rate[0][0] == Approx(15000 * share_a));  // listed half years keep the file's numbers
   CHECK(c.rate[1][0] == Approx(13000 * share_a));
   for (std::size_t k = 2; k < c.rate.size(); ++k) CHECK(c.rate[k][0] == Approx(20000 * share_a));
   CHECK(c.rate[9][1] == 0.0);
-  parameter(s, "statushouders.adult_share").apply(copy, 0.55);
+  ws::model::apply_parameter(copy, parameter(s, "statushouders.adult_share"), 0.55);
   CHECK(copy.arrivals.back().rate_multiplier == 0.55);
   CHECK(copy.arrivals.back().rate[9][0] == Approx(20000 * share_a));  // the two parameters do not interfere
 }

@@ -54,6 +54,7 @@ double median(std::vector<double> v) {
 
 int bench_model(const BenchOptions& options) {
   const model::ScenarioSpec spec = scenario::load_scenario(scenario_path());
+  const model::CompiledModel base = model::compile_model(spec);
   const int replications = options.quick ? 3 : 50;
   std::vector<double> rates, per_replication, cpu_rates, cpu_per_replication;
   std::uint64_t events = 0;
@@ -62,9 +63,8 @@ int bench_model(const BenchOptions& options) {
     const auto start = Clock::now();
     const double cpu_start = thread_cpu_seconds();
     for (int r = 0; r < replications; ++r) {
-      const runner::DrawnScenario drawn = runner::draw_scenario(spec, 1, static_cast<std::uint64_t>(r));
-      const model::CompiledModel compiled = model::compile_model(drawn.spec);
-      events += model::simulate_replication(compiled, 1, static_cast<std::uint64_t>(r)).events;
+      const runner::DrawnModel drawn = runner::draw_model(base, 1, static_cast<std::uint64_t>(r));
+      events += model::simulate_replication(*drawn.model, 1, static_cast<std::uint64_t>(r)).events;
     }
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
     const double cpu = thread_cpu_seconds() - cpu_start;
