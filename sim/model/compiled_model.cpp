@@ -70,9 +70,8 @@ std::string half_year_label(Day day) {
   return std::to_string(c.year) + (c.month <= 6 ? "H1" : "H2");
 }
 
-
-// The numbers of one object, computed from its spec: at compile time, and again for the objects a replication's
-// drawn parameters change.
+// The numbers of one object, computed from its spec: at compile time, and again for the objects a
+// replication's drawn parameters change.
 void refresh_capacity(CompiledCapacity& c, const CapacitySpec& cap) {
   c.years = cap.years;
   c.places = cap.places;
@@ -81,7 +80,8 @@ void refresh_capacity(CompiledCapacity& c, const CapacitySpec& cap) {
 }
 
 void refresh_transition(const CompiledModel& m, CompiledTransition& c, const TransitionSpec& t) {
-  const std::size_t G = static_cast<std::size_t>(m.gemeente_count), groups = static_cast<std::size_t>(m.group_count);
+  const std::size_t G = static_cast<std::size_t>(m.gemeente_count),
+                    groups = static_cast<std::size_t>(m.group_count);
   c.rate_per_day = t.rate / kDaysPerYear;
   compile_piece(t.by_age, kDaysPerYear, c.breaks[kAge], c.values[kAge]);
   compile_piece(t.by_duration, kDaysPerYear, c.breaks[kDuration], c.values[kDuration]);

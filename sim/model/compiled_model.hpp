@@ -1,7 +1,7 @@
 #pragma once
 // The scenario flattened into the tables the hot loop reads: indices instead of names, days instead of years.
-// Built once per scenario; a replication with drawn parameters works on a copy of these tables with its values
-// applied (with_parameters), never on a copy of the spec.
+// Built once per scenario; a replication with drawn parameters works on a copy of these tables with its
+// values applied (with_parameters), never on a copy of the spec.
 #include <array>
 #include <cstdint>
 #include <span>
@@ -20,13 +20,14 @@ struct CompiledTransition {
   int to = -1;
   int label = -1;           // flow label "from->to"
   int overflow_label = -1;  // when `to` is a capacity state that is full: "from->waiting"
-  std::uint32_t risk = 0;  // names the transition's random numbers (a hash of "from->to": stable)
+  std::uint32_t risk = 0;   // names the transition's random numbers (a hash of "from->to": stable)
   double rate_per_day = 0;
   std::array<std::vector<double>, kClockCount> breaks;  // in days (calendar: day numbers)
   std::array<std::vector<double>, kClockCount> values;  // empty: the clock does not matter
   std::vector<double> factor;                           // [gemeente][sex][group]: the constant multipliers
   std::vector<std::pair<std::uint8_t, double>> mark_factor;  // (mark bit, factor): for persons with the mark
-  double max_multiplier = 1;  // the product of the clocks' largest values: an upper bound of the piecewise part
+  double max_multiplier =
+      1;  // the product of the clocks' largest values: an upper bound of the piecewise part
 };
 
 struct CompiledState {

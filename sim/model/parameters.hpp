@@ -1,9 +1,9 @@
 #pragma once
-// Named parameter slots: every number a scenario gives a distribution becomes one slot, with the places in the
-// scenario it sets written as plain data (a kind and indices), not as code. A replication draws one value per
-// slot and applies the vector to its own compiled tables (CompiledModel::with_parameters); the spec itself is
-// never copied per replication. Because targets are data, several modules may add targets to one slot or to one
-// table (two pilots adding drawn places to the same state simply add up).
+// Named parameter slots: every number a scenario gives a distribution becomes one slot, with the places in
+// the scenario it sets written as plain data (a kind and indices), not as code. A replication draws one value
+// per slot and applies the vector to its own compiled tables (CompiledModel::with_parameters); the spec
+// itself is never copied per replication. Because targets are data, several modules may add targets to one
+// slot or to one table (two pilots adding drawn places to the same state simply add up).
 #include <cstdint>
 #include <span>
 #include <string>
@@ -19,30 +19,30 @@ struct ParameterTarget {
   enum class Kind : std::uint8_t {
     state_mortality_multiplier,  // states[object]
     transition_rate,             // transitions[object].rate
-    transition_piece,            // transitions[object] clock g (sim/model/compiled_model.hpp Clock) .values[k]
-    transition_gemeente,         // transitions[object].gemeente_multiplier[k]
-    transition_sex,              // transitions[object].sex_multiplier[k]
-    transition_group,            // transitions[object].group_multiplier[k]
-    transition_mark,             // transitions[object].by_mark[k].factor
-    arrival_rate,                // arrivals[object].rate[k .. k_end)[g] = value * factor
-    arrival_rate_multiplier,     // arrivals[object].rate_multiplier
-    arrival_share_women,         // arrivals[object].share_women
-    arrival_age_weight,          // arrivals[object].age.weight[k]
-    arrival_permit_lead_min,     // arrivals[object].permit_lead_min_years
-    arrival_permit_lead_max,     // arrivals[object].permit_lead_max_years
-    capacity_places,             // capacities[object].places[k .. k_end)[g]
-    capacity_extra,              // capacities[object].extras[k].places
+    transition_piece,         // transitions[object] clock g (sim/model/compiled_model.hpp Clock) .values[k]
+    transition_gemeente,      // transitions[object].gemeente_multiplier[k]
+    transition_sex,           // transitions[object].sex_multiplier[k]
+    transition_group,         // transitions[object].group_multiplier[k]
+    transition_mark,          // transitions[object].by_mark[k].factor
+    arrival_rate,             // arrivals[object].rate[k .. k_end)[g] = value * factor
+    arrival_rate_multiplier,  // arrivals[object].rate_multiplier
+    arrival_share_women,      // arrivals[object].share_women
+    arrival_age_weight,       // arrivals[object].age.weight[k]
+    arrival_permit_lead_min,  // arrivals[object].permit_lead_min_years
+    arrival_permit_lead_max,  // arrivals[object].permit_lead_max_years
+    capacity_places,          // capacities[object].places[k .. k_end)[g]
+    capacity_extra,           // capacities[object].extras[k].places
     mortality_gompertz_a,
     mortality_gompertz_b,
     mortality_women,
     mortality_level,
     aow_months_per_year_after,
-    initial_count,               // initial_cells[object].count = value * factor
-    money_amount,                // money.items[object].amount
-    money_year_amount,           // money.items[object].year_amount[k]
-    money_state_amount,          // money.items[object].state_amount[k]
-    money_persons_per_unit,      // money.items[object].persons_per_unit
-    money_multiplier,            // money.items[object].multiplier
+    initial_count,           // initial_cells[object].count = value * factor
+    money_amount,            // money.items[object].amount
+    money_year_amount,       // money.items[object].year_amount[k]
+    money_state_amount,      // money.items[object].state_amount[k]
+    money_persons_per_unit,  // money.items[object].persons_per_unit
+    money_multiplier,        // money.items[object].multiplier
   };
   Kind kind = Kind::transition_rate;
   std::size_t object = 0;
@@ -68,7 +68,8 @@ struct UncertainParameter {
   std::string name;  // the key path, e.g. "transitions.bijstand->regulier.rate": the slot's name
   std::string units;
   ParameterDistribution distribution;
-  std::vector<ParameterTarget> targets;  // what the value sets (a slot without targets is drawn and stored only)
+  std::vector<ParameterTarget>
+      targets;  // what the value sets (a slot without targets is drawn and stored only)
 };
 
 // Writes `value` wherever `target` points in `spec`. Used by validation and tests; replications apply their

@@ -44,8 +44,8 @@ struct StateSpec {
   std::string mark;                   // a person mark (ScenarioSpec::marks) set on entering, or ""
 };
 
-// A hazard multiplier for persons who carry a mark (a named yes/no attribute set on entering a state, kept for
-// life): e.g. pilot participants leave bijstand for work faster.
+// A hazard multiplier for persons who carry a mark (a named yes/no attribute set on entering a state, kept
+// for life): e.g. pilot participants leave bijstand for work faster.
 struct MarkMultiplier {
   std::string mark;
   double factor = 1.0;
@@ -100,7 +100,8 @@ struct AgeDistribution {
 // A Poisson arrival stream per gemeente with a rate piecewise constant in calendar periods.
 struct ArrivalSpec {
   std::string name;  // e.g. "bijstand_inflow", "statushouders"
-  std::string into;  // the state new persons enter (a capacity state sends them to its waiting list when full)
+  std::string
+      into;  // the state new persons enter (a capacity state sends them to its waiting list when full)
   std::string group;                      // their group
   std::vector<Day> period_start;          // ascending; the first is at or before the run's start
   std::vector<std::vector<double>> rate;  // [period][gemeente], persons per year
@@ -116,7 +117,7 @@ struct ArrivalSpec {
 // Places a module (a pilot) adds to a regional capacity in some rows of its table. Kept apart from the base
 // places so that several modules, each with its own drawn number, add up.
 struct ExtraPlaces {
-  std::string source;          // the key path that gave them, for messages
+  std::string source;             // the key path that gave them, for messages
   std::vector<std::size_t> rows;  // rows of CapacitySpec::places
   double places = 0;
 };
@@ -186,7 +187,7 @@ struct ScenarioSpec {
   std::string description;
   RunSettings run;
   std::vector<GemeenteSpec> gemeenten;
-  std::vector<GroupSpec> groups;  // groups[0] is "general"
+  std::vector<GroupSpec> groups;   // groups[0] is "general"
   std::vector<std::string> marks;  // person marks (at most kMaxMarks), set by states, read by hazards
   std::vector<StateSpec> states;
   std::vector<TransitionSpec> transitions;

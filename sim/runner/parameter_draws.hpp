@@ -1,7 +1,8 @@
 #pragma once
 // Parameter uncertainty: each replication draws its own value of every uncertain parameter (one per named
-// slot) and applies the vector to its own compiled tables (model::CompiledModel::with_parameters). A parameter's draw comes from a stream keyed by its name, so a baseline and a
-// variant that share a parameter draw the same value in the same replication (common random numbers).
+// slot) and applies the vector to its own compiled tables (model::CompiledModel::with_parameters). A
+// parameter's draw comes from a stream keyed by its name, so a baseline and a variant that share a parameter
+// draw the same value in the same replication (common random numbers).
 #include <cstdint>
 #include <optional>
 #include <vector>

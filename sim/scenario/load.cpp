@@ -19,46 +19,71 @@ struct LoadedFile {
   Node root;
 };
 
-// Follows `extend` from the top file to its base; returns the files base first.
-std::vector<LoadedFile> read_extend_chain(const std::filesystem::path& top) {
-  std::vector<LoadedFile> chain;  // top first while reading
-  std::vector<std::filesystem::path> seen;
-  std::filesystem::path current = top;
-  std::optional<Node> extend_node;  // the `extend` value that named `current` (none for the top file)
-  auto fail_at_extend = [&](const std::string& what) {
-    const Node& at = *extend_node;
-    throw InputError(at.source->display + ":" + std::to_string(at.line) + ": extend: " + what);
-  };
-  while (true) {
-    const std::string display = display_path(current);
-    auto text = read_file(current);
+// Follows `extend` (one file, or an array of files merged in order) from the top file to its bases; returns
+// the files bases first, each once (a base two parents share, e.g. the baseline under several pilots, comes
+// once, where it is first needed).
+class ExtendReader {
+ public:
+  std::vector<LoadedFile> read(const std::filesystem::path& top) {
+    visit(top, nullptr);
+    return std::move(out_);
+  }
+
+ private:
+  void visit(const std::filesystem::path& file, const Node* named_by) {
+    const std::string display = display_path(file);
+    const auto fail_at = [&](const std::string& what) {
+      throw InputError(named_by->source->display + ":" + std::to_string(named_by->line) +
+                       ": extend: " + what);
+    };
+    auto text = read_file(file);
     if (!text) {
-      if (!extend_node)
-        throw InputError(display + ": scenario file not found (expected a readable .toml file)");
-      fail_at_extend("file '" + extend_node->text + "' not found (looked for " + display + ")");
+      if (!named_by) throw InputError(display + ": scenario file not found (expected a readable .toml file)");
+      fail_at("file '" + named_by->text + "' not found (looked for " + display + ")");
     }
     std::error_code ec;
-    const auto canonical = std::filesystem::weakly_canonical(current, ec);
-    if (std::find(seen.begin(), seen.end(), canonical) != seen.end()) {
+    const auto canonical = std::filesystem::weakly_canonical(file, ec);
+    if (std::find(stack_.begin(), stack_.end(), canonical) != stack_.end()) {
       std::string cycle;
-      for (const auto& f : chain) cycle += f.display + " -> ";
-      fail_at_extend("cycle: " + cycle + display + "; a scenario may not extend itself");
+      for (const auto& f : stack_display_) cycle += f + " -> ";
+      fail_at("cycle: " + cycle + display + "; a scenario may not extend itself");
     }
-    seen.push_back(canonical);
-    auto source = std::make_shared<SourceFile>(SourceFile{display, current.parent_path()});
-    chain.push_back({display, std::move(*text), Node{}});
-    chain.back().root = parse_toml(chain.back().text, source);
-    const Node* extend = chain.back().root.find("extend");
-    if (!extend) break;
-    if (extend->type != Node::Type::string)
-      throw InputError(
-          display + ":" + std::to_string(extend->line) +
-          ": extend: expected a string naming the scenario file to extend, relative to this file");
-    extend_node = *extend;
-    current = source->directory / extend->text;
+    if (std::find(done_.begin(), done_.end(), canonical) != done_.end()) return;
+    auto source = std::make_shared<SourceFile>(SourceFile{display, file.parent_path()});
+    LoadedFile loaded{display, std::move(*text), Node{}};
+    loaded.root = parse_toml(loaded.text, source);
+    stack_.push_back(canonical);
+    stack_display_.push_back(display);
+    if (const Node* extend = loaded.root.find("extend")) {
+      const auto bad = [&] {
+        throw InputError(display + ":" + std::to_string(extend->line) +
+                         ": extend: expected a string naming the scenario file to extend, relative to this "
+                         "file, or an array of such strings (merged in order)");
+      };
+      if (extend->type == Node::Type::string) {
+        visit(source->directory / extend->text, extend);
+      } else if (extend->type == Node::Type::array && !extend->items.empty()) {
+        for (const Node& item : extend->items) {
+          if (item.type != Node::Type::string) bad();
+          visit(source->directory / item.text, &item);
+        }
+      } else {
+        bad();
+      }
+    }
+    stack_.pop_back();
+    stack_display_.pop_back();
+    done_.push_back(canonical);
+    out_.push_back(std::move(loaded));
   }
-  std::reverse(chain.begin(), chain.end());
-  return chain;
+
+  std::vector<std::filesystem::path> stack_, done_;
+  std::vector<std::string> stack_display_;
+  std::vector<LoadedFile> out_;
+};
+
+std::vector<LoadedFile> read_extend_chain(const std::filesystem::path& top) {
+  return ExtendReader().read(top);
 }
 
 int index_of(const Context& c, const Node& at, const std::string& path, const std::string& name,

@@ -84,8 +84,7 @@ void read_stream_common(Context& c, const Node& t, const std::string& p, model::
     c.group(*g, p + ".group", a.group);
   }
   a.age = read_age_distribution(c, r.required(t, p, "age"), p + ".age", index);
-  a.share_women = r.number_or(t, p, "share_women", 0.5, share(),
-                              T{K::arrival_share_women, index});
+  a.share_women = r.number_or(t, p, "share_women", 0.5, share(), T{K::arrival_share_women, index});
   bool permit = false;
   for (const auto& g : c.spec.groups) permit = permit || (g.name == a.group && g.has_permit_date);
   const Node* lead_min = t.find("permit_lead_min_years");
@@ -98,9 +97,9 @@ void read_stream_common(Context& c, const Node& t, const std::string& p, model::
   a.permit_lead_min_years =
       r.number_or(t, p, "permit_lead_min_years", 0.0, non_negative("years before arrival"),
                   T{K::arrival_permit_lead_min, index});
-  a.permit_lead_max_years = r.number_or(
-      t, p, "permit_lead_max_years", a.permit_lead_min_years, non_negative("years before arrival"),
-      T{K::arrival_permit_lead_max, index});
+  a.permit_lead_max_years =
+      r.number_or(t, p, "permit_lead_max_years", a.permit_lead_min_years,
+                  non_negative("years before arrival"), T{K::arrival_permit_lead_max, index});
   if (a.permit_lead_max_years < a.permit_lead_min_years)
     r.fail(*lead_max, p + ".permit_lead_max_years",
            "expected a value >= permit_lead_min_years (" + std::to_string(a.permit_lead_min_years) + ")");
@@ -207,7 +206,8 @@ void read_rates(Context& c, const Node& t, const std::string& p, std::size_t a) 
         }
       } else {
         std::vector<T> targets;
-        for (std::size_t g = 0; g < factor.size(); ++g) targets.push_back(T{K::arrival_rate, a, k, 0, g, factor[g]});
+        for (std::size_t g = 0; g < factor.size(); ++g)
+          targets.push_back(T{K::arrival_rate, a, k, 0, g, factor[g]});
         const double x = r.number(value, kp, non_negative(units), std::move(targets));
         for (std::size_t g = 0; g < n_g; ++g) arrival.rate[k][g] = x * factor[g];
       }
@@ -245,9 +245,8 @@ void read_arrivals(Context& c, const Node& root) {
     read_stream_common(c, value, p, stream, a);
     c.spec.arrivals[a] = stream;
     read_rates(c, value, p, a);
-    c.spec.arrivals[a].rate_multiplier =
-        r.number_or(value, p, "rate_multiplier", 1.0, non_negative("times every rate"),
-                    T{K::arrival_rate_multiplier, a});
+    c.spec.arrivals[a].rate_multiplier = r.number_or(
+        value, p, "rate_multiplier", 1.0, non_negative("times every rate"), T{K::arrival_rate_multiplier, a});
   }
 }
 

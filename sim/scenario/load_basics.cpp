@@ -186,8 +186,7 @@ void read_mortality(Context& c, const Node& root) {
                           T{K::mortality_gompertz_b});
   m.women_multiplier = r.number_or(t, p, "women_multiplier", 1.0, non_negative("times the men's hazard"),
                                    T{K::mortality_women});
-  m.level = r.number_or(t, p, "level", 1.0, non_negative("times the hazard"),
-                        T{K::mortality_level});
+  m.level = r.number_or(t, p, "level", 1.0, non_negative("times the hazard"), T{K::mortality_level});
   check_exit_state(c, t, p + ".exit_state", m.exit_state);
   if (!m.exit_state.empty() && !c.has_state(m.exit_state))
     r.fail(t, p, "expected key 'exit_state': there is no state '" + m.exit_state + "'");

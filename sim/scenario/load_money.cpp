@@ -104,10 +104,9 @@ void read_year_amounts(Context& c, const Node& t, const std::string& p, MoneyIte
   std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   for (std::size_t k = 0; k < rows.size(); ++k) {
     item.years.push_back(rows[k].first);
-    item.year_amount.push_back(
-        r.number(*rows[k].second, join_path(p + ".amounts", std::to_string(rows[k].first)),
-                 non_negative("EUR per year"),
-                 T{K::money_year_amount, i, k}));
+    item.year_amount.push_back(r.number(*rows[k].second,
+                                        join_path(p + ".amounts", std::to_string(rows[k].first)),
+                                        non_negative("EUR per year"), T{K::money_year_amount, i, k}));
   }
 }
 
@@ -125,9 +124,9 @@ void read_states_of_item(Context& c, const Node& t, const std::string& p, MoneyI
     for (const auto& [name, value] : by_state->members) {
       const std::size_t k = item.states.size();
       item.states.push_back(name);
-      item.state_amount.push_back(
-          r.number(value, join_path(p + ".amount_by_state", name), non_negative("EUR per person-year"),
-                   T{K::money_state_amount, i, k}));
+      item.state_amount.push_back(r.number(value, join_path(p + ".amount_by_state", name),
+                                           non_negative("EUR per person-year"),
+                                           T{K::money_state_amount, i, k}));
     }
     return;
   }
@@ -213,8 +212,8 @@ void read_item(Context& c, const std::string& name, const Node& t, const std::st
   item.sign = k == "income" ? 1.0 : -1.0;
   item.basis = parse_basis(r, r.required(t, p, "per"), p + ".per");
   const auto amount = [&](const char* units) {
-    item.amount = r.number(r.required(t, p, "amount"), p + ".amount", non_negative(units),
-                           T{K::money_amount, i});
+    item.amount =
+        r.number(r.required(t, p, "amount"), p + ".amount", non_negative(units), T{K::money_amount, i});
   };
   switch (item.basis) {
     case MoneyBasis::person_year:
@@ -223,9 +222,8 @@ void read_item(Context& c, const std::string& name, const Node& t, const std::st
       read_states_of_item(c, t, p, item, i);
       if (const Node* g = t.find("groups")) item.groups = string_list(r, *g, p + ".groups");
       if (t.find("exclude")) read_exclusions(c, t, p, item);
-      item.persons_per_unit =
-          r.number_or(t, p, "persons_per_unit", 1.0, positive("person-years per unit"),
-                      T{K::money_persons_per_unit, i});
+      item.persons_per_unit = r.number_or(t, p, "persons_per_unit", 1.0, positive("person-years per unit"),
+                                          T{K::money_persons_per_unit, i});
       break;
     case MoneyBasis::transition:
       forbid(r, t, p, "transition",
@@ -260,8 +258,8 @@ void read_item(Context& c, const std::string& name, const Node& t, const std::st
       break;
     }
   }
-  item.multiplier = r.number_or(t, p, "multiplier", 1.0, non_negative("times every amount"),
-                                T{K::money_multiplier, i});
+  item.multiplier =
+      r.number_or(t, p, "multiplier", 1.0, non_negative("times every amount"), T{K::money_multiplier, i});
   const model::pilots::Window w = pilot::read_window(c, t, p);
   item.start = w.start;
   item.end = w.end;

@@ -15,7 +15,10 @@ namespace {
 
 mp::Origin origin(const Node& n, const std::string& path) {
   std::string where = n.source ? n.source->display : "scenario";
-  if (n.line > 0) where += ":" + std::to_string(n.line);
+  if (n.line > 0) {  // appended step by step: GCC 12 warns (-Wrestrict) about ":" + std::string
+    where += ':';
+    where += std::to_string(n.line);
+  }
   return {where, path};
 }
 
@@ -28,8 +31,8 @@ mp::Number number(Context& c, const Node& n, const std::string& path, const Boun
   return out;
 }
 
-mp::Number number_or(Context& c, const Node& t, const std::string& path, std::string_view key, double fallback,
-                     const Bounds& bounds) {
+mp::Number number_or(Context& c, const Node& t, const std::string& path, std::string_view key,
+                     double fallback, const Bounds& bounds) {
   if (const Node* n = t.find(key)) return number(c, *n, join_path(path, key), bounds);
   return {fallback, "", origin(t, join_path(path, key))};
 }
@@ -66,9 +69,13 @@ std::vector<mp::HazardScaling> read_scale(Context& c, const Node& t, const std::
   if (is_distribution(*n)) c.r.fail(*n, path, "expected a table { \"from->to\" = factor, ... }");
   for (const auto& [key, value] : n->members) {
     const auto arrow = key.find("->");
-    const std::string vp = join_path(path, "\"" + key + "\"");
+    std::string quoted = "\"";  // built step by step: GCC 12 warns (-Wrestrict) about "\"" + std::string
+    quoted += key;
+    quoted += '"';
+    const std::string vp = join_path(path, quoted);
     if (arrow == std::string::npos) c.r.fail(value, vp, "expected a transition \"from->to\" as key");
-    out.push_back({key.substr(0, arrow), key.substr(arrow + 2), number(c, value, vp, non_negative("times the hazard"))});
+    out.push_back({key.substr(0, arrow), key.substr(arrow + 2),
+                   number(c, value, vp, non_negative("times the hazard"))});
   }
   return out;
 }
@@ -91,7 +98,8 @@ void read_places(Context& c, const Node& t, const std::string& p, mp::PWettersIn
   std::vector<std::pair<int, const Node*>> rows;
   for (const auto& [key, value] : places.members) {
     const auto d = parse_iso_date(key + "-01-01");
-    if (key.size() != 4 || !d) r.fail(value, join_path(p + ".places", key), "expected a calendar year such as 2026 as key");
+    if (key.size() != 4 || !d)
+      r.fail(value, join_path(p + ".places", key), "expected a calendar year such as 2026 as key");
     rows.emplace_back(civil_from_days(*d).year, &value);
   }
   if (rows.empty()) r.fail(places, p + ".places", "expected at least one year");
@@ -99,17 +107,34 @@ void read_places(Context& c, const Node& t, const std::string& p, mp::PWettersIn
   pilot.places_per_listed_year = true;
   for (const auto& [year, node] : rows) {
     pilot.place_years.push_back(year);
-    pilot.places.push_back(number(c, *node, join_path(p + ".places", std::to_string(year)), non_negative("places")));
+    pilot.places.push_back(
+        number(c, *node, join_path(p + ".places", std::to_string(year)), non_negative("places")));
   }
 }
 
 void read_p_wetters_in_dienst(Context& c, const Node& t, const std::string& p, mp::PilotsSpec& out) {
   Reader& r = c.r;
   r.check_keys(t, p,
-               {"enabled", "description", "start", "end", "state", "places", "intake", "age_min", "age_max",
-                "min_years_in_state", "contract_years", "after_contract", "outflow", "waiting_outflow",
-                "waiting_counts_as", "wage_cost_per_person_year", "lks_per_person_year",
-                "support_cost_per_person_year", "cost_per_year", "scale"});
+               {"enabled",
+                "description",
+                "start",
+                "end",
+                "state",
+                "places",
+                "intake",
+                "age_min",
+                "age_max",
+                "min_years_in_state",
+                "contract_years",
+                "after_contract",
+                "outflow",
+                "waiting_outflow",
+                "waiting_counts_as",
+                "wage_cost_per_person_year",
+                "lks_per_person_year",
+                "support_cost_per_person_year",
+                "cost_per_year",
+                "scale"});
   r.string_or(t, p, "description", "");
   if (!r.boolean_or(t, p, "enabled", true)) return;
   mp::PWettersInDienst& pilot = out.p_wetters_in_dienst.emplace();
@@ -129,16 +154,18 @@ void read_p_wetters_in_dienst(Context& c, const Node& t, const std::string& p, m
   const Node& contract = r.required(t, p, "contract_years");
   pilot.contract_years = r.number(contract, p + ".contract_years", positive("years"), nullptr);
   pilot.after_contract = r.string_or(t, p, "after_contract", "bijstand");
-  pilot.after_contract_origin = origin(t.find("after_contract") ? *t.find("after_contract") : contract, p + ".after_contract");
-  if (const Node* o = t.find("waiting_outflow")) pilot.waiting_outflow = hazards(c, *o, p + ".waiting_outflow");
+  pilot.after_contract_origin =
+      origin(t.find("after_contract") ? *t.find("after_contract") : contract, p + ".after_contract");
+  if (const Node* o = t.find("waiting_outflow"))
+    pilot.waiting_outflow = hazards(c, *o, p + ".waiting_outflow");
   pilot.waiting_outflow_origin = origin(t, p + ".waiting_outflow");
   pilot.wage_cost = number_or(c, t, p, "wage_cost_per_person_year", 0.0, non_negative("EUR"));
   pilot.lks = number_or(c, t, p, "lks_per_person_year", 0.0, non_negative("EUR"));
   pilot.support_cost = number_or(c, t, p, "support_cost_per_person_year", 0.0, non_negative("EUR"));
   pilot.cost_per_year = number_or(c, t, p, "cost_per_year", 0.0, non_negative("EUR"));
   pilot.waiting_counts_as = r.string_or(t, p, "waiting_counts_as", "bijstand");
-  pilot.waiting_counts_as_origin =
-      origin(t.find("waiting_counts_as") ? *t.find("waiting_counts_as") : t, p + ".waiting_counts_as");
+  if (const Node* n = t.find("waiting_counts_as"))
+    c.state(*n, p + ".waiting_counts_as", pilot.waiting_counts_as);
   pilot.scale = read_scale(c, t, p);
 }
 
@@ -154,15 +181,18 @@ void read_ondernemerschap(Context& c, const Node& t, const std::string& p, mp::P
   pilot.extra_revenue = number_or(c, t, p, "extra_revenue_per_person_year", 0.0, non_negative("EUR"));
   pilot.cost_per_year = number_or(c, t, p, "cost_per_year", 0.0, non_negative("EUR"));
   if (const Node* n = t.find("extra_places"))
-    pilot.extra_places = rates(c, *n, p + ".extra_places", non_negative("places per year"), "capacity_state = places");
+    pilot.extra_places =
+        rates(c, *n, p + ".extra_places", non_negative("places per year"), "capacity_state = places");
 }
 
-void read_group(Context& c, const std::string& name, const Node& t, const std::string& p, mp::NieuweDoelgroepen& pilot) {
+void read_group(Context& c, const std::string& name, const Node& t, const std::string& p,
+                mp::NieuweDoelgroepen& pilot) {
   Reader& r = c.r;
   r.expect_table(t, p);
-  r.check_keys(t, p,
-               {"description", "inflow_per_year", "age", "share_women", "outflow", "at_werkzaak", "no_benefit_in",
-                "funded_in", "funding_per_intake", "funding_per_person_year", "support_cost_per_person_year"});
+  r.check_keys(
+      t, p,
+      {"description", "inflow_per_year", "age", "share_women", "outflow", "at_werkzaak", "no_benefit_in",
+       "funded_in", "funding_per_intake", "funding_per_person_year", "support_cost_per_person_year"});
   if (name.empty() || name == "in" || name.find("->") != std::string::npos)
     r.fail(t, p, "expected a group name without '->' and other than 'in' (it names a state too)");
   mp::NewTargetGroup& g = pilot.groups.emplace_back();
@@ -172,7 +202,8 @@ void read_group(Context& c, const std::string& name, const Node& t, const std::s
   g.at_werkzaak = r.boolean_or(t, p, "at_werkzaak", true);
   g.age = read_age_distribution(c, r.required(t, p, "age"), p + ".age", &g.age_weight_slots);
   g.share_women = number_or(c, t, p, "share_women", 0.5, share());
-  g.inflow = number(c, r.required(t, p, "inflow_per_year"), p + ".inflow_per_year", non_negative("persons per year"));
+  g.inflow = number(c, r.required(t, p, "inflow_per_year"), p + ".inflow_per_year",
+                    non_negative("persons per year"));
   g.outflow = hazards(c, r.required(t, p, "outflow"), p + ".outflow");
   if (const Node* f = t.find("funded_in")) g.funded_in = names(r, *f, p + ".funded_in");
   g.funding_per_intake = number_or(c, t, p, "funding_per_intake", 0.0, non_negative("EUR"));
@@ -184,8 +215,8 @@ void read_group(Context& c, const std::string& name, const Node& t, const std::s
 void read_nieuwe_doelgroepen(Context& c, const Node& t, const std::string& p, mp::PilotsSpec& out) {
   Reader& r = c.r;
   r.check_keys(t, p,
-               {"enabled", "description", "start", "end", "groups", "benefit_items", "extra_places", "cost_per_year",
-                "scale"});
+               {"enabled", "description", "start", "end", "groups", "benefit_items", "extra_places",
+                "cost_per_year", "scale"});
   r.string_or(t, p, "description", "");
   if (!r.boolean_or(t, p, "enabled", true)) return;
   mp::NieuweDoelgroepen& pilot = out.nieuwe_doelgroepen.emplace();
@@ -194,14 +225,17 @@ void read_nieuwe_doelgroepen(Context& c, const Node& t, const std::string& p, mp
   if (const Node* b = t.find("benefit_items")) {
     const std::string bp = p + ".benefit_items";
     pilot.benefit_items = names(r, *b, bp);
-    for (std::size_t k = 0; k < b->items.size(); ++k) pilot.benefit_item_origins.push_back(origin(b->items[k], index_path(bp, k)));
+    for (std::size_t k = 0; k < b->items.size(); ++k)
+      pilot.benefit_item_origins.push_back(origin(b->items[k], index_path(bp, k)));
   }
   const Node& groups = r.expect_table(r.required(t, p, "groups"), p + ".groups");
   if (groups.members.empty()) r.fail(groups, p + ".groups", "expected at least one group");
-  for (const auto& [name, value] : groups.members) read_group(c, name, value, join_path(p + ".groups", name), pilot);
+  for (const auto& [name, value] : groups.members)
+    read_group(c, name, value, join_path(p + ".groups", name), pilot);
   pilot.cost_per_year = number_or(c, t, p, "cost_per_year", 0.0, non_negative("EUR"));
   if (const Node* n = t.find("extra_places"))
-    pilot.extra_places = rates(c, *n, p + ".extra_places", non_negative("places per year"), "capacity_state = places");
+    pilot.extra_places =
+        rates(c, *n, p + ".extra_places", non_negative("places per year"), "capacity_state = places");
   pilot.scale = read_scale(c, t, p);
 }
 
@@ -215,8 +249,8 @@ void read_pilots(Context& c, const Node& root) {
   r.check_keys(*t, "pilots", {"p_wetters_in_dienst", "ondernemerschap", "nieuwe_doelgroepen"});
   mp::PilotsSpec pilots;
   if (const Node* p = t->find("p_wetters_in_dienst"))
-    read_p_wetters_in_dienst(c, r.expect_table(*p, "pilots.p_wetters_in_dienst"), "pilots.p_wetters_in_dienst",
-                             pilots);
+    read_p_wetters_in_dienst(c, r.expect_table(*p, "pilots.p_wetters_in_dienst"),
+                             "pilots.p_wetters_in_dienst", pilots);
   if (const Node* p = t->find("ondernemerschap"))
     read_ondernemerschap(c, r.expect_table(*p, "pilots.ondernemerschap"), "pilots.ondernemerschap", pilots);
   if (const Node* p = t->find("nieuwe_doelgroepen"))
@@ -241,12 +275,14 @@ model::pilots::Window read_window(Context& c, const Node& t, const std::string& 
   if (start) {
     w.start = r.date(*start, p + ".start");
     if (w.start < run.start || w.start >= run.end)
-      r.fail(*start, p + ".start", "expected a date within the horizon " + horizon + ", got " + format_iso_date(w.start));
+      r.fail(*start, p + ".start",
+             "expected a date within the horizon " + horizon + ", got " + format_iso_date(w.start));
   }
   if (end) {
     w.end = r.date(*end, p + ".end");
     if (w.end <= run.start || w.end > run.end)
-      r.fail(*end, p + ".end", "expected a date within the horizon " + horizon + ", got " + format_iso_date(w.end));
+      r.fail(*end, p + ".end",
+             "expected a date within the horizon " + horizon + ", got " + format_iso_date(w.end));
   }
   if (w.end <= w.start)
     r.fail(end ? *end : *start, p + ".end", "expected a date after start (" + format_iso_date(w.start) + ")");

@@ -5,8 +5,8 @@
 // and the stream's rate_multiplier is the adult share (the housed persons who enter bijstand as adults).
 // Half years after the last one in the file take future_per_half_year; a half year before the first, or in a
 // gap of the file, takes the latest earlier listed value (the first listed before the file starts).
-#include <limits>
 #include <algorithm>
+#include <limits>
 
 #include "sim/common/date.hpp"
 #include "sim/scenario/sections.hpp"
@@ -96,7 +96,8 @@ void read_statushouders(Context& c, const Node& root) {
       static_cast<std::size_t>(std::max(0, std::min(last + 1, halves.back() + 1) - first));
   std::vector<T> targets;
   for (std::size_t g = 0; g < factor.size(); ++g)
-    targets.push_back(T{K::arrival_rate, a, first_future, std::numeric_limits<std::size_t>::max(), g, factor[g]});
+    targets.push_back(
+        T{K::arrival_rate, a, first_future, std::numeric_limits<std::size_t>::max(), g, factor[g]});
   const double future = r.number(r.required(t, p, "future_per_half_year"), p + ".future_per_half_year",
                                  non_negative("persons per half year, national"), std::move(targets));
   for (int h = first; h <= last; ++h) {

@@ -42,7 +42,8 @@ void check_breaks(Context& c, const Node& at, const std::string& path, Clock clo
                    format_iso_date(run.end) + "], got " + format_iso_date(static_cast<model::Day>(b)));
 }
 
-Piecewise read_piecewise(Context& c, const Node& n, const std::string& p, Clock clock, std::size_t transition) {
+Piecewise read_piecewise(Context& c, const Node& n, const std::string& p, Clock clock,
+                         std::size_t transition) {
   Reader& r = c.r;
   r.expect_table(n, p);
   Piecewise out;
@@ -85,16 +86,13 @@ Piecewise read_piecewise(Context& c, const Node& n, const std::string& p, Clock 
 // { name = multiplier, ... } for gemeenten, sexes or groups; names not given keep 1.
 template <class Index>
 std::vector<double> read_by_name(Context& c, const Node& n, const std::string& p, std::size_t size,
-                                 Index index, std::size_t transition,
-                                 model::ParameterTarget::Kind kind) {
+                                 Index index, std::size_t transition, model::ParameterTarget::Kind kind) {
   c.r.expect_table(n, p);
   std::vector<double> out(size, 1.0);
   for (const auto& [name, value] : n.members) {
     const std::string vp = join_path(p, name);
     const auto k = static_cast<std::size_t>(index(value, vp, name));
-    out[k] = c.r.number(
-        value, vp, non_negative("multiplier"),
-        T{kind, transition, k});
+    out[k] = c.r.number(value, vp, non_negative("multiplier"), T{kind, transition, k});
   }
   return out;
 }

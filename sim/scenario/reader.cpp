@@ -129,7 +129,8 @@ double Reader::number(const Node& n, const std::string& path, const Bounds& boun
     return n.number;
   }
   if (is_distribution(n)) {
-    if (!targets.allowed) fail(n, path, "expected " + bounds.describe() + " (this key cannot carry a distribution)");
+    if (!targets.allowed)
+      fail(n, path, "expected " + bounds.describe() + " (this key cannot carry a distribution)");
     auto d = parse_distribution(*this, n, path, bounds);
     const double central = central_value(d);
     if (model::find_parameter(spec_, path))

@@ -41,7 +41,7 @@ using T = model::ParameterTarget;  // short: the loaders name many targets
 using K = model::ParameterTarget::Kind;
 struct Targets {
   Targets() = default;
-  Targets(std::nullptr_t) : allowed(false) {}  // NOLINT: reads as "no setter" at the call sites
+  Targets(std::nullptr_t) : allowed(false) {}     // NOLINT: reads as "no setter" at the call sites
   Targets(model::ParameterTarget t) : list{t} {}  // NOLINT
   Targets(std::vector<model::ParameterTarget> l) : list(std::move(l)) {}  // NOLINT
   bool allowed = true;

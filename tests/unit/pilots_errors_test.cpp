@@ -104,16 +104,24 @@ TEST_CASE("pilot error: unknown states, a transition into the Wsw, and names tha
       Contains("the pilot adds money item 'ww_begeleiding', but the scenario has an item of that name"));
 }
 
-TEST_CASE("pilot error: extra places for a state without places, or with drawn places", "[pilots]") {
+TEST_CASE("pilot error: extra places for a state without places", "[pilots]") {
   TempScenario t;
   CHECK_THAT(t.error_of_child("[pilots.ondernemerschap]\nextra_places = { b = 3 }\n"),
              Contains("child.toml:3: pilots.ondernemerschap.extra_places.b: expected a capacity state (one "
                       "with [capacities.b]), got 'b'"));
-  CHECK_THAT(t.error_of_child(
-                 "[capacities.c]\nplaces = { 2025 = { distribution = \"uniform\", min = 5, max = 15 } }\n"
-                 "[pilots.ondernemerschap]\nextra_places = { c = 3 }\n"),
-             Contains("pilots.ondernemerschap.extra_places.c: expected plain numbers for the places of 'c' "
-                      "when a pilot adds places to them"));
+}
+
+TEST_CASE("pilot error: scaling a hazard the scenario does not have", "[pilots]") {
+  TempScenario t;
+  CHECK_THAT(
+      t.error_of_child(kPwd + "scale = { \"b->dood\" = 2 }\n"),
+      Contains("pilots.p_wetters_in_dienst.scale.\"b->dood\": expected an existing transition to scale, "
+               "got 'b->dood'"));
+  CHECK_THAT(
+      t.error_of_child(kPwd + "scale = { bweg = 2 }\n"),
+      Contains("pilots.p_wetters_in_dienst.scale.\"bweg\": expected a transition \"from->to\" as key"));
+  CHECK_THAT(t.error_of_child(kPwd + "scale = { \"b->weg\" = -2 }\n"),
+             Contains("expected a number >= 0 (times the hazard), got -2"));
 }
 
 TEST_CASE("pilot error: benefit items that are missing or not per person-year", "[pilots]") {

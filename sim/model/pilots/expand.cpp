@@ -35,7 +35,8 @@ int state_index(const ScenarioSpec& spec, const Origin& at, const std::string& n
   const std::string suggestion = closest_match(name, names);
   std::string list;
   for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
-  fail(at, "unknown state '" + name + "'" + (suggestion.empty() ? "" : "; did you mean '" + suggestion + "'?") +
+  fail(at, "unknown state '" + name + "'" +
+               (suggestion.empty() ? "" : "; did you mean '" + suggestion + "'?") +
                " (expected one of: " + list + ")");
 }
 
@@ -70,7 +71,8 @@ std::vector<int> years_of(const Window& w) {
 void add_state(ScenarioSpec& spec, const Origin& at, StateSpec state) {
   for (const auto& s : spec.states)
     if (s.name == state.name)
-      fail(at, "the pilot adds state '" + state.name + "', but the scenario has a state of that name already");
+      fail(at,
+           "the pilot adds state '" + state.name + "', but the scenario has a state of that name already");
   spec.states.push_back(std::move(state));
 }
 
@@ -81,13 +83,14 @@ std::string mark_on_entry(ScenarioSpec& spec, const Origin& at, const std::strin
       fail(at, "at most " + std::to_string(kMaxMarks) + " person marks per scenario");
     spec.marks.push_back(mark);
   }
-  for (const auto& name : states) spec.states[static_cast<std::size_t>(state_index(spec, at, name))].mark = mark;
+  for (const auto& name : states)
+    spec.states[static_cast<std::size_t>(state_index(spec, at, name))].mark = mark;
   return mark;
 }
 
-std::size_t add_transition(ScenarioSpec& spec, const Origin& at, const std::string& from, const std::string& to,
-                           const Number& rate, const Piecewise& calendar, const Piecewise& by_age,
-                           const Piecewise& by_duration) {
+std::size_t add_transition(ScenarioSpec& spec, const Origin& at, const std::string& from,
+                           const std::string& to, const Number& rate, const Piecewise& calendar,
+                           const Piecewise& by_age, const Piecewise& by_duration) {
   state_index(spec, suffixed(at, " (from)"), from);
   state_index(spec, suffixed(at, " (to)"), to);
   for (const auto& existing : spec.transitions)
@@ -112,8 +115,8 @@ void add_transitions(ScenarioSpec& spec, const std::vector<Rate>& rates, const s
                      bool out_of_state, const Piecewise& calendar, const Piecewise& by_age,
                      const Piecewise& by_duration) {
   for (const auto& r : rates)
-    add_transition(spec, r.rate.origin, out_of_state ? state : r.state, out_of_state ? r.state : state, r.rate,
-                   calendar, by_age, by_duration);
+    add_transition(spec, r.rate.origin, out_of_state ? state : r.state, out_of_state ? r.state : state,
+                   r.rate, calendar, by_age, by_duration);
 }
 
 std::size_t add_item(ScenarioSpec& spec, const Origin& at, MoneyItemSpec item) {
@@ -159,7 +162,8 @@ void one_row_per_year(ScenarioSpec& spec, std::size_t ci) {
   std::vector<std::size_t> old_row;  // per new row
   for (int y = first; y <= last; ++y) {
     const auto it = std::upper_bound(cap.years.begin(), cap.years.end(), y);
-    const std::size_t row = it == cap.years.begin() ? 0 : static_cast<std::size_t>(it - cap.years.begin() - 1);
+    const std::size_t row =
+        it == cap.years.begin() ? 0 : static_cast<std::size_t>(it - cap.years.begin() - 1);
     years.push_back(y);
     places.push_back(cap.places[row]);
     old_row.push_back(row);
@@ -199,7 +203,8 @@ void add_extra_places(ScenarioSpec& spec, const std::vector<Rate>& places, const
     auto cap = std::find_if(spec.capacities.begin(), spec.capacities.end(),
                             [&](const auto& k) { return k.state == entry.state; });
     if (cap == spec.capacities.end())
-      fail(at, "expected a capacity state (one with [capacities." + entry.state + "]), got '" + entry.state + "'");
+      fail(at, "expected a capacity state (one with [capacities." + entry.state + "]), got '" + entry.state +
+                   "'");
     if (cap->per_gemeente)
       fail(at, "expected a regional capacity: [capacities." + entry.state + "] has places per gemeente");
     const std::size_t ci = static_cast<std::size_t>(cap - spec.capacities.begin());
@@ -209,7 +214,8 @@ void add_extra_places(ScenarioSpec& spec, const std::vector<Rate>& places, const
       if (y >= first && static_cast<std::size_t>(y - first) < spec.capacities[ci].years.size())
         extra.rows.push_back(static_cast<std::size_t>(y - first));
     spec.capacities[ci].extras.push_back(std::move(extra));
-    attach(spec, entry.rate, {ParameterTarget::Kind::capacity_extra, ci, spec.capacities[ci].extras.size() - 1});
+    attach(spec, entry.rate,
+           {ParameterTarget::Kind::capacity_extra, ci, spec.capacities[ci].extras.size() - 1});
   }
 }
 

@@ -38,9 +38,9 @@ void add_state(ScenarioSpec& spec, const Origin& at, StateSpec state);
 std::string mark_on_entry(ScenarioSpec& spec, const Origin& at, const std::string& mark,
                           const std::vector<std::string>& states);
 
-std::size_t add_transition(ScenarioSpec& spec, const Origin& at, const std::string& from, const std::string& to,
-                           const Number& rate, const Piecewise& calendar = {}, const Piecewise& by_age = {},
-                           const Piecewise& by_duration = {});
+std::size_t add_transition(ScenarioSpec& spec, const Origin& at, const std::string& from,
+                           const std::string& to, const Number& rate, const Piecewise& calendar = {},
+                           const Piecewise& by_age = {}, const Piecewise& by_duration = {});
 // from->state for each entry (or state->entry when out_of_state).
 void add_transitions(ScenarioSpec& spec, const std::vector<Rate>& rates, const std::string& state,
                      bool out_of_state, const Piecewise& calendar = {}, const Piecewise& by_age = {},

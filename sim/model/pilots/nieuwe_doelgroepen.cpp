@@ -17,7 +17,8 @@ namespace {
 
 void add_group(ScenarioSpec& spec, const Origin& at, const std::string& name) {
   for (const auto& g : spec.groups)
-    if (g.name == name) fail(at, "the pilot adds group '" + name + "', but the scenario has a group of that name");
+    if (g.name == name)
+      fail(at, "the pilot adds group '" + name + "', but the scenario has a group of that name");
   spec.groups.push_back({name, false});
   // Multipliers by group given before the group existed: 1 for the new one.
   for (auto& t : spec.transitions)
@@ -39,7 +40,8 @@ void add_stream(ScenarioSpec& spec, const NewTargetGroup& group, const Window& w
   for (std::size_t g = 0; g < weight.size(); ++g)
     if (places_participatiewet(spec.gemeenten[g])) weight[g] = spec.gemeenten[g].inhabitants;
   const double total = std::accumulate(weight.begin(), weight.end(), 0.0);
-  if (!(total > 0)) fail(group.origin, "expected at least one gemeente placing the Participatiewet at Werkzaak");
+  if (!(total > 0))
+    fail(group.origin, "expected at least one gemeente placing the Participatiewet at Werkzaak");
   for (double& x : weight) x /= total;
   stream.period_start.push_back(spec.run.start);
   std::size_t active = 0;

@@ -36,7 +36,8 @@ CapacitySpec places_of(ScenarioSpec& spec, const PWettersInDienst& pilot, std::s
     const bool open = std::find(pilot_years.begin(), pilot_years.end(), y) != pilot_years.end();
     cap.years.push_back(y);
     cap.places.push_back({open ? pilot.places.front().value : 0.0});
-    if (open) attach(spec, pilot.places.front(), {ParameterTarget::Kind::capacity_places, ci, cap.years.size() - 1});
+    if (open)
+      attach(spec, pilot.places.front(), {ParameterTarget::Kind::capacity_places, ci, cap.years.size() - 1});
   }
   return cap;
 }
@@ -96,16 +97,18 @@ void expand_p_wetters_in_dienst(ScenarioSpec& spec, const PWettersInDienst& pilo
     return add_item(spec, pilot.state_origin, item);
   };
   const std::size_t wage = per_person_year("loonkosten", "wage cost of the P-wetters Werkzaak employs", -1);
-  const std::size_t lks_in = per_person_year("lks_ontvangen", "loonkostensubsidie Werkzaak receives for them", +1);
-  const std::size_t lks_out = per_person_year("lks_betaald", "loonkostensubsidie paid from the BUIG budget", -1);
-  const std::size_t support = per_person_year("begeleiding", "support (begeleiding) of the P-wetters in dienst", -1);
+  const std::size_t lks_in =
+      per_person_year("lks_ontvangen", "loonkostensubsidie Werkzaak receives for them", +1);
+  const std::size_t lks_out =
+      per_person_year("lks_betaald", "loonkostensubsidie paid from the BUIG budget", -1);
+  const std::size_t support =
+      per_person_year("begeleiding", "support (begeleiding) of the P-wetters in dienst", -1);
   set_amount(spec, pilot.wage_cost, {wage});
   set_amount(spec, pilot.lks, {lks_in, lks_out});
   set_amount(spec, pilot.support_cost, {support});
   add_cost_per_year(spec, pilot.cost_per_year, "p_wetters_projectkosten",
                     "project cost of the pilot P-wetters in dienst", MoneyKey::population_participatiewet,
                     pilot.window);
-  state_index(spec, pilot.waiting_counts_as_origin, pilot.waiting_counts_as);
   count_like(spec, waiting, pilot.waiting_counts_as);
   if (!pilot.scale.empty())
     scale_for_mark(spec, pilot.scale, mark_on_entry(spec, pilot.state_origin, state + ".deelnemer", {state}));

@@ -62,8 +62,7 @@ struct PWettersInDienst {
   std::vector<Rate> outflow;
   std::optional<std::vector<Rate>> waiting_outflow;
   Origin waiting_outflow_origin;
-  std::string waiting_counts_as = "bijstand";
-  Origin waiting_counts_as_origin;
+  std::string waiting_counts_as = "bijstand";  // checked by the reader: a state the scenario has
   Number wage_cost, lks, support_cost, cost_per_year;
   std::vector<HazardScaling> scale;
 };
