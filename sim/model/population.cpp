@@ -52,13 +52,15 @@ Person base_person(const CompiledModel& m, int gemeente, int state, int sex, int
 
 }  // namespace
 
-double risk_exponential(const Person& p, std::uint32_t risk) {
+double risk_uniform(const Person& p, std::uint32_t risk) {
   const engine::PhiloxCounter out = engine::philox4x32_10(
       {p.redraws, risk, static_cast<std::uint32_t>(p.identity), static_cast<std::uint32_t>(p.identity >> 32)},
       p.risk_key);
   const std::uint64_t bits = ((static_cast<std::uint64_t>(out[0]) << 32) | out[1]) >> 11;
-  return -std::log((static_cast<double>(bits) + 0.5) * 0x1p-53);  // uniform in (0, 1), never 0
+  return (static_cast<double>(bits) + 0.5) * 0x1p-53;  // uniform in (0, 1), never 0
 }
+
+double risk_exponential(const Person& p, std::uint32_t risk) { return -std::log(risk_uniform(p, risk)); }
 
 std::vector<Person> synthesize_population(const CompiledModel& m, std::uint64_t seed,
                                           std::uint64_t replication) {

@@ -31,7 +31,9 @@ struct Person {
   std::uint32_t redraws = 0;
 };
 
-// A unit exponential for `risk` at the person's current redraw.
+// The uniform behind the unit exponential for `risk` at the person's current redraw, and that exponential
+// (-log of the uniform).
+double risk_uniform(const Person& p, std::uint32_t risk);
 double risk_exponential(const Person& p, std::uint32_t risk);
 
 std::vector<Person> synthesize_population(const CompiledModel& m, std::uint64_t seed,

@@ -267,11 +267,15 @@ class Replication {
       for (const auto& [bit, multiplier] : t.mark_factor)
         if (p.marks & bit) base *= multiplier;
       if (base <= 0) continue;
-      const double e = risk_exponential(p, t.risk);
       // The hazard never exceeds base * max_multiplier: if even that cannot beat the earliest so far, skip
-      // the walk.
+      // the walk. Most risks lose; -log(u) >= 1 - u decides most of those without the logarithm (with a
+      // margin for the logarithm's rounding, so the decision is exactly the one -log(u) would give).
       const double bound = std::min(best, max_wait);
-      if (e >= base * t.max_multiplier * bound) continue;
+      const double limit = base * t.max_multiplier * bound;
+      const double u = risk_uniform(p, t.risk);
+      if ((1.0 - u) * (1.0 - 0x1p-50) >= limit) continue;
+      const double e = -std::log(u);
+      if (e >= limit) continue;
       const double wait = sample_transition(t, p, base, e, bound);
       if (wait < best) {
         best = wait;
