@@ -67,9 +67,9 @@ TEST_CASE("chunks encoded off the writer read back as written", "[output]") {
     w.add_variable({"counts", {"scenario", "replication", "cell"}, "1", "int32 slabs", true, {}});
     w.add_variable({"events", {"scenario", "replication"}, "1", "one value each", false, {}});
     w.add_variable({"large", {"scenario", "few", "big"}, "1", "split along big", false, {}});
-    // 800 bytes a replication: batches of 327, the last one partial.
-    CHECK(w.chunk_layout("small").chunk == std::vector<std::uint64_t>{1, 327, small});
-    CHECK(w.chunk_layout("events").chunk == std::vector<std::uint64_t>{1, R});
+    // Batches of 64 replications, the last one partial.
+    CHECK(w.chunk_layout("small").chunk == std::vector<std::uint64_t>{1, 64, small});
+    CHECK(w.chunk_layout("events").chunk == std::vector<std::uint64_t>{1, 64});
     CHECK(w.chunk_layout("large").chunk == std::vector<std::uint64_t>{1, 1, 75001});
     write_batched(w, "small", S, R, small);
     write_batched(w, "counts", S, R, small);
@@ -89,7 +89,8 @@ TEST_CASE("chunks encoded off the writer read back as written", "[output]") {
   }
   ResultsReader r(path);
   for (std::size_t s = 0; s < S; ++s)
-    for (std::size_t rep : {std::size_t{0}, std::size_t{326}, std::size_t{327}, std::size_t{999}}) {
+    for (std::size_t rep :
+         {std::size_t{0}, std::size_t{63}, std::size_t{64}, std::size_t{960}, std::size_t{999}}) {
       const std::size_t leading[] = {s, rep};
       const auto small_values = r.read("small", leading);
       const auto counts = r.read("counts", leading);

@@ -205,14 +205,16 @@ TEST_CASE("variables are chunked by scenario and batches of replications, and co
   H5Fclose(file);
 }
 
-TEST_CASE("chunk shape: one scenario, replications batched to 256 KiB, at most 1 MiB", "[output]") {
+TEST_CASE("chunk shape: one scenario, up to 64 replications in 256 KiB, at most 1 MiB", "[output]") {
   const std::vector<std::string> dims{"scenario", "replication", "time", "gemeente", "state"};
   CHECK(chunk_shape(dims, std::vector<std::uint64_t>{2, 100, 132, 8, 20}, 8) ==
         std::vector<std::uint64_t>{1, 1, 132, 8, 20});
   // 121 x 8 x 12 int32 = 46 KB a replication: 5 fit in 256 KiB.
   CHECK(chunk_shape(dims, std::vector<std::uint64_t>{1, 100, 121, 8, 12}, 4) ==
         std::vector<std::uint64_t>{1, 5, 121, 8, 12});
-  // Never more replications than there are.
+  // At most 64 replications, and never more than there are.
+  CHECK(chunk_shape(dims, std::vector<std::uint64_t>{1, 10000, 3, 1, 1}, 8) ==
+        std::vector<std::uint64_t>{1, 64, 3, 1, 1});
   CHECK(chunk_shape(dims, std::vector<std::uint64_t>{2, 3, 4, 2, 3}, 8) ==
         std::vector<std::uint64_t>{1, 3, 4, 2, 3});
   // 10000 x 8 x 20 doubles = 12.8 MB: time is halved until 625 x 8 x 20 x 8 B = 800 kB fits.
