@@ -1,11 +1,12 @@
 #include "sim/output/chunk_codec.hpp"
 
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include <algorithm>
 #include <bit>
 #include <cstring>
 #include <limits>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
@@ -48,17 +49,34 @@ void check_rows(const ChunkLayout& layout, std::span<const std::size_t> leading,
                            std::to_string(expected));
 }
 
-// HDF5's shuffle filter (byte j of every element together), then zlib as its deflate filter writes it.
+// One compressor per thread and level: allocating one costs more than compressing a small chunk.
+libdeflate_compressor* compressor(int level) {
+  struct Free {
+    void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
+  };
+  thread_local std::unique_ptr<libdeflate_compressor, Free> cached;
+  thread_local int cached_level = -1;
+  if (!cached || cached_level != level) {
+    cached.reset(libdeflate_alloc_compressor(level));
+    if (!cached)
+      throw std::runtime_error("encode_chunks: no deflate compressor for level " + std::to_string(level));
+    cached_level = level;
+  }
+  return cached.get();
+}
+
+// HDF5's shuffle filter (byte j of every element together), then a zlib stream as its deflate filter expects.
+// libdeflate rather than zlib: the same format at the same level, about twice as fast on these data.
 std::vector<unsigned char> shuffle_deflate(const unsigned char* data, std::size_t elements,
                                            std::size_t element_bytes, int level) {
   const std::size_t bytes = elements * element_bytes;
   std::vector<unsigned char> shuffled(bytes);
   for (std::size_t j = 0; j < element_bytes; ++j)
     for (std::size_t i = 0; i < elements; ++i) shuffled[j * elements + i] = data[i * element_bytes + j];
-  uLongf length = compressBound(static_cast<uLong>(bytes));
-  std::vector<unsigned char> out(length);
-  if (compress2(out.data(), &length, shuffled.data(), static_cast<uLong>(bytes), level) != Z_OK)
-    throw std::runtime_error("encode_chunks: zlib failed");
+  libdeflate_compressor* c = compressor(level);
+  std::vector<unsigned char> out(libdeflate_zlib_compress_bound(c, bytes));
+  const std::size_t length = libdeflate_zlib_compress(c, shuffled.data(), bytes, out.data(), out.size());
+  if (length == 0) throw std::runtime_error("encode_chunks: deflate failed");
   out.resize(length);
   return out;
 }

@@ -129,7 +129,8 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
   double write_seconds = 0;
   const int tokens =
       2 * static_cast<int>(options.threads ? *options.threads : tbb::info::default_concurrency());
-  // Variables without cells are not chunked and have nothing to write.
+  // Variables without cells are not chunked and have nothing to write. Axis 1 is the replication
+  // (LayoutVariable): chunk[1] replications make one chunk.
   std::vector<output::ChunkLayout> chunks(layout.variables.size());
   for (std::size_t v = 0; v < layout.variables.size(); ++v)
     if (layout.variables[v].cells() > 0) chunks[v] = writer.chunk_layout(layout.variables[v].spec.name);
