@@ -1,12 +1,14 @@
 #include "sim/output/chunking.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace ws::output {
 
 std::vector<std::uint64_t> chunk_shape(std::span<const std::string> dims,
                                        std::span<const std::uint64_t> sizes, std::size_t element_bytes,
-                                       std::size_t max_bytes) {
+                                       std::size_t max_bytes, std::size_t batch_bytes,
+                                       std::size_t max_batch) {
   if (dims.size() != sizes.size()) throw std::invalid_argument("chunk_shape: one size per dimension");
   std::vector<std::uint64_t> chunk(sizes.begin(), sizes.end());
   for (std::size_t i = 0; i < dims.size(); ++i) {
@@ -26,6 +28,12 @@ std::vector<std::uint64_t> chunk_shape(std::span<const std::string> dims,
     }
     chunk[axis] = (chunk[axis] + 1) / 2;
   }
+  // Replications batched up to `batch_bytes`: fewer, larger chunks cost the writer fewer HDF5 calls and keep
+  // the chunk index small.
+  for (std::size_t i = 0; i < dims.size(); ++i)
+    if (dims[i] == "replication")
+      chunk[i] =
+          std::clamp<std::uint64_t>(batch_bytes / bytes(), 1, std::min<std::uint64_t>(max_batch, sizes[i]));
   return chunk;
 }
 

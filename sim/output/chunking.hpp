@@ -1,6 +1,7 @@
 #pragma once
-// The chunk shape of a results variable: one chunk per (scenario, replication), so the runner writes and a
-// notebook reads a replication at a time, and compression works on whole slabs.
+// The chunk shape of a results variable: one scenario and a batch of whole replication slabs per chunk, so
+// the runner writes whole chunks (encoded on its worker threads) and a notebook reads a few replications at a
+// time.
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -9,13 +10,20 @@
 
 namespace ws::output {
 
-inline constexpr std::size_t kMaxChunkBytes = std::size_t{1} << 20;  // OUTPUT.md: at most 1 MiB per chunk
+inline constexpr std::size_t kMaxChunkBytes = std::size_t{1} << 20;    // OUTPUT.md: at most 1 MiB per chunk
+inline constexpr std::size_t kBatchChunkBytes = std::size_t{1} << 18;  // OUTPUT.md: a few hundred KiB
+// Also at most this many replications a chunk: from this many replications on, the chunks (and so the
+// runner's buffers) do not depend on the number of replications.
+inline constexpr std::size_t kMaxBatchReplications = 64;
 
 // Dimensions named "scenario" and "replication" get 1, the others their whole size; while a chunk would
-// exceed `max_bytes`, the leftmost dimension still above 1 is halved (rounding up). Every size must be at
-// least 1.
+// exceed `max_bytes`, the leftmost dimension still above 1 is halved (rounding up). Then "replication" gets
+// as many replications as fit in `batch_bytes` (at least 1, at most `max_batch` and its size). Every size
+// must be at least 1.
 std::vector<std::uint64_t> chunk_shape(std::span<const std::string> dims,
                                        std::span<const std::uint64_t> sizes, std::size_t element_bytes,
-                                       std::size_t max_bytes = kMaxChunkBytes);
+                                       std::size_t max_bytes = kMaxChunkBytes,
+                                       std::size_t batch_bytes = kBatchChunkBytes,
+                                       std::size_t max_batch = kMaxBatchReplications);
 
 }  // namespace ws::output

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <optional>
 #include <stdexcept>
 
 #include "sim/common/error.hpp"
@@ -86,6 +87,7 @@ struct ResultsWriter::Impl {
     h5::Handle dataset;
     std::vector<hsize_t> shape;
     bool integer = false;
+    std::optional<ChunkLayout> chunks;  // read from the dataset when first asked for
   };
 
   std::filesystem::path final_path;
@@ -225,6 +227,46 @@ struct ResultsWriter::Impl {
     h5::Handle type = h5::datatype(H5Dget_type(v.dataset.get()), "type of " + name);
     v.integer = H5Tget_class(type.get()) == H5T_INTEGER;
     return vars.emplace(name, std::move(v)).first->second;
+  }
+
+  // From the dataset's creation properties, so that chunks are encoded as the file declares.
+  const ChunkLayout& chunk_layout(const std::string& name) {
+    Var& var = variable(name);
+    if (var.chunks) return *var.chunks;
+    const std::string what = "chunks of " + name;
+    h5::Handle dcpl = h5::plist(H5Dget_create_plist(var.dataset.get()), what);
+    if (H5Pget_layout(dcpl.get()) != H5D_CHUNKED)
+      throw std::logic_error("variable " + name + " is not chunked");
+    std::vector<hsize_t> chunk(var.shape.size());
+    h5::check(H5Pget_chunk(dcpl.get(), static_cast<int>(chunk.size()), chunk.data()), what);
+    const auto filter = [&](unsigned index, unsigned* value) {
+      unsigned flags = 0, config = 0;
+      std::size_t values = value ? 1 : 0;
+      return H5Pget_filter2(dcpl.get(), index, &flags, &values, value, 0, nullptr, &config);
+    };
+    unsigned level = 0;
+    if (H5Pget_nfilters(dcpl.get()) != 2 || filter(0, nullptr) != H5Z_FILTER_SHUFFLE ||
+        filter(1, &level) != H5Z_FILTER_DEFLATE)
+      throw std::logic_error("variable " + name + ": filters other than shuffle + deflate");
+    ChunkLayout layout;
+    layout.shape.assign(var.shape.begin(), var.shape.end());
+    layout.chunk.assign(chunk.begin(), chunk.end());
+    layout.integer = var.integer;
+    layout.deflate_level = static_cast<int>(level);
+    return var.chunks.emplace(std::move(layout));
+  }
+
+  void write_chunk(const std::string& name, const EncodedChunk& chunk) {
+    require_open();
+    const ChunkLayout& layout = chunk_layout(name);
+    bool aligned = chunk.offset.size() == layout.shape.size();
+    for (std::size_t i = 0; aligned && i < chunk.offset.size(); ++i)
+      aligned = chunk.offset[i] < layout.shape[i] && chunk.offset[i] % layout.chunk[i] == 0;
+    if (!aligned) throw std::logic_error("variable " + name + ": chunk offset not on the chunk grid");
+    const std::vector<hsize_t> offset(chunk.offset.begin(), chunk.offset.end());
+    h5::check_status(H5Dwrite_chunk(variable(name).dataset.get(), H5P_DEFAULT, 0, offset.data(),
+                                    chunk.bytes.size(), chunk.bytes.data()),
+                     "write a chunk of " + name + " to " + temp_path.string());
   }
 
   template <typename T>
@@ -427,7 +469,7 @@ void ResultsWriter::add_variable(const VariableSpec& v) {
     h5::write_attribute(ds.get(), "_FillValue", int_fill);
   else
     h5::write_attribute(ds.get(), "_FillValue", nan);
-  im.vars.emplace(v.name, Impl::Var{std::move(ds), std::move(shape), v.integer});
+  im.vars.emplace(v.name, Impl::Var{std::move(ds), std::move(shape), v.integer, {}});
 }
 
 void ResultsWriter::write(const std::string& variable, std::span<const std::size_t> leading,
@@ -440,6 +482,17 @@ void ResultsWriter::write(const std::string& variable, std::span<const std::size
                           std::span<const std::int32_t> data) {
   h5::QuietErrors quiet;
   impl_->write(variable, leading, data, H5T_NATIVE_INT32);
+}
+
+ChunkLayout ResultsWriter::chunk_layout(const std::string& variable) {
+  h5::QuietErrors quiet;
+  impl_->require_open();
+  return impl_->chunk_layout(variable);
+}
+
+void ResultsWriter::write_chunk(const std::string& variable, const EncodedChunk& chunk) {
+  h5::QuietErrors quiet;
+  impl_->write_chunk(variable, chunk);
 }
 
 void ResultsWriter::commit() {

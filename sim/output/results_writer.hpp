@@ -14,6 +14,8 @@
 #include <variant>
 #include <vector>
 
+#include "sim/output/chunk_codec.hpp"
+
 namespace ws::output {
 
 using Attributes = std::vector<std::pair<std::string, std::string>>;
@@ -67,8 +69,8 @@ class ResultsWriter {
   }
 
   void add_dimension(const Dimension& d);
-  // Chunked: dimensions "scenario" and "replication" get chunk size 1, the others whole (split from the left
-  // when a chunk would pass 1 MiB); shuffle + deflate 1. Unwritten parts read as missing (_FillValue).
+  // Chunked as chunk_shape() says (a chunk holds one scenario and a batch of replications); shuffle +
+  // deflate 1. Unwritten parts read as missing (_FillValue).
   void add_variable(const VariableSpec& v);
   bool has_dimension(const std::string& name) const;
   bool has_variable(const std::string& name) const;
@@ -78,6 +80,11 @@ class ResultsWriter {
   void write(const std::string& variable, std::span<const std::size_t> leading, std::span<const double> data);
   void write(const std::string& variable, std::span<const std::size_t> leading,
              std::span<const std::int32_t> data);
+
+  // The chunks and filters of a chunked variable, for encode_chunks() on any thread.
+  ChunkLayout chunk_layout(const std::string& variable);
+  // Stores one chunk from encode_chunks() as it is: no HDF5 filter or selection work on this thread.
+  void write_chunk(const std::string& variable, const EncodedChunk& chunk);
 
   // Closes everything (H5F_CLOSE_SEMI: a leaked handle is an error), fsyncs file and folder, renames
   // atomically.

@@ -30,11 +30,35 @@ struct Job {
   std::size_t replication = 0;
 };
 
+// A simulated replication as the writer needs it: one slab per variable, [variable][cell].
 struct Finished {
   Job job;
-  model::Accounts accounts;
-  std::vector<double> parameters;
+  std::uint64_t events = 0;
+  std::vector<std::vector<double>> slabs;
 };
+
+// Consecutive replications of one variable and scenario that make one chunk along the replication axis;
+// encoded on a worker thread, then stored as they are by the writer.
+struct Batch {
+  std::size_t variable = 0, scenario = 0, first = 0, rows = 0;
+  std::vector<double> values;  // [row][cell]
+  std::vector<output::EncodedChunk> chunks;
+};
+using Batches = std::vector<Batch>;
+
+void encode(Batch& batch, const output::ChunkLayout& layout) {
+  const std::size_t leading[] = {batch.scenario, batch.first};
+  if (layout.integer) {
+    // Counts of persons: int32 compresses better and faster than float64.
+    std::vector<std::int32_t> counts(batch.values.size());
+    std::transform(batch.values.begin(), batch.values.end(), counts.begin(),
+                   [](double v) { return static_cast<std::int32_t>(std::lround(v)); });
+    batch.chunks = output::encode_chunks(layout, leading, batch.rows, counts);
+  } else {
+    batch.chunks = output::encode_chunks(layout, leading, batch.rows, batch.values);
+  }
+  batch.values = {};
+}
 
 std::string now_iso() {
   const std::time_t t = std::time(nullptr);
@@ -105,6 +129,12 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
   double write_seconds = 0;
   const int tokens =
       2 * static_cast<int>(options.threads ? *options.threads : tbb::info::default_concurrency());
+  // Variables without cells are not chunked and have nothing to write. Axis 1 is the replication
+  // (LayoutVariable): chunk[1] replications make one chunk.
+  std::vector<output::ChunkLayout> chunks(layout.variables.size());
+  for (std::size_t v = 0; v < layout.variables.size(); ++v)
+    if (layout.variables[v].cells() > 0) chunks[v] = writer.chunk_layout(layout.variables[v].spec.name);
+  Batches open(layout.variables.size());  // rows collected towards each variable's next chunk
   tbb::parallel_pipeline(
       static_cast<std::size_t>(tokens),
       tbb::make_filter<void, Job>(tbb::filter_mode::serial_in_order,
@@ -120,35 +150,60 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
           tbb::make_filter<Job, std::shared_ptr<Finished>>(
               tbb::filter_mode::parallel,
               [&](Job job) {
+                DrawnModel drawn = draw_model(fixed[job.scenario], options.seed, job.replication);
+                const model::Accounts accounts =
+                    model::simulate_replication(*drawn.model, options.seed, job.replication);
                 auto done = std::make_shared<Finished>();
                 done->job = job;
-                DrawnModel drawn = draw_model(fixed[job.scenario], options.seed, job.replication);
-                done->accounts = model::simulate_replication(*drawn.model, options.seed, job.replication);
-                done->parameters = std::move(drawn.values);
+                done->events = accounts.events;
+                for (const LayoutVariable& var : layout.variables) {
+                  std::vector<double>& slab = done->slabs.emplace_back(var.cells(), var.fill);
+                  var.scatter(job.scenario, accounts, drawn.values, slab);
+                }
                 return done;
               }) &
-          tbb::make_filter<std::shared_ptr<Finished>, void>(
-              tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Finished> done) {
+          // In replication order: the summaries' sums, and rows gathered until they fill a chunk.
+          tbb::make_filter<std::shared_ptr<Finished>, std::shared_ptr<Batches>>(
+              tbb::filter_mode::serial_in_order,
+              [&](std::shared_ptr<Finished> done) {
                 const auto write_start = Clock::now();
-                const std::size_t leading[] = {done->job.scenario, done->job.replication};
+                const auto [scenario, replication] = done->job;
+                std::shared_ptr<Batches> full;
                 for (std::size_t v = 0; v < layout.variables.size(); ++v) {
-                  const LayoutVariable& var = layout.variables[v];
-                  std::vector<double> slab(var.cells(), var.fill);
-                  var.scatter(done->job.scenario, done->accounts, done->parameters, slab);
-                  if (var.spec.integer) {
-                    // Counts of persons: int32 compresses better and faster than float64.
-                    std::vector<std::int32_t> counts(slab.size());
-                    std::transform(slab.begin(), slab.end(), counts.begin(),
-                                   [](double v) { return static_cast<std::int32_t>(std::lround(v)); });
-                    writer.write(var.spec.name, leading, counts);
-                  } else {
-                    writer.write(var.spec.name, leading, slab);
+                  const std::vector<double>& slab = done->slabs[v];
+                  if (stores[v]) stores[v]->add(scenario, replication, slab);
+                  if (slab.empty()) continue;
+                  Batch& batch = open[v];
+                  if (batch.rows == 0) {
+                    batch = {v, scenario, replication, 0, {}, {}};
+                    batch.values.reserve(chunks[v].chunk[1] * slab.size());
                   }
-                  if (stores[v]) stores[v]->add(done->job.scenario, done->job.replication, slab);
+                  batch.values.insert(batch.values.end(), slab.begin(), slab.end());
+                  if (++batch.rows < chunks[v].chunk[1] && replication + 1 < R) continue;
+                  if (!full) full = std::make_shared<Batches>();
+                  full->push_back(std::move(batch));
+                  batch = {};
                 }
-                report.events += done->accounts.events;
+                report.events += done->events;
                 write_seconds += std::chrono::duration<double>(Clock::now() - write_start).count();
                 progress.advance();
+                return full;
+              }) &
+          tbb::make_filter<std::shared_ptr<Batches>, std::shared_ptr<Batches>>(
+              tbb::filter_mode::parallel,
+              [&](std::shared_ptr<Batches> full) {
+                if (full)
+                  for (Batch& batch : *full) encode(batch, chunks[batch.variable]);
+                return full;
+              }) &
+          tbb::make_filter<std::shared_ptr<Batches>, void>(
+              tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Batches> full) {
+                if (!full) return;
+                const auto write_start = Clock::now();
+                for (const Batch& batch : *full)
+                  for (const output::EncodedChunk& chunk : batch.chunks)
+                    writer.write_chunk(layout.variables[batch.variable].spec.name, chunk);
+                write_seconds += std::chrono::duration<double>(Clock::now() - write_start).count();
               }));
   progress.finish();
   if (InterruptGuard::interrupted())

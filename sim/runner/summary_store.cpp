@@ -1,5 +1,6 @@
 #include "sim/runner/summary_store.hpp"
 
+#include <oneapi/tbb/parallel_for.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -7,6 +8,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <numeric>
 #include <stdexcept>
 #include <string>
 
@@ -39,15 +41,28 @@ void read_all(int fd, void* data, std::size_t bytes, std::uint64_t offset) {
   }
 }
 
-// Type 7 quantile (linear interpolation between order statistics), as numpy's default.
-double quantile_of(std::vector<float>& values, double probability) {
-  const double h = probability * static_cast<double>(values.size() - 1);
-  const auto lo = static_cast<std::size_t>(std::floor(h));
-  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(lo), values.end());
-  const double below = values[lo];
-  if (lo + 1 >= values.size()) return below;
-  const double above = *std::min_element(values.begin() + static_cast<std::ptrdiff_t>(lo) + 1, values.end());
-  return below + (h - static_cast<double>(lo)) * (above - below);
+// Type 7 quantiles (linear interpolation between order statistics), as numpy's default, of one cell's values:
+// quantile q goes to out[q * stride]. Taken in increasing order of probability (`order`), each selection
+// searches only above the previous one: the same order statistics as selecting each from scratch.
+void quantiles_of(std::vector<float>& values, std::span<const double> probabilities,
+                  std::span<const std::size_t> order, double* out, std::size_t stride) {
+  std::size_t from = 0;  // values[0, from) are no greater than any of values[from, end)
+  for (std::size_t q : order) {
+    const double h = probabilities[q] * static_cast<double>(values.size() - 1);
+    const auto lo = static_cast<std::size_t>(std::floor(h));
+    const auto at = values.begin() + static_cast<std::ptrdiff_t>(lo);
+    if (lo >= from) {
+      std::nth_element(values.begin() + static_cast<std::ptrdiff_t>(from), at, values.end());
+      from = lo + 1;
+    }
+    const double below = *at;
+    if (lo + 1 >= values.size()) {
+      out[q * stride] = below;
+      continue;
+    }
+    const double above = *std::min_element(at + 1, values.end());
+    out[q * stride] = below + (h - static_cast<double>(lo)) * (above - below);
+  }
 }
 
 }  // namespace
@@ -112,6 +127,10 @@ SummaryStore::Summary SummaryStore::summarise(std::size_t scenario, std::span<co
     out.se[c] = replications_ > 1 ? std::sqrt(m2_[scenario * cells_ + c] / (n - 1) / n)
                                   : std::numeric_limits<double>::quiet_NaN();
   out.quantiles.assign(probabilities.size() * cells_, 0.0);
+  std::vector<std::size_t> order(probabilities.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return probabilities[a] < probabilities[b]; });
 
   const std::size_t chunk = std::max<std::size_t>(1, std::min(cells_, kReadBudget / replications_));
   const std::size_t blocks = (replications_ + block_ - 1) / block_;
@@ -133,9 +152,10 @@ SummaryStore::Summary SummaryStore::summarise(std::size_t scenario, std::span<co
                               slab.begin() + static_cast<std::ptrdiff_t>((c - c0) * rows),
                               slab.begin() + static_cast<std::ptrdiff_t>((c - c0 + 1) * rows));
     }
-    for (std::size_t c = c0; c < c1; ++c)
-      for (std::size_t q = 0; q < probabilities.size(); ++q)
-        out.quantiles[q * cells_ + c] = quantile_of(values[c - c0], probabilities[q]);
+    // Each cell on its own: the same order statistics whatever the thread count.
+    tbb::parallel_for(c0, c1, [&](std::size_t c) {
+      quantiles_of(values[c - c0], probabilities, order, &out.quantiles[c], cells_);
+    });
   }
   return out;
 }

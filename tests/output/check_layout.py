@@ -1,6 +1,6 @@
 """The HDF5 layout netCDF-4 readers rely on (OUTPUT.md), checked with h5py: dimension scales with NAME and
 _Netcdf4Dimid, every variable axis attached, UTF-8 variable-length strings, creation order tracked, chunks of one
-replication with shuffle + deflate 1, NaN fill."""
+scenario and a batch of replications (all 3 here) with shuffle + deflate 1, NaN fill."""
 import sys
 
 import h5py
@@ -35,7 +35,7 @@ with h5py.File(sys.argv[1], "r") as f:
         attached = tuple(ds.dims[i][0].name.lstrip("/") for i in range(ds.ndim))
         assert attached == dims, (name, attached)
         assert ds.compression == "gzip" and ds.compression_opts == 1 and ds.shuffle, name
-        assert ds.chunks[:2] == (1, 1) and ds.chunks[2:] == ds.shape[2:], (name, ds.chunks)
+        assert ds.chunks[:2] == (1, 3) and ds.chunks[2:] == ds.shape[2:], (name, ds.chunks)
         assert ds.id.get_create_plist().get_attr_creation_order() & h5py.h5p.CRT_ORDER_TRACKED, name
     assert np.isnan(f["stock"].fillvalue) and np.isnan(f["stock"].attrs["_FillValue"])
     assert f["stock"].attrs["_FillValue"].dtype == np.float64

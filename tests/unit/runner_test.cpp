@@ -1,5 +1,6 @@
 // The runner: identical results whatever the thread count, common random numbers narrowing paired intervals,
 // summaries over replications, and the t quantiles behind the intervals.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <filesystem>
@@ -177,6 +178,31 @@ TEST_CASE("summaries over replications: mean, standard error and type-7 quantile
   runner::SummaryStore wrong_order(1, 10, 3, 4);
   const std::vector<double> v{1, 2, 3};
   CHECK_THROWS(wrong_order.add(0, 1, v));
+}
+
+TEST_CASE("quantiles in any order of probability are exactly the sorted order statistics",
+          "[runner][summary]") {
+  const std::size_t R = 1001;
+  runner::SummaryStore store(1, R, 2, 64);
+  std::vector<float> sorted[2];
+  std::uint32_t x = 12345;
+  for (std::size_t r = 0; r < R; ++r) {
+    x = x * 1664525u + 1013904223u;
+    const std::vector<double> v{static_cast<double>(x % 997) / 7.0, static_cast<double>(r % 3)};
+    store.add(0, r, v);
+    for (std::size_t c = 0; c < 2; ++c) sorted[c].push_back(static_cast<float>(v[c]));
+  }
+  const std::vector<double> p{0.95, 0.05, 0.5, 0.5, 1.0, 0.0, 0.333};
+  const auto s = store.summarise(0, p);
+  for (std::size_t c = 0; c < 2; ++c) {
+    std::sort(sorted[c].begin(), sorted[c].end());
+    for (std::size_t q = 0; q < p.size(); ++q) {
+      const double h = p[q] * static_cast<double>(R - 1);
+      const auto lo = static_cast<std::size_t>(std::floor(h));
+      const double below = sorted[c][lo], above = lo + 1 < R ? sorted[c][lo + 1] : below;
+      CHECK(s.quantiles[q * 2 + c] == below + (h - static_cast<double>(lo)) * (above - below));
+    }
+  }
 }
 
 TEST_CASE("Student t quantiles", "[runner][summary]") {

@@ -1,0 +1,155 @@
+#include "sim/output/chunk_codec.hpp"
+
+#include <libdeflate.h>
+
+#include <algorithm>
+#include <bit>
+#include <cstring>
+#include <limits>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+
+#include "sim/output/results_writer.hpp"
+
+namespace ws::output {
+namespace {
+
+// The file types are little-endian int32 and float64: the bytes of native values, on the machines we build
+// for.
+static_assert(std::endian::native == std::endian::little);
+
+std::uint64_t product(std::span<const std::uint64_t> sizes) {
+  std::uint64_t n = 1;
+  for (std::uint64_t s : sizes) n *= s;
+  return n;
+}
+
+void check_rows(const ChunkLayout& layout, std::span<const std::size_t> leading, std::size_t rows,
+                std::size_t values) {
+  const std::size_t n = layout.shape.size();
+  if (layout.chunk.size() != n) throw std::logic_error("encode_chunks: one chunk size per dimension");
+  if (leading.empty() || leading.size() > n)
+    throw std::logic_error("encode_chunks: expected 1 to " + std::to_string(n) + " leading indices");
+  const std::size_t a = leading.size() - 1;
+  for (std::size_t i = 0; i < a; ++i)
+    if (leading[i] >= layout.shape[i] || layout.chunk[i] != 1)
+      throw std::logic_error("encode_chunks: leading axis " + std::to_string(i) +
+                             " must be in range with chunk size 1");
+  const std::uint64_t first = leading[a], chunk = layout.chunk[a], size = layout.shape[a];
+  if (rows == 0 || first % chunk != 0 || rows > chunk || first + rows > size ||
+      (rows < chunk && first + rows != size))
+    throw std::logic_error("encode_chunks: rows " + std::to_string(first) + " + " + std::to_string(rows) +
+                           " do not fill a chunk of " + std::to_string(chunk) + " on an axis of " +
+                           std::to_string(size));
+  const std::uint64_t expected = rows * product(std::span(layout.shape).subspan(leading.size()));
+  if (values != expected)
+    throw std::logic_error("encode_chunks: " + std::to_string(values) + " values, expected " +
+                           std::to_string(expected));
+}
+
+// One compressor per thread and level: allocating one costs more than compressing a small chunk.
+libdeflate_compressor* compressor(int level) {
+  struct Free {
+    void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
+  };
+  thread_local std::unique_ptr<libdeflate_compressor, Free> cached;
+  thread_local int cached_level = -1;
+  if (!cached || cached_level != level) {
+    cached.reset(libdeflate_alloc_compressor(level));
+    if (!cached)
+      throw std::runtime_error("encode_chunks: no deflate compressor for level " + std::to_string(level));
+    cached_level = level;
+  }
+  return cached.get();
+}
+
+// HDF5's shuffle filter (byte j of every element together), then a zlib stream as its deflate filter expects.
+// libdeflate rather than zlib: the same format at the same level, about twice as fast on these data.
+std::vector<unsigned char> shuffle_deflate(const unsigned char* data, std::size_t elements,
+                                           std::size_t element_bytes, int level) {
+  const std::size_t bytes = elements * element_bytes;
+  std::vector<unsigned char> shuffled(bytes);
+  for (std::size_t j = 0; j < element_bytes; ++j)
+    for (std::size_t i = 0; i < elements; ++i) shuffled[j * elements + i] = data[i * element_bytes + j];
+  libdeflate_compressor* c = compressor(level);
+  std::vector<unsigned char> out(libdeflate_zlib_compress_bound(c, bytes));
+  const std::size_t length = libdeflate_zlib_compress(c, shuffled.data(), bytes, out.data(), out.size());
+  if (length == 0) throw std::runtime_error("encode_chunks: deflate failed");
+  out.resize(length);
+  return out;
+}
+
+template <typename T>
+std::vector<EncodedChunk> encode(const ChunkLayout& layout, std::span<const std::size_t> leading,
+                                 std::size_t rows, std::span<const T> data, T fill) {
+  if (layout.integer != std::is_integral_v<T>)
+    throw std::logic_error(layout.integer ? "encode_chunks: int32 variable, expected int32 values"
+                                          : "encode_chunks: float64 variable, expected doubles");
+  check_rows(layout, leading, rows, data.size());
+  const std::size_t a = leading.size() - 1;
+  // The rows and the remaining axes: extents of the data, sizes of one chunk, in row-major order.
+  std::vector<std::uint64_t> extent{rows}, size{layout.chunk[a]};
+  extent.insert(extent.end(), layout.shape.begin() + static_cast<std::ptrdiff_t>(leading.size()),
+                layout.shape.end());
+  size.insert(size.end(), layout.chunk.begin() + static_cast<std::ptrdiff_t>(leading.size()),
+              layout.chunk.end());
+  const std::size_t m = extent.size();
+  std::vector<std::uint64_t> source_stride(m, 1), chunk_stride(m, 1), grid(m, 1);
+  for (std::size_t i = m - 1; i > 0; --i) {
+    source_stride[i - 1] = source_stride[i] * extent[i];
+    chunk_stride[i - 1] = chunk_stride[i] * size[i];
+  }
+  for (std::size_t i = 1; i < m; ++i) grid[i] = (extent[i] + size[i] - 1) / size[i];
+
+  std::vector<EncodedChunk> out;
+  std::vector<T> buffer(product(size));
+  std::vector<std::uint64_t> cell(m, 0), origin(m, 0), inside(m, 0);
+  std::vector<std::uint64_t> at(m, 0);  // chunk grid index; at[0] stays 0 (the rows make one chunk)
+  for (;;) {
+    std::fill(buffer.begin(), buffer.end(), fill);
+    for (std::size_t i = 0; i < m; ++i) {
+      origin[i] = at[i] * size[i];
+      inside[i] = std::min(size[i], extent[i] - origin[i]);
+    }
+    // Copy runs along the last axis for every index of the others inside the data.
+    std::fill(cell.begin(), cell.end(), 0);
+    for (;;) {
+      std::uint64_t from = 0, to = 0;
+      for (std::size_t i = 0; i < m; ++i) {
+        from += (origin[i] + cell[i]) * source_stride[i];
+        to += cell[i] * chunk_stride[i];
+      }
+      std::copy_n(data.begin() + static_cast<std::ptrdiff_t>(from), inside[m - 1],
+                  buffer.begin() + static_cast<std::ptrdiff_t>(to));
+      std::size_t i = m - 1;
+      while (i > 0 && ++cell[i - 1] == inside[i - 1]) cell[--i] = 0;
+      if (i == 0) break;
+    }
+    EncodedChunk chunk;
+    chunk.offset.assign(leading.begin(), leading.end());
+    chunk.offset.insert(chunk.offset.end(), origin.begin() + 1, origin.end());
+    chunk.bytes = shuffle_deflate(reinterpret_cast<const unsigned char*>(buffer.data()), buffer.size(),
+                                  sizeof(T), layout.deflate_level);
+    out.push_back(std::move(chunk));
+    std::size_t i = m;
+    while (i > 1 && ++at[i - 1] == grid[i - 1]) at[--i] = 0;
+    if (i == 1) break;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<EncodedChunk> encode_chunks(const ChunkLayout& layout, std::span<const std::size_t> leading,
+                                        std::size_t rows, std::span<const double> data) {
+  return encode(layout, leading, rows, data, std::numeric_limits<double>::quiet_NaN());
+}
+
+std::vector<EncodedChunk> encode_chunks(const ChunkLayout& layout, std::span<const std::size_t> leading,
+                                        std::size_t rows, std::span<const std::int32_t> data) {
+  return encode(layout, leading, rows, data, kIntegerFill);
+}
+
+}  // namespace ws::output
