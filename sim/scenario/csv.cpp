@@ -1,7 +1,9 @@
 #include "sim/scenario/csv.hpp"
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
+#include <sstream>
 
 #include "sim/common/date.hpp"
 #include "sim/common/error.hpp"
@@ -47,6 +49,24 @@ bool split_line(std::string_view line, std::vector<std::string>& fields) {
   if (quoted) return false;
   fields.push_back(was_quoted ? field : trim(field));
   return true;
+}
+
+// "1e+07" for limits, "42" for small whole numbers.
+std::string format_limit(double v) {
+  std::ostringstream out;
+  out << v;
+  return out.str();
+}
+
+// "42.159" or "1.234.567": digits grouped in threes by dots, as a Dutch spreadsheet writes thousands.
+bool looks_like_thousands_separator(const std::string& t) {
+  const auto dot = t.find('.');
+  if (dot == std::string::npos || dot == 0 || dot > 3) return false;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const bool separator_position = i >= dot && (i - dot) % 4 == 0;
+    if (separator_position ? t[i] != '.' : !std::isdigit(static_cast<unsigned char>(t[i]))) return false;
+  }
+  return (t.size() - dot) % 4 == 0;
 }
 
 }  // namespace
@@ -137,9 +157,21 @@ double CsvTable::number(const Row& row, std::string_view name) const {
   return value;
 }
 
-double CsvTable::non_negative(const Row& row, std::string_view name) const {
+double CsvTable::non_negative(const Row& row, std::string_view name, double upper) const {
   const double v = number(row, name);
   if (v < 0) fail(row, name, "a number >= 0");
+  if (v > upper) fail(row, name, "a number in [0, " + format_limit(upper) + "] (a plausible value)");
+  return v;
+}
+
+double CsvTable::persons(const Row& row, std::string_view name, double lower, double upper) const {
+  const double v = number(row, name);
+  if (looks_like_thousands_separator(text(row, name)))
+    fail(row, name, "a whole number of persons without separators (a Dutch thousands separator '.'?)");
+  if (v != std::floor(v)) fail(row, name, "a whole number of persons");
+  if (v < lower || v > upper)
+    fail(row, name,
+         "persons in [" + format_limit(lower) + ", " + format_limit(upper) + "] (a plausible number)");
   return v;
 }
 

@@ -102,6 +102,10 @@ Unit parse_unit(const Reader& r, const Node& n, const std::string& p, const std:
   r.fail(n, p, "expected \"per_year\" or \"per_1000_inhabitants\", got \"" + text + "\"");
 }
 
+double largest_rate(Unit unit) {
+  return unit == Unit::per_year ? plausible::kMaxArrivalsPerYear : plausible::kMaxArrivalsPer1000Inhabitants;
+}
+
 // Reads the rate table of stream `a` from rates_file and/or inline `rates`; inline values win over the file's
 // for the same period, and a named gemeente over "all gemeenten" ("*" in the file, a plain number inline).
 void read_rates(Context& c, const Node& t, const std::string& p, std::size_t a) {
@@ -162,11 +166,11 @@ void read_rates(Context& c, const Node& t, const std::string& p, std::size_t a) 
         }
         if (!seen.emplace(std::make_pair(k, g), row.line).second)
           file->fail(row, "each (period_start, gemeente) once");
-        const double v = file->non_negative(row, "rate");
         const std::string& unit_text = file->text(row, "unit");
         if (unit_text != "per_year" && unit_text != "per_1000_inhabitants")
           file->fail(row, "unit", "per_year or per_1000_inhabitants");
         const Unit unit = unit_text == "per_year" ? Unit::per_year : Unit::per_1000;
+        const double v = file->non_negative(row, "rate", largest_rate(unit));
         const auto& factor = unit == Unit::per_year ? per_year : per_1000;
         if (g >= 0 && v > 0 && !module[static_cast<std::size_t>(g)]) file->fail(row, module_error(name));
         for (std::size_t i = 0; i < n_g; ++i)
@@ -179,6 +183,7 @@ void read_rates(Context& c, const Node& t, const std::string& p, std::size_t a) 
     const auto& factor = unit == Unit::per_year ? per_year : per_1000;
     const char* units =
         unit == Unit::per_year ? "persons per year" : "persons per year per 1,000 inhabitants";
+    const double upper = largest_rate(unit);
     for (const auto& [key, value] : inline_rates->members) {
       const std::string kp = join_path(p + ".rates", key);
       const std::size_t k = period(*parse_iso_date(key));
@@ -187,16 +192,17 @@ void read_rates(Context& c, const Node& t, const std::string& p, std::size_t a) 
           const std::string vp = join_path(kp, name);
           const auto g = static_cast<std::size_t>(c.gemeente(v, vp, name));
           const double f = factor[g];
-          const double x = r.number(v, vp, non_negative(units), [a, k, g, f](ScenarioSpec& s, double d) {
-            s.arrivals[a].rate[k][g] = d * f;
-          });
+          const double x =
+              r.number(v, vp, non_negative(units, upper),
+                       [a, k, g, f](ScenarioSpec& s, double d) { s.arrivals[a].rate[k][g] = d * f; });
           if (x > 0 && !module[g]) r.fail(v, vp, module_error(name));
           arrival.rate[k][g] = x * f;
         }
       } else {
-        const double x = r.number(value, kp, non_negative(units), [a, k, factor](ScenarioSpec& s, double d) {
-          for (std::size_t g = 0; g < factor.size(); ++g) s.arrivals[a].rate[k][g] = d * factor[g];
-        });
+        const double x =
+            r.number(value, kp, non_negative(units, upper), [a, k, factor](ScenarioSpec& s, double d) {
+              for (std::size_t g = 0; g < factor.size(); ++g) s.arrivals[a].rate[k][g] = d * factor[g];
+            });
         for (std::size_t g = 0; g < n_g; ++g) arrival.rate[k][g] = x * factor[g];
       }
     }
@@ -233,9 +239,9 @@ void read_arrivals(Context& c, const Node& root) {
     read_stream_common(c, value, p, stream, a);
     c.spec.arrivals[a] = stream;
     read_rates(c, value, p, a);
-    c.spec.arrivals[a].rate_multiplier =
-        r.number_or(value, p, "rate_multiplier", 1.0, non_negative("times every rate"),
-                    [a](ScenarioSpec& s, double v) { s.arrivals[a].rate_multiplier = v; });
+    c.spec.arrivals[a].rate_multiplier = r.number_or(
+        value, p, "rate_multiplier", 1.0, non_negative("times every rate", plausible::kMaxMultiplier),
+        [a](ScenarioSpec& s, double v) { s.arrivals[a].rate_multiplier = v; });
   }
 }
 

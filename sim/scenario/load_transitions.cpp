@@ -58,7 +58,7 @@ Piecewise read_piecewise(Context& c, const Node& n, const std::string& p, Clock 
         from = csv.non_negative(row, "from");
       }
       if (&row != &csv.rows().front()) out.breaks.push_back(from);
-      out.values.push_back(csv.non_negative(row, "multiplier"));
+      out.values.push_back(csv.non_negative(row, "multiplier", plausible::kMaxMultiplier));
     }
     if (out.values.empty()) r.fail(*file, p + ".file", "expected at least one row in " + csv.display());
     check_breaks(c, *file, p + ".file (column from)", clock, out.breaks);
@@ -77,7 +77,8 @@ Piecewise read_piecewise(Context& c, const Node& n, const std::string& p, Clock 
                " breaks: below the first, between each, above the last), got " +
                std::to_string(values.items.size()));
   for (std::size_t k = 0; k < values.items.size(); ++k)
-    out.values.push_back(r.number(values.items[k], index_path(p + ".values", k), non_negative("multiplier"),
+    out.values.push_back(r.number(values.items[k], index_path(p + ".values", k),
+                                  non_negative("multiplier", plausible::kMaxMultiplier),
                                   [transition, member, k](ScenarioSpec& s, double v) {
                                     (s.transitions[transition].*member).values[k] = v;
                                   }));
@@ -95,7 +96,7 @@ std::vector<double> read_by_name(Context& c, const Node& n, const std::string& p
     const std::string vp = join_path(p, name);
     const auto k = static_cast<std::size_t>(index(value, vp, name));
     out[k] = c.r.number(
-        value, vp, non_negative("multiplier"),
+        value, vp, non_negative("multiplier", plausible::kMaxMultiplier),
         [transition, member, k](ScenarioSpec& s, double v) { (s.transitions[transition].*member)[k] = v; });
   }
   return out;
@@ -142,7 +143,8 @@ void read_transitions(Context& c, const Node& root) {
                  "' first come first served when a place frees, not by a hazard");
     const std::size_t i = c.spec.transitions.size();
     c.spec.transitions.push_back(spec);
-    const double rate = r.number(r.required(value, p, "rate"), p + ".rate", non_negative("per year"),
+    const double rate = r.number(r.required(value, p, "rate"), p + ".rate",
+                                 non_negative("per year", plausible::kMaxRatePerYear),
                                  [i](ScenarioSpec& s, double v) { s.transitions[i].rate = v; });
     c.spec.transitions[i].rate = rate;
     const ClockInfo clocks[] = {
