@@ -1,5 +1,6 @@
 #include "sim/scenario/csv.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -73,33 +74,50 @@ bool looks_like_thousands_separator(const std::string& t) {
 
 CsvTable::CsvTable(std::string display, const std::string& text, bool require_source)
     : display_(std::move(display)) {
-  std::size_t start = 0;
+  // A spreadsheet's UTF-8 byte order mark is not part of the first column's name.
+  std::size_t start = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  if (const auto nul = text.find('\0'); nul != std::string::npos)
+    throw InputError(
+        display_ + ":" +
+        std::to_string(1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(nul), '\n')) +
+        ": a NUL byte; expected text (is this a CSV file?)");
   int line_number = 0;
   std::vector<std::string> fields;
   while (start <= text.size()) {
     std::size_t end = text.find('\n', start);
     if (end == std::string::npos) end = text.size();
-    const std::string_view line(text.data() + start, end - start);
     ++line_number;
+    const int first_line = line_number;
+    const std::string trimmed = trim(std::string_view(text.data() + start, end - start));
+    if (trimmed.empty() || trimmed[0] == '#') {
+      start = end + 1;
+      continue;
+    }
+    // A quoted field may hold line breaks (as a spreadsheet writes them): take lines until the quote closes.
+    bool complete = split_line(std::string_view(text.data() + start, end - start), fields);
+    while (!complete && end < text.size()) {
+      end = text.find('\n', end + 1);
+      if (end == std::string::npos) end = text.size();
+      ++line_number;
+      complete = split_line(std::string_view(text.data() + start, end - start), fields);
+    }
     start = end + 1;
-    const std::string trimmed = trim(line);
-    if (trimmed.empty() || trimmed[0] == '#') continue;
-    if (!split_line(line, fields))
-      throw InputError(display_ + ":" + std::to_string(line_number) + ": unterminated quoted field");
+    if (!complete)
+      throw InputError(display_ + ":" + std::to_string(first_line) + ": unterminated quoted field");
     if (header_.empty()) {
       header_ = fields;
-      header_line_ = line_number;
+      header_line_ = first_line;
       for (std::size_t i = 0; i < header_.size(); ++i)
         if (header_[i].empty())
-          throw InputError(display_ + ":" + std::to_string(line_number) + ": header column " +
+          throw InputError(display_ + ":" + std::to_string(first_line) + ": header column " +
                            std::to_string(i + 1) + " has no name");
       continue;
     }
     if (fields.size() != header_.size())
-      throw InputError(display_ + ":" + std::to_string(line_number) + ": expected " +
+      throw InputError(display_ + ":" + std::to_string(first_line) + ": expected " +
                        std::to_string(header_.size()) + " fields (as in the header), got " +
                        std::to_string(fields.size()));
-    rows_.push_back({line_number, fields});
+    rows_.push_back({first_line, fields});
   }
   if (header_.empty()) throw InputError(display_ + ": empty data file: expected a header row");
   if (const auto s = index_of("source")) {

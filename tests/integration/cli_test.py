@@ -85,6 +85,8 @@ def test_compare():
     check(c.returncode == 0, f"compare works: {c.stderr}")
     check("95%" in c.stdout and "bijstand" in c.stdout, "compare prints the differences")
     one_line_error(run("compare", out, "--against", "nope"), "nope")
+    one_line_error(run("compare", out, "--against", "baseline", "--variable", "stocks", "--no-write"),
+                   "--variable: no variable named 'stocks'", "stock_year_end")
 
 
 def test_graph():

@@ -9,6 +9,7 @@
 #include "sim/model/money.hpp"
 #include "sim/model/replication.hpp"
 #include "sim/runner/run_estimate.hpp"
+#include "sim/scenario/csv.hpp"
 
 using namespace ws;
 
@@ -49,4 +50,18 @@ TEST_CASE("a run that cannot fit in memory is refused with the estimate", "[hard
       Catch::Contains("big.toml: about 1e+09 persons in one replication need about 1 TB of memory "
                       "with 4 replications at a time, more than the 16 GB available"));
   CHECK_NOTHROW(runner::check_run_fits(runner::estimate_run({test::tiny_spec()}, 4), {"small.toml"}, 16e9));
+}
+
+TEST_CASE("CSV as a spreadsheet writes it: byte order mark, line breaks in quotes, NUL bytes",
+          "[hardening]") {
+  const scenario::CsvTable bom("g.csv", "\xEF\xBB\xBFgemeente,source\nTiel,x\n");
+  CHECK(bom.has_column("gemeente"));
+  const scenario::CsvTable broken("g.csv", "gemeente,source\n\"Tiel\nnoord\",x\nBuren,y\n");
+  REQUIRE(broken.rows().size() == 2);
+  CHECK(broken.text(broken.rows()[0], "gemeente") == "Tiel\nnoord");
+  CHECK(broken.rows()[1].line == 4);
+  CHECK_THROWS_WITH(scenario::CsvTable("g.csv", "gemeente,source\n\"Tiel,x\n"),
+                    "g.csv:2: unterminated quoted field");
+  CHECK_THROWS_WITH(scenario::CsvTable("g.csv", std::string("gemeente,source\nTi\0el,x\n", 24)),
+                    Catch::Contains("g.csv:2: a NUL byte"));
 }
