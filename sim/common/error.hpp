@@ -13,10 +13,16 @@ class InputError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// The run was interrupted by a signal (Ctrl-C, SIGTERM); nothing was written.
+// The run was interrupted by a signal (Ctrl-C, SIGTERM, SIGHUP); nothing was written. The command line exits
+// with 128 + signal.
 class Interrupted : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit Interrupted(int signal)
+      : std::runtime_error("interrupted by signal " + std::to_string(signal)), signal_(signal) {}
+  int signal() const { return signal_; }
+
+ private:
+  int signal_;
 };
 
 }  // namespace ws

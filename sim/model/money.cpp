@@ -257,10 +257,12 @@ std::vector<double> split_whole_euros(double amount, const std::vector<double>& 
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t x, std::size_t y) { return remainder[x] > remainder[y]; });
-  // Rounding of the quotas can leave a few euros over (or, rarely, one too many): settle them in order.
-  for (std::size_t k = 0; given < whole; k = (k + 1) % n)
+  // Rounding of the quotas can leave a few euros over (or, rarely, one too many): settle them in order. At
+  // most a few rounds: beyond 2^53 adding one euro changes nothing, and the loops must still end.
+  const std::size_t most_steps = 4 * n + 4;
+  for (std::size_t k = 0, step = 0; given < whole && step < most_steps; k = (k + 1) % n, ++step)
     if (weights[order[k]] > 0) parts[order[k]] += 1, given += 1;
-  for (std::size_t k = n - 1; given > whole; k = (k + n - 1) % n)
+  for (std::size_t k = n - 1, step = 0; given > whole && step < most_steps; k = (k + n - 1) % n, ++step)
     if (parts[order[k]] >= 1) parts[order[k]] -= 1, given -= 1;
   const auto largest =
       static_cast<std::size_t>(std::max_element(weights.begin(), weights.end()) - weights.begin());

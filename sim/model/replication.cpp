@@ -8,6 +8,7 @@
 #include "sim/engine/agenda.hpp"
 #include "sim/engine/hazard.hpp"
 #include "sim/engine/random.hpp"
+#include "sim/engine/stop.hpp"
 #include "sim/model/aow.hpp"
 #include "sim/model/capacity_pools.hpp"
 #include "sim/model/money.hpp"
@@ -48,7 +49,7 @@ class Replication {
     while (!agenda_.empty() && agenda_.top_time() < m_.end) {
       const auto e = agenda_.pop();
       now_ = e.time;
-      ++accounts_.events;
+      if (++accounts_.events % engine::kEventsBetweenStopChecks == 0) engine::throw_if_stop_requested();
       dispatch(e.payload);
     }
     now_ = m_.end;

@@ -1,5 +1,6 @@
 #include "sim/runner/parameter_draws.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -20,7 +21,7 @@ double draw_value(const model::ParameterDistribution& d, engine::RandomStream& r
       }
       throw std::logic_error("truncated normal: the window [lower, upper] holds almost no probability");
     case Kind::lognormal:
-      return rng.lognormal(std::log(d.a), d.b);
+      return std::min(rng.lognormal(std::log(d.a), d.b), d.upper);
     case Kind::beta:
       return d.lower + (d.upper - d.lower) * rng.beta(d.a, d.b);
     case Kind::choice:

@@ -17,6 +17,7 @@
 #include "sim/output/results_writer.hpp"
 #include "sim/runner/interrupt.hpp"
 #include "sim/runner/parameter_draws.hpp"
+#include "sim/runner/run_estimate.hpp"
 #include "sim/runner/summary_store.hpp"
 #include "werkstroom/version.hpp"
 
@@ -101,8 +102,13 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
   ::mallopt(M_MMAP_THRESHOLD, 256 << 20);
   ::mallopt(M_TRIM_THRESHOLD, 512 << 20);
   if (options.replications == 0) throw InputError("--replications: expected a positive number");
+  InterruptGuard interrupt;
   std::optional<tbb::global_control> threads;
   if (options.threads) threads.emplace(tbb::global_control::max_allowed_parallelism, *options.threads);
+  const std::size_t workers = options.threads ? static_cast<std::size_t>(*options.threads)
+                                              : static_cast<std::size_t>(tbb::info::default_concurrency());
+  check_run_fits(estimate_run(specs, std::min(workers, specs.size() * options.replications)), scenario_files,
+                 available_memory_bytes());
 
   // Every scenario is compiled once; a replication with drawn parameters works on its own copy of the tables.
   std::vector<model::CompiledModel> fixed;
@@ -115,6 +121,7 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
   const ResultsLayout& layout = report.layout;
   const std::size_t S = specs.size(), R = options.replications;
 
+  throw_if_interrupted();
   output::ResultsWriter writer(options.out);
   set_provenance(writer, specs, options);
   define_results(writer, layout, R);
@@ -123,7 +130,6 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
     if (layout.variables[v].summarised)
       stores[v] = std::make_unique<SummaryStore>(S, R, layout.variables[v].cells());
 
-  InterruptGuard interrupt;
   Progress progress(S * R, options.progress);
   std::size_t next = 0;
   double write_seconds = 0;
@@ -206,9 +212,7 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
                 write_seconds += std::chrono::duration<double>(Clock::now() - write_start).count();
               }));
   progress.finish();
-  if (InterruptGuard::interrupted())
-    throw Interrupted("interrupted by signal " + std::to_string(InterruptGuard::signal_number()) +
-                      ": stopped, no results file written");
+  throw_if_interrupted();
 
   const auto summary_start = Clock::now();
   report.stock_mean.resize(S);
@@ -217,6 +221,7 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
   report.flow_mean.resize(S);
   for (std::size_t v = 0; v < layout.variables.size(); ++v) {
     if (!stores[v]) continue;
+    throw_if_interrupted();
     const std::string& name = layout.variables[v].spec.name;
     for (std::size_t s = 0; s < S; ++s) {
       SummaryStore::Summary summary = stores[v]->summarise(s, kQuantiles);
@@ -236,6 +241,7 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
     }
   }
   writer.set_attribute("events", static_cast<std::int64_t>(report.events));
+  throw_if_interrupted();
   writer.commit();
   write_seconds += std::chrono::duration<double>(Clock::now() - summary_start).count();
   report.file = options.out;

@@ -1,7 +1,10 @@
 #include "sim/scenario/csv.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
+#include <sstream>
 
 #include "sim/common/date.hpp"
 #include "sim/common/error.hpp"
@@ -49,37 +52,72 @@ bool split_line(std::string_view line, std::vector<std::string>& fields) {
   return true;
 }
 
+// "1e+07" for limits, "42" for small whole numbers.
+std::string format_limit(double v) {
+  std::ostringstream out;
+  out << v;
+  return out.str();
+}
+
+// "42.159" or "1.234.567": digits grouped in threes by dots, as a Dutch spreadsheet writes thousands.
+bool looks_like_thousands_separator(const std::string& t) {
+  const auto dot = t.find('.');
+  if (dot == std::string::npos || dot == 0 || dot > 3) return false;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const bool separator_position = i >= dot && (i - dot) % 4 == 0;
+    if (separator_position ? t[i] != '.' : !std::isdigit(static_cast<unsigned char>(t[i]))) return false;
+  }
+  return (t.size() - dot) % 4 == 0;
+}
+
 }  // namespace
 
 CsvTable::CsvTable(std::string display, const std::string& text, bool require_source)
     : display_(std::move(display)) {
-  std::size_t start = 0;
+  // A spreadsheet's UTF-8 byte order mark is not part of the first column's name.
+  std::size_t start = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  if (const auto nul = text.find('\0'); nul != std::string::npos)
+    throw InputError(
+        display_ + ":" +
+        std::to_string(1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(nul), '\n')) +
+        ": a NUL byte; expected text (is this a CSV file?)");
   int line_number = 0;
   std::vector<std::string> fields;
   while (start <= text.size()) {
     std::size_t end = text.find('\n', start);
     if (end == std::string::npos) end = text.size();
-    const std::string_view line(text.data() + start, end - start);
     ++line_number;
+    const int first_line = line_number;
+    const std::string trimmed = trim(std::string_view(text.data() + start, end - start));
+    if (trimmed.empty() || trimmed[0] == '#') {
+      start = end + 1;
+      continue;
+    }
+    // A quoted field may hold line breaks (as a spreadsheet writes them): take lines until the quote closes.
+    bool complete = split_line(std::string_view(text.data() + start, end - start), fields);
+    while (!complete && end < text.size()) {
+      end = text.find('\n', end + 1);
+      if (end == std::string::npos) end = text.size();
+      ++line_number;
+      complete = split_line(std::string_view(text.data() + start, end - start), fields);
+    }
     start = end + 1;
-    const std::string trimmed = trim(line);
-    if (trimmed.empty() || trimmed[0] == '#') continue;
-    if (!split_line(line, fields))
-      throw InputError(display_ + ":" + std::to_string(line_number) + ": unterminated quoted field");
+    if (!complete)
+      throw InputError(display_ + ":" + std::to_string(first_line) + ": unterminated quoted field");
     if (header_.empty()) {
       header_ = fields;
-      header_line_ = line_number;
+      header_line_ = first_line;
       for (std::size_t i = 0; i < header_.size(); ++i)
         if (header_[i].empty())
-          throw InputError(display_ + ":" + std::to_string(line_number) + ": header column " +
+          throw InputError(display_ + ":" + std::to_string(first_line) + ": header column " +
                            std::to_string(i + 1) + " has no name");
       continue;
     }
     if (fields.size() != header_.size())
-      throw InputError(display_ + ":" + std::to_string(line_number) + ": expected " +
+      throw InputError(display_ + ":" + std::to_string(first_line) + ": expected " +
                        std::to_string(header_.size()) + " fields (as in the header), got " +
                        std::to_string(fields.size()));
-    rows_.push_back({line_number, fields});
+    rows_.push_back({first_line, fields});
   }
   if (header_.empty()) throw InputError(display_ + ": empty data file: expected a header row");
   if (const auto s = index_of("source")) {
@@ -137,9 +175,21 @@ double CsvTable::number(const Row& row, std::string_view name) const {
   return value;
 }
 
-double CsvTable::non_negative(const Row& row, std::string_view name) const {
+double CsvTable::non_negative(const Row& row, std::string_view name, double upper) const {
   const double v = number(row, name);
   if (v < 0) fail(row, name, "a number >= 0");
+  if (v > upper) fail(row, name, "a number in [0, " + format_limit(upper) + "] (a plausible value)");
+  return v;
+}
+
+double CsvTable::persons(const Row& row, std::string_view name, double lower, double upper) const {
+  const double v = number(row, name);
+  if (looks_like_thousands_separator(text(row, name)))
+    fail(row, name, "a whole number of persons without separators (a Dutch thousands separator '.'?)");
+  if (v != std::floor(v)) fail(row, name, "a whole number of persons");
+  if (v < lower || v > upper)
+    fail(row, name,
+         "persons in [" + format_limit(lower) + ", " + format_limit(upper) + "] (a plausible number)");
   return v;
 }
 

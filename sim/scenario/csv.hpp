@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "sim/scenario/plausible.hpp"
+
 namespace ws::scenario {
 
 class CsvTable {
@@ -31,7 +33,11 @@ class CsvTable {
   // Typed access; a bad field throws "<file>:<line>: column '<name>': expected <what>, got '<text>'".
   const std::string& text(const Row& row, std::string_view column) const;
   double number(const Row& row, std::string_view column) const;
-  double non_negative(const Row& row, std::string_view column) const;
+  // A number in [0, upper]; above it the message names the plausible range.
+  double non_negative(const Row& row, std::string_view column,
+                      double upper = plausible::kLargestNumber) const;
+  // A whole number of persons in [lower, upper]; "42.159" (a Dutch thousands separator) is named as such.
+  double persons(const Row& row, std::string_view column, double lower, double upper) const;
   int integer(const Row& row, std::string_view column) const;
   bool boolean(const Row& row, std::string_view column) const;
   std::int64_t date(const Row& row, std::string_view column) const;

@@ -13,8 +13,8 @@ constexpr double kUnbounded = 1e300;  // ParameterDistribution's "no bound"
 
 double plain_number(const Reader& r, const Node& table, const std::string& path, std::string_view key) {
   const Node& n = r.required(table, path, key);
-  if (!n.is_number())
-    r.fail(n, join_path(path, key), std::string("expected a number, got ") + type_name(n.type));
+  if (!n.is_number() || !std::isfinite(n.number))
+    r.fail(n, join_path(path, key), std::string("expected a finite number, got ") + type_name(n.type));
   return n.number;
 }
 
@@ -29,7 +29,8 @@ std::vector<double> number_list(const Reader& r, const Node& table, const std::s
   const Node& a = r.expect_array(r.required(table, path, key), p);
   std::vector<double> out;
   for (std::size_t i = 0; i < a.items.size(); ++i) {
-    if (!a.items[i].is_number()) r.fail(a.items[i], index_path(p, i), std::string("expected a number"));
+    if (!a.items[i].is_number() || !std::isfinite(a.items[i].number))
+      r.fail(a.items[i], index_path(p, i), std::string("expected a finite number"));
     out.push_back(a.items[i].number);
   }
   return out;
@@ -103,10 +104,15 @@ model::ParameterDistribution parse_distribution(const Reader& r, const Node& t, 
     r.fail(*t.find("distribution"), join_path(path, "distribution"),
            "expected one of uniform, triangular, normal, lognormal, beta, choice, got \"" + kind + "\"");
   }
+  // An unbounded upper tail (a lognormal, a normal without `upper`) is cut at the key's plausible limit.
+  if ((d.kind == Kind::lognormal || d.kind == Kind::normal) && d.upper >= kUnbounded &&
+      std::isfinite(bounds.upper))
+    d.upper = bounds.upper;
   const auto [low, high] = support(d);
-  if (!bounds.contains(low) || !bounds.contains(high))
+  if (!bounds.contains(low) || !bounds.contains(high) || !bounds.contains(central_value(d)))
     r.fail(t, path,
-           "distribution: every value it can draw must be " + bounds.describe() +
+           "distribution: every value it can draw must be " +
+               bounds.describe_for(std::max(high, central_value(d))) +
                (d.kind == Kind::normal ? " (set lower/upper to truncate the normal)" : ""));
   return d;
 }
@@ -144,7 +150,7 @@ std::pair<double, double> support(const model::ParameterDistribution& d) {
     case Kind::normal:
       return {bound(d.lower), bound(d.upper)};
     case Kind::lognormal:
-      return {std::numeric_limits<double>::min(), inf};
+      return {std::numeric_limits<double>::min(), bound(d.upper)};
     case Kind::beta:
       return {d.lower, d.upper};
     case Kind::choice: {

@@ -115,6 +115,10 @@ Unit parse_unit(const Reader& r, const Node& n, const std::string& p, const std:
   r.fail(n, p, "expected \"per_year\" or \"per_1000_inhabitants\", got \"" + text + "\"");
 }
 
+double largest_rate(Unit unit) {
+  return unit == Unit::per_year ? plausible::kMaxArrivalsPerYear : plausible::kMaxArrivalsPer1000Inhabitants;
+}
+
 // Reads the rate table of stream `a` from rates_file and/or inline `rates`; inline values win over the file's
 // for the same period, and a named gemeente over "all gemeenten" ("*" in the file, a plain number inline).
 void read_rates(Context& c, const Node& t, const std::string& p, std::size_t a) {
@@ -175,11 +179,11 @@ void read_rates(Context& c, const Node& t, const std::string& p, std::size_t a) 
         }
         if (!seen.emplace(std::make_pair(k, g), row.line).second)
           file->fail(row, "each (period_start, gemeente) once");
-        const double v = file->non_negative(row, "rate");
         const std::string& unit_text = file->text(row, "unit");
         if (unit_text != "per_year" && unit_text != "per_1000_inhabitants")
           file->fail(row, "unit", "per_year or per_1000_inhabitants");
         const Unit unit = unit_text == "per_year" ? Unit::per_year : Unit::per_1000;
+        const double v = file->non_negative(row, "rate", largest_rate(unit));
         const auto& factor = unit == Unit::per_year ? per_year : per_1000;
         if (g >= 0 && v > 0 && !module[static_cast<std::size_t>(g)]) file->fail(row, module_error(name));
         for (std::size_t i = 0; i < n_g; ++i)
@@ -192,6 +196,7 @@ void read_rates(Context& c, const Node& t, const std::string& p, std::size_t a) 
     const auto& factor = unit == Unit::per_year ? per_year : per_1000;
     const char* units =
         unit == Unit::per_year ? "persons per year" : "persons per year per 1,000 inhabitants";
+    const double upper = largest_rate(unit);
     for (const auto& [key, value] : inline_rates->members) {
       const std::string kp = join_path(p + ".rates", key);
       const std::size_t k = period(*parse_iso_date(key));
@@ -200,7 +205,7 @@ void read_rates(Context& c, const Node& t, const std::string& p, std::size_t a) 
           const std::string vp = join_path(kp, name);
           const auto g = static_cast<std::size_t>(c.gemeente(v, vp, name));
           const double f = factor[g];
-          const double x = r.number(v, vp, non_negative(units), T{K::arrival_rate, a, k, 0, g, f});
+          const double x = r.number(v, vp, non_negative(units, upper), T{K::arrival_rate, a, k, 0, g, f});
           if (x > 0 && !module[g]) r.fail(v, vp, module_error(name));
           arrival.rate[k][g] = x * f;
         }
@@ -208,7 +213,7 @@ void read_rates(Context& c, const Node& t, const std::string& p, std::size_t a) 
         std::vector<T> targets;
         for (std::size_t g = 0; g < factor.size(); ++g)
           targets.push_back(T{K::arrival_rate, a, k, 0, g, factor[g]});
-        const double x = r.number(value, kp, non_negative(units), std::move(targets));
+        const double x = r.number(value, kp, non_negative(units, upper), std::move(targets));
         for (std::size_t g = 0; g < n_g; ++g) arrival.rate[k][g] = x * factor[g];
       }
     }
@@ -246,7 +251,8 @@ void read_arrivals(Context& c, const Node& root) {
     c.spec.arrivals[a] = stream;
     read_rates(c, value, p, a);
     c.spec.arrivals[a].rate_multiplier = r.number_or(
-        value, p, "rate_multiplier", 1.0, non_negative("times every rate"), T{K::arrival_rate_multiplier, a});
+        value, p, "rate_multiplier", 1.0, non_negative("times every rate", plausible::kMaxMultiplier),
+        T{K::arrival_rate_multiplier, a});
   }
 }
 

@@ -22,8 +22,18 @@ void read_run(Context& c, const Node& root) {
   run.start = r.date(r.required(t, p, "start"), p + ".start");
   const Node& end = r.required(t, p, "end");
   run.end = r.date(end, p + ".end");
+  const auto year = [](model::Day day) { return std::stoi(format_iso_date(day).substr(0, 4)); };
+  if (year(run.start) < plausible::kFirstYear || year(run.start) > plausible::kLastYear)
+    r.fail(r.required(t, p, "start"), p + ".start",
+           "expected a date in the years " + std::to_string(plausible::kFirstYear) + "-" +
+               std::to_string(plausible::kLastYear) + ", got " + format_iso_date(run.start));
   if (run.end <= run.start)
     r.fail(end, p + ".end", "expected a date after scenario.start (" + format_iso_date(run.start) + ")");
+  if (year(run.end) - year(run.start) > plausible::kMaxHorizonYears)
+    r.fail(end, p + ".end",
+           "expected at most " + std::to_string(plausible::kMaxHorizonYears) +
+               " years after scenario.start (" + format_iso_date(run.start) + "), got " +
+               format_iso_date(run.end));
   if (const Node* seed = t.find("seed")) {
     if (seed->type != Node::Type::integer || seed->integer < 0)
       r.fail(*seed, p + ".seed", "expected a whole number >= 0");
@@ -48,8 +58,7 @@ void read_gemeenten(Context& c, const Node& root) {
     g.name = csv.text(row, "gemeente");
     if (g.name.empty()) csv.fail(row, "gemeente", "a gemeente name");
     if (!seen.insert(g.name).second) csv.fail(row, "gemeente", "each gemeente once");
-    g.inhabitants = csv.number(row, "inhabitants");
-    if (!(g.inhabitants > 0)) csv.fail(row, "inhabitants", "a number > 0");
+    g.inhabitants = csv.persons(row, "inhabitants", 1, plausible::kMaxInhabitants);
     g.wsw_at_werkzaak = csv.boolean(row, "wsw_at_werkzaak");
     g.participatiewet_at_werkzaak = csv.boolean(row, "participatiewet_at_werkzaak");
     c.spec.gemeenten.push_back(g);

@@ -6,6 +6,7 @@
 #include "sim/common/date.hpp"
 #include "sim/model/pilots/expand.hpp"
 #include "sim/scenario/money_sections.hpp"
+#include "sim/scenario/plausible.hpp"
 
 namespace ws::scenario {
 
@@ -49,7 +50,7 @@ std::vector<mp::Rate> rates(Context& c, const Node& table, const std::string& pa
 }
 
 std::vector<mp::Rate> hazards(Context& c, const Node& table, const std::string& path) {
-  return rates(c, table, path, non_negative("per year"), "state = rate per year");
+  return rates(c, table, path, non_negative("per year", plausible::kMaxRatePerYear), "state = rate per year");
 }
 
 std::vector<std::string> names(const Reader& r, const Node& n, const std::string& path) {
@@ -75,7 +76,7 @@ std::vector<mp::HazardScaling> read_scale(Context& c, const Node& t, const std::
     const std::string vp = join_path(path, quoted);
     if (arrow == std::string::npos) c.r.fail(value, vp, "expected a transition \"from->to\" as key");
     out.push_back({key.substr(0, arrow), key.substr(arrow + 2),
-                   number(c, value, vp, non_negative("times the hazard"))});
+                   number(c, value, vp, non_negative("times the hazard", plausible::kMaxMultiplier))});
   }
   return out;
 }
@@ -203,7 +204,7 @@ void read_group(Context& c, const std::string& name, const Node& t, const std::s
   g.age = read_age_distribution(c, r.required(t, p, "age"), p + ".age", &g.age_weight_slots);
   g.share_women = number_or(c, t, p, "share_women", 0.5, share());
   g.inflow = number(c, r.required(t, p, "inflow_per_year"), p + ".inflow_per_year",
-                    non_negative("persons per year"));
+                    non_negative("persons per year", plausible::kMaxArrivalsPerYear));
   g.outflow = hazards(c, r.required(t, p, "outflow"), p + ".outflow");
   if (const Node* f = t.find("funded_in")) g.funded_in = names(r, *f, p + ".funded_in");
   g.funding_per_intake = number_or(c, t, p, "funding_per_intake", 0.0, non_negative("EUR"));

@@ -54,7 +54,7 @@ void read_cells(Context& c, const Node& file_node, const std::string& p) {
     cell.age_upper = csv.non_negative(row, "age_upper");
     if (!(cell.age_upper > cell.age_lower) || cell.age_upper > 130)
       csv.fail(row, "age_upper", "an age above age_lower and at most 130");
-    cell.count = csv.non_negative(row, "count");
+    cell.count = csv.non_negative(row, "count", plausible::kMaxPersonsPerRow);
     cell.duration_min_years = csv.non_negative(row, "duration_min");
     cell.duration_max_years = csv.non_negative(row, "duration_max");
     if (cell.duration_max_years < cell.duration_min_years)
@@ -118,7 +118,9 @@ void read_initial_population(Context& c, const Node& root) {
         if (c.spec.initial_cells[i].state == state) cells.emplace_back(i, c.spec.initial_cells[i].count);
       std::vector<T> targets;
       for (const auto& [i, base] : cells) targets.push_back(T{K::initial_count, i, 0, 0, 0, base});
-      const double v = r.number(value, vp, non_negative("times the counts of the file"), std::move(targets));
+      const double v =
+          r.number(value, vp, non_negative("times the counts of the file", plausible::kMaxMultiplier),
+                   std::move(targets));
       for (const auto& [i, base] : cells) c.spec.initial_cells[i].count = base * v;
     }
   }

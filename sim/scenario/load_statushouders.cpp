@@ -6,7 +6,9 @@
 // Half years after the last one in the file take future_per_half_year; a half year before the first, or in a
 // gap of the file, takes the latest earlier listed value (the first listed before the file starts).
 #include <algorithm>
+#include <iomanip>
 #include <limits>
+#include <sstream>
 
 #include "sim/common/date.hpp"
 #include "sim/scenario/sections.hpp"
@@ -35,6 +37,19 @@ model::Day half_year_start(int half) { return days_from_civil(half / 2, half % 2
 int half_year_of(model::Day day) {
   const CivilDate d = civil_from_days(day);
   return d.year * 2 + (d.month >= 7 ? 1 : 0);
+}
+
+// Persons, not millions: 17.475415 is refused with the hint, as is any number no country of persons has.
+double read_national_population(Reader& r, const Node& n, const std::string& path) {
+  const double v = r.number(n, path, positive("inhabitants of the Netherlands"), nullptr);
+  if (v < plausible::kMinNationalPopulation || v > plausible::kMaxNationalPopulation) {
+    std::ostringstream what;
+    what << std::setprecision(10) << "expected persons in [" << plausible::kMinNationalPopulation << ", "
+         << plausible::kMaxNationalPopulation << "], e.g. 17475415, got " << v
+         << (v < 1000 ? " (did you type millions?)" : "");
+    r.fail(n, path, what.str());
+  }
+  return v;
 }
 
 }  // namespace
@@ -80,12 +95,12 @@ void read_statushouders(Context& c, const Node& root) {
     if (!h) csv.fail(row, "period", "a half year such as 2025H1");
     if (!halves.empty() && *h <= halves.back()) csv.fail(row, "period", "half years in ascending order");
     halves.push_back(*h);
-    persons.push_back(csv.non_negative(row, "persons"));
+    persons.push_back(csv.non_negative(row, "persons", plausible::kMaxPersonsPerRow));
   }
   if (halves.empty())
     r.fail(file, p + ".taakstelling_file", "expected at least one half year in " + csv.display());
-  const double national = r.number(r.required(t, p, "national_population"), p + ".national_population",
-                                   positive("inhabitants of the Netherlands"), nullptr);
+  const double national =
+      read_national_population(r, r.required(t, p, "national_population"), p + ".national_population");
   // Persons per year in gemeente g for one person per half year nationally; 0 where the module is elsewhere.
   std::vector<double> factor;
   for (std::size_t i = 0; i < c.spec.gemeenten.size(); ++i)
@@ -98,8 +113,9 @@ void read_statushouders(Context& c, const Node& root) {
   for (std::size_t g = 0; g < factor.size(); ++g)
     targets.push_back(
         T{K::arrival_rate, a, first_future, std::numeric_limits<std::size_t>::max(), g, factor[g]});
-  const double future = r.number(r.required(t, p, "future_per_half_year"), p + ".future_per_half_year",
-                                 non_negative("persons per half year, national"), std::move(targets));
+  const double future = r.number(
+      r.required(t, p, "future_per_half_year"), p + ".future_per_half_year",
+      non_negative("persons per half year, national", plausible::kMaxPersonsPerRow), std::move(targets));
   for (int h = first; h <= last; ++h) {
     double n = future;
     if (h <= halves.back()) {

@@ -59,7 +59,7 @@ Piecewise read_piecewise(Context& c, const Node& n, const std::string& p, Clock 
         from = csv.non_negative(row, "from");
       }
       if (&row != &csv.rows().front()) out.breaks.push_back(from);
-      out.values.push_back(csv.non_negative(row, "multiplier"));
+      out.values.push_back(csv.non_negative(row, "multiplier", plausible::kMaxMultiplier));
     }
     if (out.values.empty()) r.fail(*file, p + ".file", "expected at least one row in " + csv.display());
     check_breaks(c, *file, p + ".file (column from)", clock, out.breaks);
@@ -78,7 +78,8 @@ Piecewise read_piecewise(Context& c, const Node& n, const std::string& p, Clock 
                " breaks: below the first, between each, above the last), got " +
                std::to_string(values.items.size()));
   for (std::size_t k = 0; k < values.items.size(); ++k)
-    out.values.push_back(r.number(values.items[k], index_path(p + ".values", k), non_negative("multiplier"),
+    out.values.push_back(r.number(values.items[k], index_path(p + ".values", k),
+                                  non_negative("multiplier", plausible::kMaxMultiplier),
                                   T{K::transition_piece, transition, k, 0, static_cast<std::size_t>(clock)}));
   return out;
 }
@@ -92,7 +93,8 @@ std::vector<double> read_by_name(Context& c, const Node& n, const std::string& p
   for (const auto& [name, value] : n.members) {
     const std::string vp = join_path(p, name);
     const auto k = static_cast<std::size_t>(index(value, vp, name));
-    out[k] = c.r.number(value, vp, non_negative("multiplier"), T{kind, transition, k});
+    out[k] =
+        c.r.number(value, vp, non_negative("multiplier", plausible::kMaxMultiplier), T{kind, transition, k});
   }
   return out;
 }
@@ -129,8 +131,9 @@ void read_transitions(Context& c, const Node& root) {
     c.spec.transitions.push_back(spec);
     if (const std::string why = model::transition_rule(c.spec, from.name, to.name); !why.empty())
       r.fail(value, p, why);
-    const double rate = r.number(r.required(value, p, "rate"), p + ".rate", non_negative("per year"),
-                                 T{K::transition_rate, i});
+    const double rate =
+        r.number(r.required(value, p, "rate"), p + ".rate",
+                 non_negative("per year", plausible::kMaxRatePerYear), T{K::transition_rate, i});
     c.spec.transitions[i].rate = rate;
     const ClockInfo clocks[] = {
         {"by_age", &TransitionSpec::by_age, Clock::age},

@@ -40,7 +40,7 @@ std::string describe_value(const Node& n) {
 
 std::string Bounds::describe() const {
   std::string out = "a number";
-  const bool has_lower = std::isfinite(lower), has_upper = std::isfinite(upper);
+  const bool has_lower = std::isfinite(lower), has_upper = std::isfinite(upper) && !plausible_upper;
   if (has_lower && has_upper)
     out += " in [" + format_number(lower) + ", " + format_number(upper) + "]";
   else if (has_lower)
@@ -49,6 +49,12 @@ std::string Bounds::describe() const {
     out += " <= " + format_number(upper);
   if (*units != '\0') out += std::string(" (") + units + ")";
   return out;
+}
+
+std::string Bounds::describe_for(double v) const {
+  const bool too_large = !(v <= upper);  // inf and nan too
+  return describe() +
+         (plausible_upper && too_large ? ", at most " + format_number(upper) + " (a plausible value)" : "");
 }
 
 std::string join_path(const std::string& path, std::string_view key) {
@@ -125,7 +131,7 @@ model::Day Reader::date(const Node& n, const std::string& path) const {
 double Reader::number(const Node& n, const std::string& path, const Bounds& bounds, Targets targets) {
   if (n.is_number()) {
     if (!bounds.contains(n.number))
-      fail(n, path, "expected " + bounds.describe() + ", got " + describe_value(n));
+      fail(n, path, "expected " + bounds.describe_for(n.number) + ", got " + describe_value(n));
     return n.number;
   }
   if (is_distribution(n)) {

@@ -2,6 +2,7 @@
 // Typed reading of the merged scenario tree: every accessor checks the type and range of one value and throws
 // ws::InputError "<file>:<line>: <key path>: expected <what>, got <what>" otherwise. Numbers may be
 // distribution tables; those become UncertainParameters (see distribution.hpp).
+#include <cmath>
 #include <filesystem>
 #include <initializer_list>
 #include <limits>
@@ -12,6 +13,7 @@
 
 #include "sim/model/spec.hpp"
 #include "sim/scenario/csv.hpp"
+#include "sim/scenario/plausible.hpp"
 #include "sim/scenario/tree.hpp"
 
 namespace ws::scenario {
@@ -22,15 +24,21 @@ struct Bounds {
   double upper = std::numeric_limits<double>::infinity();
   const char* units = "";
   bool lower_open = false;       // lower itself is not allowed (e.g. > 0)
+  bool plausible_upper = false;  // upper is a plausibility limit, named only when a value exceeds it
   std::string describe() const;  // "a number >= 0 (per year)"
-  bool contains(double v) const { return (lower_open ? v > lower : v >= lower) && v <= upper; }
+  // For a value that breaks the bounds: "a number >= 0 (per year), at most 1000 (a plausible value)".
+  std::string describe_for(double v) const;
+  // Finite numbers only: an infinite upper bound means "no limit", not that inf itself is allowed.
+  bool contains(double v) const {
+    return std::isfinite(v) && (lower_open ? v > lower : v >= lower) && v <= upper;
+  }
 };
 
-inline Bounds non_negative(const char* units) {
-  return {0.0, std::numeric_limits<double>::infinity(), units};
+inline Bounds non_negative(const char* units, double upper = plausible::kLargestNumber) {
+  return {0.0, upper, units, false, true};
 }
-inline Bounds positive(const char* units) {
-  return {0.0, std::numeric_limits<double>::infinity(), units, true};
+inline Bounds positive(const char* units, double upper = plausible::kLargestNumber) {
+  return {0.0, upper, units, true, true};
 }
 inline Bounds share() { return {0.0, 1.0, "share"}; }
 

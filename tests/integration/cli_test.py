@@ -3,7 +3,10 @@
 Usage: cli_test.py WERKSTROOM_BINARY SOURCE_DIR WORK_DIR TEST_NAME
 """
 import os
+import re
+import shutil
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -82,6 +85,8 @@ def test_compare():
     check(c.returncode == 0, f"compare works: {c.stderr}")
     check("95%" in c.stdout and "bijstand" in c.stdout, "compare prints the differences")
     one_line_error(run("compare", out, "--against", "nope"), "nope")
+    one_line_error(run("compare", out, "--against", "baseline", "--variable", "stocks", "--no-write"),
+                   "--variable: no variable named 'stocks'", "stock_year_end")
 
 
 def test_graph():
@@ -113,9 +118,117 @@ def test_interrupt():
     started = time.time()
     _, err = p.communicate(timeout=60)
     check(time.time() - started < 10, "stops within 10 seconds")
-    check(p.returncode == 130, f"exit code 130 after a signal, got {p.returncode}: {err}")
+    check(p.returncode == 128 + signal.SIGTERM, f"exit code 143 after SIGTERM, got {p.returncode}: {err}")
     check("interrupted" in err, "says it was interrupted")
     check(not any(f.startswith("interrupted.nc") for f in os.listdir(WORK)), "no file left behind")
+
+
+def write_scenario(name, text):
+    path = os.path.join(WORK, name)
+    with open(path, "w") as f:
+        f.write(f'extend = "{BASELINE}"\n' + text)
+    return path
+
+
+def no_files_like(prefix):
+    return not any(f.startswith(prefix) for f in os.listdir(WORK))
+
+
+def stop_with(sig, scenario, out, replications):
+    """Starts a run, sends `sig` once its temp file exists; returns (exit code, stderr, seconds to stop)."""
+    p = subprocess.Popen([BIN, "run", scenario, "--replications", str(replications), "--threads", "1",
+                          "--out", out, "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    name = os.path.basename(out)
+    deadline = time.time() + 60
+    while no_files_like(name + ".tmp") and time.time() < deadline and p.poll() is None:
+        time.sleep(0.05)
+    time.sleep(0.5)
+    p.send_signal(sig)
+    started = time.time()
+    _, err = p.communicate(timeout=120)
+    return p.returncode, err, time.time() - started
+
+
+def test_interrupt_inside_replication():
+    """One long replication (1.6 million arrivals) stops within seconds of SIGINT; SIGHUP like SIGTERM."""
+    big = write_scenario("big.toml", '[arrivals.bijstand_inflow]\nrate_unit = "per_year"\n'
+                                     'rates = { 2025-01-01 = 20000 }\n')
+    for sig in (signal.SIGINT, signal.SIGHUP):
+        out = os.path.join(WORK, f"big-{int(sig)}.nc")
+        code, err, seconds = stop_with(sig, big, out, 1)
+        check(code == 128 + sig, f"exit code {128 + sig} after signal {int(sig)}, got {code}: {err}")
+        check(seconds < 5, f"stops within 5 seconds inside a replication, took {seconds:.1f}")
+        check("interrupted" in err, "says it was interrupted")
+        check(no_files_like(os.path.basename(out)), "no file left behind")
+
+
+def test_memory_estimate():
+    """A scenario that validates but cannot fit in memory is refused before the run, with the estimate."""
+    huge = write_scenario("huge.toml", '[arrivals.bijstand_inflow]\nrate_unit = "per_year"\n'
+                                       'rates = { 2025-01-01 = 10000000 }\n')
+    check(run("validate", huge).returncode == 0, "the scenario validates")
+    out = os.path.join(WORK, "huge.nc")
+    one_line_error(run("run", huge, "--replications", "1", "--out", out), "huge.toml", "persons in one replication",
+                   "GB of memory", "available")
+    check(no_files_like("huge.nc"), "no file written")
+    many = write_scenario("many.toml", '[arrivals.bijstand_inflow]\nrate_unit = "per_year"\n'
+                                       'rates = { 2025-01-01 = 10000000 }\nrate_multiplier = 100\n')
+    one_line_error(run("run", many, "--replications", "1", "--out", out), "more than the model can hold")
+
+
+def test_output_paths():
+    """Scenario names never escape results/; --out is a new path or a regular file, even with --overwrite."""
+    escape = write_scenario("escape.toml", '[scenario]\nname = "../../escape"\n')
+    shutil.rmtree(os.path.join(WORK, "results"), ignore_errors=True)
+    r = subprocess.run([BIN, "run", escape, "--replications", "1", "--quiet"], capture_output=True, text=True,
+                       cwd=WORK, timeout=600)
+    check(r.returncode == 0, f"runs: {r.stderr}")
+    check(os.listdir(os.path.join(WORK, "results")) == ["_.._.._escape.nc"], "written inside results/")
+    fifo, link = os.path.join(WORK, "fifo.nc"), os.path.join(WORK, "link.nc")
+    for path in (fifo, link):
+        if os.path.lexists(path):
+            os.remove(path)
+    os.mkfifo(fifo)
+    os.symlink(BASELINE, link)
+    one_line_error(run("run", BASELINE, "--out", fifo, "--overwrite"), "fifo.nc", "a regular file")
+    one_line_error(run("run", BASELINE, "--out", link, "--overwrite"), "link.nc", "symbolic link")
+    one_line_error(run("run", BASELINE, "--out", "/dev/null", "--overwrite"), "/dev/null", "device")
+    check(os.path.islink(link) and stat.S_ISFIFO(os.lstat(fifo).st_mode), "both left as they were")
+    one_line_error(run("run", BASELINE, "--out", os.path.join(WORK, "x" * 300 + ".nc")), "File name too long")
+
+
+def test_stdout_errors():
+    with open("/dev/full", "w") as full:
+        r = subprocess.run([BIN, "validate", BASELINE], stdout=full, stderr=subprocess.PIPE, text=True)
+    one_line_error(r, "cannot write to standard output")
+
+
+def test_argument_errors():
+    one_line_error(run("run", BASELINE, "--replicatoins", "5"), "unknown option '--replicatoins'",
+                   "did you mean '--replications'?")
+    one_line_error(run("rnu", BASELINE), "unknown command 'rnu'", "did you mean 'run'?")
+    for seed in ("-1", str(2**64)):
+        one_line_error(run("run", BASELINE, "--seed", seed, "--out", os.path.join(WORK, "seed.nc")),
+                       f"--seed {seed}: expected a whole number in [0, 18446744073709551615]")
+
+
+def test_reproducible():
+    """The same command twice gives the same bytes, apart from the time in the history attribute."""
+    out = os.path.join(WORK, "same.nc")
+    files = []
+    for attempt in range(2):
+        r = run("run", BASELINE, "--replications", "2", "--out", out, "--overwrite", "--quiet")
+        check(r.returncode == 0, f"runs: {r.stderr}")
+        with open(out, "rb") as f:
+            files.append(f.read())
+        time.sleep(1.1)  # another second in the history attribute
+    a, b = files
+    check(len(a) == len(b), "same size")
+    differing = [i for i in range(len(a)) if a[i] != b[i]]
+    stamp = re.search(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ ", a)
+    check(stamp is not None, "the history attribute starts with a time")
+    check(all(stamp.start() <= i < stamp.start() + 20 for i in differing),
+          f"only the history time differs, got {len(differing)} bytes at {differing[:10]}")
 
 
 globals()["test_" + NAME]()

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "sim/common/error.hpp"
+#include "sim/common/text.hpp"
 #include "sim/output/results_reader.hpp"
 #include "sim/runner/paired_difference.hpp"
 #include "tools/cli/command.hpp"
@@ -61,6 +62,17 @@ int compare_command(const CompareArguments& args) {
   for (const auto& g : args.gemeenten)
     if (std::find(c.gemeenten.begin(), c.gemeenten.end(), g) == c.gemeenten.end())
       throw InputError(args.file + ": --gemeente: no gemeente named '" + g + "'");
+  std::vector<std::string> compared;
+  for (const auto& d : c.differences) compared.push_back(d.variable);
+  for (const auto& v : args.variables)
+    if (std::find(compared.begin(), compared.end(), v) == compared.end()) {
+      const std::string suggestion = closest_match(v, compared);
+      std::string list;
+      for (const auto& name : compared) list += (list.empty() ? "" : ", ") + name;
+      throw InputError(args.file + ": --variable: no variable named '" + v + "'" +
+                       (suggestion.empty() ? "" : "; did you mean '" + suggestion + "'?") +
+                       " (expected one of: " + list + ")");
+    }
   std::cout << fmt::format(
       "Paired differences against '{}' with common random numbers: {} replications, "
       "mean ± half-width of the 95% interval\n",

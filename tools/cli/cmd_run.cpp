@@ -1,9 +1,16 @@
 // werkstroom run SCENARIO... : Monte Carlo replications of one or more scenarios into one results file.
 
+#include <sys/stat.h>
+
+#include <cctype>
+#include <cerrno>
+#include <charconv>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 
 #include "sim/common/error.hpp"
+#include "sim/runner/interrupt.hpp"
 #include "sim/runner/run.hpp"
 #include "sim/scenario/load.hpp"
 #include "tools/cli/command.hpp"
@@ -15,7 +22,7 @@ namespace {
 struct RunArguments {
   std::vector<std::string> scenarios;
   std::optional<std::size_t> replications;
-  std::optional<std::uint64_t> seed;
+  std::string seed;
   std::optional<int> threads;
   std::string out;
   bool overwrite = false;
@@ -33,22 +40,67 @@ std::string command_line() {
   return line;
 }
 
+// --seed: a whole number in [0, 2^64 - 1]; "-1" and "2^64" are errors, not a wrapped-around seed.
+std::uint64_t parse_seed(const std::string& text) {
+  std::uint64_t seed = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seed);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size())
+    throw InputError("--seed " + text + ": expected a whole number in [0, 18446744073709551615]");
+  return seed;
+}
+
+// A scenario name as a file name: letters, digits, '-', '_' and '.' stay, anything else (a '/', "..", a
+// control character) becomes '_'; never hidden, never empty, at most 200 bytes.
+std::string file_name_from(const std::string& name) {
+  std::string out;
+  for (const char c : name.substr(0, 200))
+    out += std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' ? c : '_';
+  if (out.empty() || out.front() == '.') out.insert(out.begin(), '_');
+  return out;
+}
+
+// --out must be a new path or a regular file (never a device, FIFO, folder or symlink, even with
+// --overwrite: the atomic rename would replace it with a regular file).
+void check_out_path(const std::filesystem::path& out, bool overwrite) {
+  struct stat status {};
+  if (::lstat(out.c_str(), &status) != 0) {
+    if (errno != ENOENT) throw InputError(out.string() + ": " + std::strerror(errno) + " (--out)");
+    const std::filesystem::path folder = out.has_parent_path() ? out.parent_path() : ".";
+    std::error_code ec;
+    if (!std::filesystem::is_directory(folder, ec))
+      throw InputError(out.string() + ": folder " + folder.string() + " does not exist (--out)");
+    return;  // a new path
+  }
+  if (!S_ISREG(status.st_mode))
+    throw InputError(out.string() + ": " +
+                     (S_ISLNK(status.st_mode)   ? "a symbolic link"
+                      : S_ISDIR(status.st_mode) ? "a folder"
+                                                : "a device, FIFO or socket") +
+                     "; expected a new file name or a regular file (--out)");
+  if (!overwrite)
+    throw InputError(out.string() +
+                     ": exists already; expected a new file name (--out) or --overwrite to replace it");
+}
+
 int run_command(const RunArguments& args) {
+  runner::InterruptGuard interrupt;  // from the first instruction: a signal during loading stops cleanly too
   std::vector<model::ScenarioSpec> specs;
-  for (const auto& file : args.scenarios) specs.push_back(scenario::load_scenario(file));
+  for (const auto& file : args.scenarios) {
+    specs.push_back(scenario::load_scenario(file));
+    runner::throw_if_interrupted();
+  }
 
   runner::RunOptions options;
   options.replications = args.replications.value_or(static_cast<std::size_t>(specs.front().run.replications));
-  options.seed = args.seed.value_or(specs.front().run.seed);
+  options.seed = args.seed.empty() ? specs.front().run.seed : parse_seed(args.seed);
   options.threads = args.threads;
   options.progress = args.quiet ? runner::Progress::Mode::quiet : runner::Progress::Mode::automatic;
   options.command_line = command_line();
-  options.out = args.out.empty() ? std::filesystem::path("results") / (specs.front().name + ".nc")
-                                 : std::filesystem::path(args.out);
+  options.out = args.out.empty()
+                    ? std::filesystem::path("results") / (file_name_from(specs.front().name) + ".nc")
+                    : std::filesystem::path(args.out);
   if (args.out.empty()) std::filesystem::create_directories(options.out.parent_path());
-  if (std::filesystem::exists(options.out) && !args.overwrite)
-    throw InputError(options.out.string() +
-                     ": exists already; expected a new file name (--out) or --overwrite to replace it");
+  check_out_path(options.out, args.overwrite);
 
   const runner::RunReport report = runner::run_scenarios(specs, args.scenarios, options);
   if (!args.quiet) print_run_summary(std::cout, report, options);
@@ -64,7 +116,7 @@ Registration register_run(CLI::App& app) {
       ->check(CLI::ExistingFile);
   sub->add_option("--replications,-n", args->replications, "number of replications (default: the scenario's)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{100000000}));
-  sub->add_option("--seed", args->seed, "random seed (default: the first scenario's)");
+  sub->add_option("--seed", args->seed, "random seed, 0 to 2^64-1 (default: the first scenario's)");
   sub->add_option("--threads,-j", args->threads, "worker threads (default: all hardware threads)")
       ->check(CLI::Range(1, 1024));
   sub->add_option("--out,-o", args->out, "results file (default: results/<scenario name>.nc)");
