@@ -4,7 +4,9 @@
 // obvious way: std::mt19937_64 and a std::priority_queue holding every person's four candidate events, the
 // stale ones skipped when popped. Both run on one thread; the werkstroom side goes through the whole
 // `werkstroom run` path (loading the scenario, compiling, the oneTBB pipeline, writing the results file to a
-// temporary file). The bench checks that both count statistically the same exits per cause and year.
+// temporary file). The bench checks that both count statistically the same exits per cause and year. It also
+// times the model alone (compile + simulate, after the turns). --quick changes nothing: a run takes well under
+// a second.
 #include <fmt/core.h>
 #include <oneapi/tbb/global_control.h>
 #include <unistd.h>
@@ -23,6 +25,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/model/compiled_model.hpp"
+#include "sim/model/replication.hpp"
 #include "sim/runner/run.hpp"
 #include "sim/scenario/load.hpp"
 #include "tools/cli/bench.hpp"
@@ -96,6 +100,15 @@ Measurement run_werkstroom(const std::string& path, const std::filesystem::path&
   });
 }
 
+// The model alone on an already loaded scenario: compile and simulate one replication, no runner, no file.
+Measurement run_model_only(const model::ScenarioSpec& spec) {
+  return timed([&](Measurement&) {
+    const model::CompiledModel compiled = model::compile_model(spec);
+    if (model::simulate_replication(compiled, spec.run.seed, 0).events == 0)
+      throw std::runtime_error("bench cohort: no events");
+  });
+}
+
 // ---- the naive simulator
 
 struct NaiveEvent {
@@ -155,7 +168,9 @@ int bench_cohort(const BenchOptions& options) {
       std::filesystem::temp_directory_path() / fmt::format("werkstroom-cohort-{}.nc", ::getpid());
   const tbb::global_control one_thread(tbb::global_control::max_allowed_parallelism, 1);
   constexpr std::uint64_t kNaiveSeed = 20250101;
-  std::vector<double> ws_cpu, ws_wall, ws_write, naive_cpu, naive_wall, ratio_cpu, ratio_wall;
+  const model::ScenarioSpec spec = scenario::load_scenario(path);
+  std::vector<double> ws_cpu, ws_wall, ws_write, naive_cpu, naive_wall, ratio_cpu, ratio_wall, model_cpu,
+      model_wall;
   Measurement ws, naive;
   bool deterministic = true;
   for (int repeat = 0; repeat < options.repeats; ++repeat) {
@@ -164,6 +179,9 @@ int bench_cohort(const BenchOptions& options) {
     if (naive_first) naive = run_naive(kNaiveSeed);
     const Measurement w = run_werkstroom(path, out);
     if (!naive_first) naive = run_naive(kNaiveSeed);
+    const Measurement model_only = run_model_only(spec);
+    model_cpu.push_back(model_only.cpu);
+    model_wall.push_back(model_only.wall);
     if (repeat > 0 && w.exits != ws.exits) deterministic = false;
     ws = w;
     ws_cpu.push_back(ws.cpu);
@@ -183,11 +201,12 @@ int bench_cohort(const BenchOptions& options) {
       "  werkstroom persons/s          {:>13.4g} {:>13.4g}   (load + run + write the results file)\n"
       "  naive persons/s               {:>13.4g} {:>13.4g}   (std::priority_queue + std::mt19937_64)\n"
       "  ratio werkstroom / naive      {:>13.2f} {:>13.2f}   (target >= 2)\n"
+      "  model only persons/s          {:>13.4g} {:>13.4g}   (compile + simulate: no load, runner or file)\n"
       "  werkstroom ms per run         {:>13.1f} {:>13.1f}   (of which writing {:.1f} ms wall)\n"
       "  naive ms per run              {:>13.1f} {:>13.1f}\n",
       path, kPersons, options.repeats, rate(ws_cpu), rate(ws_wall), rate(naive_cpu), rate(naive_wall),
-      median(ratio_cpu), median(ratio_wall), 1e3 * median(ws_cpu), 1e3 * median(ws_wall),
-      1e3 * median(ws_write), 1e3 * median(naive_cpu), 1e3 * median(naive_wall));
+      median(ratio_cpu), median(ratio_wall), rate(model_cpu), rate(model_wall), 1e3 * median(ws_cpu),
+      1e3 * median(ws_wall), 1e3 * median(ws_write), 1e3 * median(naive_cpu), 1e3 * median(naive_wall));
 
   std::cout << "\n  exits per cause (werkstroom / naive):";
   for (int c = 0; c < kCauses; ++c) {
