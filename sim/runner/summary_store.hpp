@@ -24,8 +24,8 @@ class SummaryStore {
   struct Summary {
     std::vector<double> mean;  // [cell]
     std::vector<double> se;    // [cell], NaN with a single replication
-    std::vector<double>
-        quantiles;  // [quantile][cell], linear interpolation between order statistics (type 7)
+    // [quantile][cell], linear interpolation between order statistics (type 7)
+    std::vector<double> quantiles;
   };
   Summary summarise(std::size_t scenario, std::span<const double> probabilities);
 

@@ -53,8 +53,8 @@ TEST_CASE("the AOW age is reached on the exact day", "[model][analytic]") {
   CHECK(format_iso_date(aow_day(aow, days_from_civil(1960, 12, 31))) == "2027-12-31");
   // Born 1961-02-10: 67 in 2028-02-10 but the 2028 age is 67y3m -> 2028-05-10.
   CHECK(format_iso_date(aow_day(aow, days_from_civil(1961, 2, 10))) == "2028-05-10");
-  aow.months_per_year_after =
-      3;  // +3 months a year after 2028: 67y6m in 2029 ... reached 2029-08-20 for 1962-02-20
+  // +3 months a year after 2028: 67y6m in 2029 ... reached 2029-08-20 for 1962-02-20
+  aow.months_per_year_after = 3;
   CHECK(format_iso_date(aow_day(aow, days_from_civil(1962, 2, 20))) == "2029-08-20");
 
   // In a simulation: a person born 1958-03-15 leaves for pensioen on 2025-03-15, so the person-years spent in
@@ -199,7 +199,8 @@ TEST_CASE("a capacity state fed by Poisson arrivals matches the Erlang C queue",
   check_mean(wait_time, expected_wait, "mean wait");
 }
 
-TEST_CASE("a broken conservation of persons aborts with the gemeente and the numbers", "[model][conservation]") {
+TEST_CASE("a broken conservation of persons aborts with the gemeente and the numbers",
+          "[model][conservation]") {
   ScenarioSpec spec = test::tiny_spec(2000, 2002);
   spec.initial_cells = {test::young_cell("a", 100)};
   spec.transitions = {test::constant_transition("a", "vertrokken", 0.3)};
@@ -207,5 +208,6 @@ TEST_CASE("a broken conservation of persons aborts with the gemeente and the num
   Accounts a = simulate_replication(m, 1, 0);  // a correct run passes its own check
   CHECK(a.initial[0] + a.arrived[0] == a.living[0] + a.exited[0]);
   a.exited[0] += 1;  // a person counted twice
-  CHECK_THROWS_WITH(a.check_conservation(m), Catch::Contains("gemeente Testdorp") && Catch::Contains("initial 100"));
+  CHECK_THROWS_WITH(a.check_conservation(m),
+                    Catch::Contains("gemeente Testdorp") && Catch::Contains("initial 100"));
 }

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "sim/common/text.hpp"
+
+#include <catch2/catch.hpp>
 
 TEST_CASE("edit distance and closest match") {
   CHECK(ws::edit_distance("kitten", "sitting") == 3);

@@ -31,8 +31,7 @@ void add_bench_target(std::string name, std::string description, BenchFn fn) {
 
 namespace {
 
-// ---- the `engine` target
-// -------------------------------------------------------------------------------------
+// ---- the `engine` target ------------------------------------------------------------------------------
 
 // The hold model (Vaucher & Duval 1975; Jones 1986): with n events pending, repeatedly pop the earliest and
 // schedule a new one at its time + Exp(1). Both queues see the same increments and priorities, so they do the
@@ -134,12 +133,6 @@ HoldResult hold_priority_queue(const HoldInput& in, std::size_t n, std::size_t h
   return {(thread_cpu_ns() - start) / static_cast<double>(holds), sum};
 }
 
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  const std::size_t m = v.size() / 2;
-  return v.size() % 2 ? v[m] : 0.5 * (v[m - 1] + v[m]);
-}
-
 int bench_engine(const BenchOptions& opt) {
   const HoldInput in = make_hold_input();
   const int max_exponent = opt.quick ? 3 : 6;
@@ -178,8 +171,7 @@ int bench_engine(const BenchOptions& opt) {
 const RegisterBenchTarget engine_target{
     "engine", "event queue vs std::priority_queue, hold model, 1e1..1e6 pending", bench_engine};
 
-// ---- the subcommand
-// ------------------------------------------------------------------------------------------
+// ---- the subcommand ------------------------------------------------------------------------------------
 
 struct BenchArgs {
   std::string target;

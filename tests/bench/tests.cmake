@@ -1,0 +1,8 @@
+# `werkstroom bench cohort` (one repeat; its figures mean nothing here): the scenario validates, the whole run
+# path writes its file, and werkstroom and the naive simulator count statistically the same exits.
+add_test(NAME bench.cohort_scenario_validates COMMAND ${WERKSTROOM_BIN} validate scenarios/bench/cohort.toml
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+add_test(NAME bench.cohort_quick COMMAND ${WERKSTROOM_BIN} bench cohort --quick --repeats 1
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(bench.cohort_quick PROPERTIES PASS_REGULAR_EXPRESSION
+                     "Same exits per cause and year in both: yes" FAIL_REGULAR_EXPRESSION ": NO" TIMEOUT 300)
