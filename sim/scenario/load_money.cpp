@@ -93,15 +93,7 @@ void read_year_amounts(Context& c, const Node& t, const std::string& p, MoneyIte
   const Node& amounts = r.expect_table(*t.find("amounts"), p + ".amounts");
   if (is_distribution(amounts))
     r.fail(amounts, p + ".amounts", "expected a table { 2025 = EUR, 2026 = EUR, ... }");
-  std::vector<std::pair<int, const Node*>> rows;
-  for (const auto& [key, value] : amounts.members) {
-    const auto parsed = parse_iso_date(key + "-01-01");
-    if (key.size() != 4 || !parsed)
-      r.fail(value, join_path(p + ".amounts", key), "expected a calendar year such as 2025 as key");
-    rows.emplace_back(civil_from_days(*parsed).year, &value);
-  }
-  if (rows.empty()) r.fail(amounts, p + ".amounts", "expected at least one year");
-  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  const auto rows = r.by_year(amounts, p + ".amounts");
   for (std::size_t k = 0; k < rows.size(); ++k) {
     item.years.push_back(rows[k].first);
     item.year_amount.push_back(r.number(*rows[k].second,

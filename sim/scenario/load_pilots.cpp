@@ -96,17 +96,8 @@ void read_places(Context& c, const Node& t, const std::string& p, mp::PWettersIn
     return;
   }
   // Like [capacities]: { year = places } from each listed year on.
-  std::vector<std::pair<int, const Node*>> rows;
-  for (const auto& [key, value] : places.members) {
-    const auto d = parse_iso_date(key + "-01-01");
-    if (key.size() != 4 || !d)
-      r.fail(value, join_path(p + ".places", key), "expected a calendar year such as 2026 as key");
-    rows.emplace_back(civil_from_days(*d).year, &value);
-  }
-  if (rows.empty()) r.fail(places, p + ".places", "expected at least one year");
-  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   pilot.places_per_listed_year = true;
-  for (const auto& [year, node] : rows) {
+  for (const auto& [year, node] : r.by_year(places, p + ".places")) {
     pilot.place_years.push_back(year);
     pilot.places.push_back(
         number(c, *node, join_path(p + ".places", std::to_string(year)), non_negative("places")));

@@ -1,5 +1,6 @@
 #include "sim/scenario/reader.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -147,6 +148,19 @@ double Reader::number(const Node& n, const std::string& path, const Bounds& boun
   fail(n, path,
        "expected " + bounds.describe() + " or a distribution table { distribution = \"...\", ... }, got " +
            describe_value(n));
+}
+
+std::vector<std::pair<int, const Node*>> Reader::by_year(const Node& table, const std::string& path) const {
+  std::vector<std::pair<int, const Node*>> rows;
+  for (const auto& [key, value] : table.members) {
+    const auto parsed = parse_iso_date(key + "-01-01");
+    if (key.size() != 4 || !parsed)
+      fail(value, join_path(path, key), "expected a calendar year such as 2025 as key");
+    rows.emplace_back(civil_from_days(*parsed).year, &value);
+  }
+  if (rows.empty()) fail(table, path, "expected at least one year");
+  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  return rows;
 }
 
 const Node& Reader::required(const Node& table, const std::string& path, std::string_view key) const {

@@ -87,6 +87,8 @@ class Reader {
   double number_or(const Node& table, const std::string& path, std::string_view key, double fallback,
                    const Bounds& bounds, Targets targets);
   const Node& required(const Node& table, const std::string& path, std::string_view key) const;
+  // The members of a table { 2025 = ..., 2026 = ... } by calendar year, ascending (at least one).
+  std::vector<std::pair<int, const Node*>> by_year(const Node& table, const std::string& path) const;
   // An optional data-file key: null when absent or "" (which lets a child scenario drop an inherited table).
   const Node* optional_file(const Node& table, const std::string& path, std::string_view key) const;
 
