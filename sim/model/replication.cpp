@@ -13,6 +13,7 @@
 #include "sim/model/capacity_pools.hpp"
 #include "sim/model/money.hpp"
 #include "sim/model/population.hpp"
+#include "sim/model/recorder.hpp"
 
 namespace ws::model {
 namespace {
@@ -36,7 +37,7 @@ struct Event {
 class Replication {
  public:
   Replication(const CompiledModel& m, std::uint64_t seed, std::uint64_t replication)
-      : m_(m), seed_(seed), replication_(replication), accounts_(m), pools_(m) {}
+      : m_(m), seed_(seed), replication_(replication), recorder_(m), pools_(m) {}
 
   Accounts run() {
     set_year(0);
@@ -49,23 +50,22 @@ class Replication {
     while (!agenda_.empty() && agenda_.top_time() < m_.end) {
       const auto e = agenda_.pop();
       now_ = e.time;
-      if (++accounts_.events % engine::kEventsBetweenStopChecks == 0) engine::throw_if_stop_requested();
+      recorder_.event();
+      if (recorder_.events() % engine::kEventsBetweenStopChecks == 0) engine::throw_if_stop_requested();
       dispatch(e.payload);
     }
     now_ = m_.end;
-    if (m_.output_times.back() == m_.end) record_output(static_cast<int>(m_.output_times.size()) - 1);
-    close_person_years();
-    convert_person_ticks();
-    accounts_.check_conservation(m_);
-    fill_money(m_, accounts_);
-    return std::move(accounts_);
+    if (m_.output_times.back() == m_.end) recorder_.output_time(static_cast<int>(m_.output_times.size()) - 1);
+    Accounts accounts = recorder_.finish(persons_, m_.end);
+    fill_money(m_, accounts);
+    return accounts;
   }
 
  private:
   void dispatch(const Event& e) {
     switch (e.kind) {
       case EventKind::output:
-        record_output(e.index);
+        recorder_.output_time(e.index);
         break;
       case EventKind::new_year:
         set_year(e.index);
@@ -82,9 +82,9 @@ class Replication {
 
   void set_year(int y) {
     pools_.set_year(m_.years[static_cast<std::size_t>(y)]);
-    const int C = static_cast<int>(m_.capacities.size());
-    for (int c = 0; c < C; ++c)
-      accounts_.capacity[static_cast<std::size_t>(y * C + c)] = pools_.total_places(c);
+    std::vector<double> places(m_.capacities.size());
+    for (std::size_t c = 0; c < places.size(); ++c) places[c] = pools_.total_places(static_cast<int>(c));
+    recorder_.year_started(y, places);
   }
 
   void schedule_calendar() {
@@ -99,20 +99,11 @@ class Replication {
 
   // ---- persons entering and leaving states ----
 
-  int year_index(double t) const {
-    int y = 0;
-    while (y + 1 < static_cast<int>(m_.years.size()) && t >= m_.year_starts[static_cast<std::size_t>(y) + 1])
-      ++y;
-    return y;
-  }
-
   void add_initial(Person&& p) {
     const auto id = static_cast<std::uint32_t>(persons_.size());
     persons_.push_back(std::move(p));
     Person& person = persons_.back();
-    ++accounts_.initial[person.gemeente];
-    ++accounts_.living[person.gemeente];
-    ++live_stock(person.gemeente, person.state);
+    recorder_.initial(person);
     const CompiledState& s = m_.states[person.state];
     person.marks |= s.mark_bit;
     if (s.capacity >= 0) {
@@ -152,27 +143,18 @@ class Replication {
       if (next < 0) return;
       const auto id = static_cast<std::uint32_t>(next);
       Person& p = persons_[id];
-      const int y = year_index(now_);
-      const std::size_t cell = Accounts::index3(y, p.gemeente, capacity, m_.gemeente_count,
-                                                static_cast<int>(m_.capacities.size()));
-      accounts_.admissions[cell] += 1;
-      accounts_.wait_years[cell] += (now_ - std::max(p.entered, m_.start)) / kDaysPerYear;
+      recorder_.admitted(p, capacity, now_);
       pools_.occupy(capacity, pool);
       move(id, cap.state, cap.admission_label, /*from_queue=*/true);
       redraw(id);
     }
   }
 
-  double& live_stock(int g, int s) { return live_stock_[static_cast<std::size_t>(g * states_count() + s)]; }
-  int states_count() const { return static_cast<int>(m_.states.size()); }
-
   // Moves a person from their state to `to`, counting the flow and the person-years spent.
   void move(std::uint32_t id, int to, int label, bool from_queue = false) {
     Person& p = persons_[id];
     const CompiledState& from = m_.states[p.state];
-    add_person_years(p, now_);
-    count_cohort_checks(p, now_);
-    --live_stock(p.gemeente, p.state);
+    recorder_.left(p, now_);
     if (from.capacity >= 0) {
       const int pool = pools_.pool_of(from.capacity, p.gemeente);
       if (from.kind == StateKind::capacity)
@@ -180,15 +162,10 @@ class Replication {
       else if (!from_queue)
         pools_.leave_queue(from.capacity, pool);
     }
-    accounts_.flow_at(year_index(now_), p.gemeente, label) += 1;
     p.state = static_cast<std::uint16_t>(to);
     p.entered = now_;
     p.marks |= m_.states[static_cast<std::size_t>(to)].mark_bit;
-    ++live_stock(p.gemeente, to);
-    if (m_.states[static_cast<std::size_t>(to)].kind == StateKind::exit) {
-      --accounts_.living[p.gemeente];
-      ++accounts_.exited[p.gemeente];
-    }
+    recorder_.entered(p, label, now_);
     // A freed place goes to the head of the waiting list at once.
     if (from.kind == StateKind::capacity)
       admit_from(from.capacity, pools_.pool_of(from.capacity, p.gemeente));
@@ -351,100 +328,25 @@ class Replication {
     const std::uint64_t sequence = arrival_counts_[static_cast<std::size_t>(stream)]++;
     Person p = make_arrival(m_, a, g, now_, seed_, replication_, sequence);
     const auto id = static_cast<std::uint32_t>(persons_.size());
-    ++accounts_.arrived[static_cast<std::size_t>(g)];
-    ++accounts_.living[static_cast<std::size_t>(g)];
-    accounts_.arrivals_count[Accounts::index3(year_index(now_), g, static_cast<int>(a_index), G,
-                                              static_cast<int>(m_.arrivals.size()))] += 1;
     int label = a.label;
     const int to = destination(p, a.into, a.label, a.overflow_label, label);
     p.state = static_cast<std::uint16_t>(to);
     p.entered = now_;
     p.marks |= m_.states[static_cast<std::size_t>(to)].mark_bit;
+    recorder_.arrived(p, static_cast<int>(a_index), label, now_);
     persons_.push_back(std::move(p));
-    ++live_stock(g, to);
-    accounts_.flow_at(year_index(now_), g, label) += 1;
     join_queue_if_waiting(id);
     redraw(id);
     schedule_arrival(stream);
   }
 
-  // ---- statushouder cohorts: who is working at 0, 6, 12, ... months since the permit ----
-
-  // Counts the person at each cohort check (every half year since the permit) that falls in the stay now
-  // ending, [max(entered, arrival), until): no events needed, the stay tells the state at those moments.
-  void count_cohort_checks(Person& p, double until) {
-    if (p.cohort < 0 || m_.states[p.state].kind == StateKind::exit) return;
-    constexpr double kHalfYear = kDaysPerYear / 2;
-    const std::size_t row =
-        static_cast<std::size_t>(p.cohort) * static_cast<std::size_t>(m_.cohort_durations);
-    const bool working = m_.states[p.state].working;
-    for (; p.next_check < m_.cohort_durations; ++p.next_check) {
-      const double when = p.permit + kHalfYear * p.next_check;
-      if (when >= until) break;
-      if (when < p.entered) continue;  // before the arrival in the region: not observed here
-      accounts_.cohort_present[row + static_cast<std::size_t>(p.next_check)] += 1;
-      if (working) accounts_.cohort_working[row + static_cast<std::size_t>(p.next_check)] += 1;
-    }
-  }
-
-  // ---- accounting ----
-
-  void record_output(int t) {
-    const int G = m_.gemeente_count, S = states_count();
-    for (int g = 0; g < G; ++g)
-      for (int s = 0; s < S; ++s) accounts_.stock_at(t, g, s) = live_stock(g, s);
-    const int C = static_cast<int>(m_.capacities.size());
-    for (int g = 0; g < G; ++g)
-      for (int c = 0; c < C; ++c)
-        accounts_.waiting[Accounts::index3(t, g, c, G, C)] =
-            live_stock(g, m_.capacities[static_cast<std::size_t>(c)].waiting_state);
-  }
-
-  // Person-years from the later of entry and start up to `until`, split over calendar years.
-  // Person-time is summed in integer ticks (2^-20 day) and converted at the end: integer sums do not depend
-  // on the order of the additions, so two scenarios that agree on every stay give bitwise equal person-years
-  // even when their events interleave differently.
-  static constexpr double kTicksPerDay = 1 << 20;
-
-  void add_person_years(const Person& p, double until) {
-    double from = std::max(p.entered, m_.start);
-    for (int y = year_index(from); from < until; ++y) {
-      const double year_end = std::min(until, m_.year_starts[static_cast<std::size_t>(y) + 1]);
-      const auto ticks = static_cast<std::int64_t>(std::llround((year_end - from) * kTicksPerDay));
-      person_ticks_[Accounts::index3(y, p.gemeente, p.state, m_.gemeente_count, states_count())] += ticks;
-      group_ticks_[Accounts::index3(y * m_.gemeente_count + p.gemeente, p.group, p.state, m_.group_count,
-                                    states_count())] += ticks;
-      from = year_end;
-    }
-  }
-
-  void convert_person_ticks() {
-    constexpr double kTicksPerYear = kTicksPerDay * kDaysPerYear;
-    for (std::size_t i = 0; i < person_ticks_.size(); ++i)
-      accounts_.person_years[i] = static_cast<double>(person_ticks_[i]) / kTicksPerYear;
-    for (std::size_t i = 0; i < group_ticks_.size(); ++i)
-      accounts_.person_years_group[i] = static_cast<double>(group_ticks_[i]) / kTicksPerYear;
-  }
-
-  void close_person_years() {
-    for (Person& p : persons_)
-      if (m_.states[p.state].kind != StateKind::exit) {
-        add_person_years(p, m_.end);
-        count_cohort_checks(p, m_.end);
-      }
-  }
-
   const CompiledModel& m_;
   std::uint64_t seed_, replication_;
-  Accounts accounts_;
+  Recorder recorder_;
   CapacityPools pools_;
   engine::Agenda<Event> agenda_;
   std::vector<Person> persons_;
   std::vector<std::uint32_t> initial_waiting_;
-  std::vector<double> live_stock_ =
-      std::vector<double>(m_.states.size() * static_cast<std::size_t>(m_.gemeente_count));
-  std::vector<std::int64_t> person_ticks_ = std::vector<std::int64_t>(accounts_.person_years.size());
-  std::vector<std::int64_t> group_ticks_ = std::vector<std::int64_t>(accounts_.person_years_group.size());
   std::vector<engine::RandomStream> arrival_streams_;
   std::vector<std::uint64_t> arrival_counts_;
   std::uint32_t next_ticket_ = 0;

@@ -1,0 +1,54 @@
+#pragma once
+// The recorder: every count one replication makes (MODEL.md, Accounting), owned in one place. The simulation
+// tells it what happens, at events only — a person appears, leaves a state, enters one, is admitted from a
+// waiting list, an output time or a new year comes — and never counts anything itself. Counts that describe a
+// moment (cohort checks, person-years by calendar year) are taken from each stay when it ends, so no count
+// needs a loop over all persons except the one at the end of the horizon.
+#include <cstdint>
+#include <vector>
+
+#include "sim/model/accounts.hpp"
+#include "sim/model/compiled_model.hpp"
+#include "sim/model/population.hpp"
+
+namespace ws::model {
+
+class Recorder {
+ public:
+  explicit Recorder(const CompiledModel& m);
+
+  void year_started(int year, const std::vector<double>& places_per_capacity);
+  void output_time(int t);  // stocks and waiting lists as they are now
+  void event() { ++accounts_.events; }
+  std::uint64_t events() const { return accounts_.events; }
+
+  // A person of the initial population, in their initial state.
+  void initial(const Person& p);
+  // A person brought by arrival stream `stream`, entering their state (p.state) by flow `label`.
+  void arrived(const Person& p, int stream, int label, double now);
+  // The person is admitted from the waiting list of `capacity` (before they leave it).
+  void admitted(const Person& p, int capacity, double now);
+  // The person leaves their current state (p.state, entered at p.entered) now.
+  void left(Person& p, double now);
+  // The person has entered p.state by flow `label`.
+  void entered(const Person& p, int label, double now);
+
+  // Closes the stays still open at `end` and returns the accounts (conservation checked; money not yet).
+  Accounts finish(std::vector<Person>& persons, double end);
+
+  int year_index(double t) const;
+
+ private:
+  void add_person_years(const Person& p, double until);
+  void count_cohort_checks(Person& p, double until);
+  double& live(int g, int s) { return live_stock_[static_cast<std::size_t>(g * S_ + s)]; }
+
+  const CompiledModel& m_;
+  int G_, S_;
+  Accounts accounts_;
+  std::vector<double> live_stock_;          // [gemeente][state] now
+  std::vector<std::int64_t> person_ticks_;  // [year][gemeente][state]
+  std::vector<std::int64_t> group_ticks_;   // [year][gemeente][group][state]
+};
+
+}  // namespace ws::model
