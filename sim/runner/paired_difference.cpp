@@ -6,6 +6,8 @@
 
 #include "sim/common/date.hpp"
 #include "sim/common/error.hpp"
+#include "sim/output/results_schema.hpp"
+#include "sim/output/results_schema.hpp"
 #include "sim/output/results_writer.hpp"
 
 namespace ws::runner {
@@ -104,14 +106,19 @@ Comparison compare_scenarios(const output::ResultsReader& file, const std::strin
   if (R < 2) throw InputError(file.path().string() + ": a 95% interval needs at least 2 replications");
 
   const auto ends = year_end_indices(file, years);
+  // What compare reads: the stock at year ends and the yearly variables, by the results schema's dims.
   struct Source {
     std::string name, variable, last_dim;
     bool year_end;
   };
-  std::vector<Source> sources = {{"stock_year_end", "stock", "state", true},
-                                 {"flow", "flow", "transition", false},
-                                 {"person_years", "person_years", "state", false}};
-  if (file.has_variable("money")) sources.push_back({"money", "money", "item", false});
+  std::vector<Source> sources;
+  for (const char* variable : {"stock", "flow", "person_years", "money"}) {
+    if (!file.has_variable(variable)) continue;
+    const auto& info = output::schema::variable(variable);
+    const bool year_end = info.dims.front() == "time";
+    sources.push_back(
+        {year_end ? std::string(variable) + "_year_end" : variable, variable, info.dims.back(), year_end});
+  }
 
   for (const auto& src : sources) {
     const std::size_t K = file.dimension_size(src.last_dim);

@@ -7,6 +7,7 @@
 #include "sim/common/date.hpp"
 #include "sim/common/error.hpp"
 #include "sim/model/money.hpp"
+#include "sim/output/results_schema.hpp"
 
 namespace ws::runner {
 
@@ -110,150 +111,106 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
   const std::size_t A = layout.streams.size(), P = layout.parameters.size(), K = layout.cohorts.size();
   const std::size_t D = layout.months_since_permit.size();
 
+  // Each variable: its schema entry (sim/output/results_schema.cpp), its shape in this run, and how one
+  // scenario's replication fills it.
+  using Scatter = std::function<void(std::size_t, const model::Accounts&, const std::vector<double>&,
+                                     std::vector<double>&)>;
+  const auto add = [&](const char* name, std::vector<std::size_t> shape, Scatter scatter) {
+    const output::schema::VariableInfo& info = output::schema::variable(name);
+    LayoutVariable v;
+    v.spec = {info.name, output::schema::replication_dims(info), info.units, info.long_name, info.integer,
+              {}};
+    v.inner_shape = std::move(shape);
+    v.summarised = info.summarised;
+    if (info.nan_fill) v.fill = std::numeric_limits<double>::quiet_NaN();
+    v.scatter = std::move(scatter);
+    layout.variables.push_back(std::move(v));
+  };
   using Member = std::vector<double> model::Accounts::*;
   using MapOf = std::vector<int> Maps::*;
-  const auto add = [&](std::string name, std::vector<std::string> dims, std::vector<std::size_t> shape,
-                       std::string units, std::string long_name, bool summarised, Member member, MapOf map) {
-    LayoutVariable v;
-    dims.insert(dims.begin(), {"scenario", "replication"});
-    v.spec = {std::move(name), std::move(dims), std::move(units), std::move(long_name), false, {}};
-    v.inner_shape = std::move(shape);
-    v.summarised = summarised;
-    const std::size_t union_inner = v.inner_shape.back();
-    v.scatter = [maps, member, map, union_inner](std::size_t scenario, const model::Accounts& a,
-                                                 const std::vector<double>&, std::vector<double>& slab) {
+  // Scenario-local names in the last dimension, mapped into the run's union.
+  const auto by_union = [maps](Member member, MapOf map, std::size_t union_inner) -> Scatter {
+    return [maps, member, map, union_inner](std::size_t scenario, const model::Accounts& a,
+                                            const std::vector<double>&, std::vector<double>& slab) {
       scatter_last(a.*member, (*maps)[scenario].*map, union_inner, slab);
     };
-    layout.variables.push_back(std::move(v));
   };
-  add("stock", {"time", "gemeente", "state"}, {T, G, S}, "persons",
-      "persons in each state at each output time (exit states: cumulative exits since the start)", true,
-      &model::Accounts::stock, &Maps::states);
-  add("waiting", {"time", "gemeente", "capacity_state"}, {T, G, C}, "persons",
-      "persons on the waiting list of each capacity state", true, &model::Accounts::waiting,
-      &Maps::capacities);
-  add("flow", {"year", "gemeente", "transition"}, {Y, G, L}, "persons/year",
-      "persons making each transition during the year (in->x: arrivals)", true, &model::Accounts::flow,
-      &Maps::labels);
-  add("person_years", {"year", "gemeente", "state"}, {Y, G, S}, "person-years",
-      "time spent in each state during the year", true, &model::Accounts::person_years, &Maps::states);
-  add("arrivals", {"year", "gemeente", "arrival_stream"}, {Y, G, A}, "persons/year",
-      "persons brought by each arrival stream", false, &model::Accounts::arrivals_count, &Maps::streams);
-  add("admissions", {"year", "gemeente", "capacity_state"}, {Y, G, C}, "persons/year",
-      "persons admitted from the waiting list to a place", false, &model::Accounts::admissions,
-      &Maps::capacities);
-  add("wait_years", {"year", "gemeente", "capacity_state"}, {Y, G, C}, "years",
-      "total time waited by the persons admitted in the year (divide by admissions for the mean wait)", false,
-      &model::Accounts::wait_years, &Maps::capacities);
-
-  if (!layout.money_items.empty())
-    add("money", {"year", "gemeente", "item"}, {Y, G, layout.money_items.size()}, "EUR",
-        "money per year (income positive, cost negative; operating_result: the sum of the other items)", true,
-        &model::Accounts::money, &Maps::items);
-
-  LayoutVariable capacity;
-  capacity.spec = {"capacity", {"scenario", "replication", "year", "capacity_state"},
-                   "places",   "places of each capacity state in the whole area at the start of the year",
-                   false,      {}};
-  capacity.inner_shape = {Y, C};
-  capacity.scatter = [maps, C](std::size_t scenario, const model::Accounts& a, const std::vector<double>&,
-                               std::vector<double>& slab) {
-    scatter_last(a.capacity, (*maps)[scenario].capacities, C, slab);
-  };
-  layout.variables.push_back(std::move(capacity));
-
-  // Statushouder cohorts and parameter draws: no union mapping for the cohort axes.
-  const auto add_cohort = [&](std::string name, std::string long_name, Member member) {
-    LayoutVariable v;
-    v.spec = {std::move(name), {"scenario", "replication", "cohort", "months_since_permit"},
-              "persons",       std::move(long_name),
-              false,           {}};
-    v.inner_shape = {K, D};
-    v.scatter = [member](std::size_t, const model::Accounts& a, const std::vector<double>&,
-                         std::vector<double>& slab) {
+  const auto copied = [](Member member) -> Scatter {
+    return [member](std::size_t, const model::Accounts& a, const std::vector<double>&,
+                    std::vector<double>& slab) {
       std::copy((a.*member).begin(), (a.*member).end(), slab.begin());
     };
-    layout.variables.push_back(std::move(v));
   };
-  add_cohort("cohort_present",
-             "statushouders of the arrival half-year living in the region, by time since permit",
-             &model::Accounts::cohort_present);
-  add_cohort("cohort_working", "of whom in a working state", &model::Accounts::cohort_working);
-
-  LayoutVariable parameters;
-  parameters.spec = {"parameter_value",
-                     {"scenario", "replication", "parameter"},
-                     "1",
-                     "the value drawn for each uncertain parameter (units: see the parameter's scenario key)",
-                     false,
-                     {}};
-  parameters.inner_shape = {P};
-  parameters.fill = std::numeric_limits<double>::quiet_NaN();
-  parameters.scatter = [maps](std::size_t scenario, const model::Accounts&, const std::vector<double>& values,
-                              std::vector<double>& slab) {
-    const auto& map = (*maps)[scenario].parameters;
-    for (std::size_t i = 0; i < values.size(); ++i) slab[static_cast<std::size_t>(map[i])] = values[i];
-  };
-  layout.variables.push_back(std::move(parameters));
-
-  // Counts of persons are whole numbers: stored as int32 (smaller and faster to compress than float64).
-  for (auto& v : layout.variables)
-    for (const char* count :
-         {"stock", "waiting", "flow", "arrivals", "admissions", "cohort_present", "cohort_working"})
-      if (v.spec.name == count) v.spec.integer = true;
-
-  LayoutVariable events;
-  events.spec = {"events", {"scenario", "replication"}, "1", "events processed by the engine", false, {}};
-  events.scatter = [](std::size_t, const model::Accounts& a, const std::vector<double>&,
-                      std::vector<double>& slab) { slab[0] = static_cast<double>(a.events); };
-  layout.variables.push_back(std::move(events));
+  using Acc = model::Accounts;
+  add("stock", {T, G, S}, by_union(&Acc::stock, &Maps::states, S));
+  add("waiting", {T, G, C}, by_union(&Acc::waiting, &Maps::capacities, C));
+  add("flow", {Y, G, L}, by_union(&Acc::flow, &Maps::labels, L));
+  add("person_years", {Y, G, S}, by_union(&Acc::person_years, &Maps::states, S));
+  add("arrivals", {Y, G, A}, by_union(&Acc::arrivals_count, &Maps::streams, A));
+  add("admissions", {Y, G, C}, by_union(&Acc::admissions, &Maps::capacities, C));
+  add("wait_years", {Y, G, C}, by_union(&Acc::wait_years, &Maps::capacities, C));
+  const std::size_t I = layout.money_items.size();
+  if (I > 0) add("money", {Y, G, I}, by_union(&Acc::money, &Maps::items, I));
+  add("capacity", {Y, C}, by_union(&Acc::capacity, &Maps::capacities, C));
+  add("cohort_present", {K, D}, copied(&Acc::cohort_present));
+  add("cohort_working", {K, D}, copied(&Acc::cohort_working));
+  add("parameter_value", {P},
+      [maps](std::size_t scenario, const model::Accounts&, const std::vector<double>& values,
+             std::vector<double>& slab) {
+        const auto& map = (*maps)[scenario].parameters;
+        for (std::size_t i = 0; i < values.size(); ++i) slab[static_cast<std::size_t>(map[i])] = values[i];
+      });
+  add("events", {},
+      [](std::size_t, const model::Accounts& a, const std::vector<double>&, std::vector<double>& slab) {
+        slab[0] = static_cast<double>(a.events);
+      });
   return layout;
 }
 
 void define_results(output::ResultsWriter& writer, const ResultsLayout& layout, std::size_t replications) {
   std::vector<std::int32_t> replication_index(replications);
   for (std::size_t r = 0; r < replications; ++r) replication_index[r] = static_cast<std::int32_t>(r);
-  writer.add_dimension({"scenario", layout.scenarios, {{"long_name", "scenario name"}}});
-  writer.add_dimension({"replication", replication_index, {{"long_name", "Monte Carlo replication"}}});
-  writer.add_dimension({"quantile", kQuantiles, {{"long_name", "quantile over replications"}}});
-  writer.add_dimension({"time",
-                        layout.output_times,
-                        {{"units", "days since " + layout.start_date},
-                         {"calendar", "proleptic_gregorian"},
-                         {"long_name", "output time (start of the day)"}}});
-  writer.add_dimension({"year", layout.years, {{"long_name", "calendar year"}}});
-  writer.add_dimension({"gemeente", layout.gemeenten, {{"long_name", "gemeente (municipality)"}}});
-  writer.add_dimension({"state", layout.states, {{"long_name", "state of a person"}}});
-  writer.add_dimension({"transition", layout.labels, {{"long_name", "from->to; in->x arrivals"}}});
-  writer.add_dimension(
-      {"capacity_state", layout.capacity_states, {{"long_name", "state with limited places"}}});
-  writer.add_dimension({"arrival_stream", layout.streams, {{"long_name", "arrival process"}}});
-  writer.add_dimension({"cohort", layout.cohorts, {{"long_name", "statushouder arrival half-year"}}});
-  writer.add_dimension({"months_since_permit", layout.months_since_permit, {{"units", "months"}}});
-  writer.add_dimension({"parameter", layout.parameters, {{"long_name", "uncertain scenario parameter"}}});
-  if (!layout.money_items.empty())
-    writer.add_dimension(
-        {"item", layout.money_items, {{"long_name", "money item (scenario [money.items])"}}});
+  const auto add = [&](const char* name, decltype(output::Dimension::values) values,
+                       output::Attributes extra = {}) {
+    const output::schema::DimensionInfo& info = output::schema::dimension(name);
+    output::Attributes attributes = std::move(extra);
+    if (!info.long_name.empty()) attributes.emplace_back("long_name", info.long_name);
+    if (!info.units.empty() && std::string_view(name) != "time") attributes.emplace_back("units", info.units);
+    writer.add_dimension({name, std::move(values), std::move(attributes)});
+  };
+  add("scenario", layout.scenarios);
+  add("replication", replication_index);
+  add("quantile", kQuantiles);
+  add("time", layout.output_times,
+      {{"units", "days since " + layout.start_date}, {"calendar", "proleptic_gregorian"}});
+  add("year", layout.years);
+  add("gemeente", layout.gemeenten);
+  add("state", layout.states);
+  add("transition", layout.labels);
+  add("capacity_state", layout.capacity_states);
+  add("arrival_stream", layout.streams);
+  add("cohort", layout.cohorts);
+  add("months_since_permit", layout.months_since_permit);
+  add("parameter", layout.parameters);
+  if (!layout.money_items.empty()) add("item", layout.money_items);
   for (const auto& v : layout.variables) {
     writer.add_variable(v.spec);
     if (!v.summarised) continue;
-    std::vector<std::string> dims(v.spec.dims.begin() + 2, v.spec.dims.end());
-    dims.insert(dims.begin(), "scenario");
-    writer.add_variable(
-        {v.spec.name + "_mean", dims, v.spec.units, "mean over replications of " + v.spec.name, false, {}});
-    writer.add_variable({v.spec.name + "_se",
-                         dims,
-                         v.spec.units,
-                         "standard error of the mean over replications of " + v.spec.name,
-                         false,
-                         {}});
-    dims.insert(dims.begin() + 1, "quantile");
-    writer.add_variable({v.spec.name + "_quantile",
-                         dims,
-                         v.spec.units,
-                         "quantiles over replications of " + v.spec.name,
-                         false,
-                         {}});
+    const output::schema::VariableInfo& info = output::schema::variable(v.spec.name);
+    const auto summary = [&](std::string_view suffix, std::vector<std::string> dims, std::string long_name) {
+      writer.add_variable({v.spec.name + std::string(suffix),
+                           std::move(dims),
+                           v.spec.units,
+                           std::move(long_name),
+                           false,
+                           {}});
+    };
+    summary(output::schema::kMean, output::schema::mean_dims(info),
+            "mean over replications of " + v.spec.name);
+    summary(output::schema::kStandardError, output::schema::mean_dims(info),
+            "standard error of the mean over replications of " + v.spec.name);
+    summary(output::schema::kQuantile, output::schema::quantile_dims(info),
+            "quantiles over replications of " + v.spec.name);
   }
 }
 

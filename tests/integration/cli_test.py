@@ -231,5 +231,44 @@ def test_reproducible():
           f"only the history time differs, got {len(differing)} bytes at {differing[:10]}")
 
 
+def test_schema():
+    """`werkstroom schema` is the one declaration of the file: a real file holds exactly what it says."""
+    import json
+    import h5py
+    import numpy as np
+    r = run("schema")
+    check(r.returncode == 0, f"schema exits 0: {r.stderr}")
+    schema = json.loads(r.stdout)
+    out = os.path.join(WORK, "schema.nc")
+    pilot = os.path.join(SOURCE, "scenarios", "pilots", "p-wetters-in-dienst.toml")
+    r = run("run", BASELINE, pilot, "--replications", "3", "--out", out, "--overwrite", "--quiet")
+    check(r.returncode == 0, f"run: {r.stderr}")
+
+    def text(value):
+        return value.decode() if isinstance(value, bytes) else str(value)
+
+    with h5py.File(out, "r") as f:
+        for dim in schema["dimensions"]:
+            check(dim["name"] in f, f"dimension {dim['name']} missing")
+            if dim["long_name"]:
+                check(text(f[dim["name"]].attrs["long_name"]) == dim["long_name"], f"long_name of {dim['name']}")
+        declared = set()
+        for v in schema["variables"]:
+            declared.add(v["name"])
+            check(v["name"] in f, f"variable {v['name']} missing")
+            ds = f[v["name"]]
+            dims = [ds.dims[i][0].name.lstrip("/") for i in range(ds.ndim)]
+            check(dims == v["dims"], f"{v['name']}: dims {dims}, schema {v['dims']}")
+            check(text(ds.attrs["units"]) == v["units"], f"{v['name']}: units")
+            check(text(ds.attrs["long_name"]) == v["long_name"], f"{v['name']}: long_name")
+            check((ds.dtype == np.int32) == v["integer"], f"{v['name']}: dtype {ds.dtype}")
+            for summary in v["summaries"]:
+                declared.add(summary)
+                check(summary in f, f"summary {summary} missing")
+        dims = {d["name"] for d in schema["dimensions"]}
+        extra = [name for name in f if name not in declared and name not in dims]
+        check(not extra, f"variables the schema does not declare: {extra}")
+
+
 globals()["test_" + NAME]()
 print("ok:", NAME)
