@@ -55,8 +55,7 @@ Person base_person(const CompiledModel& m, int gemeente, int state, int sex, int
                    std::uint64_t seed, std::uint64_t replication, Identity id, AowDays* aow_days = nullptr) {
   static const std::uint64_t kRisksPurpose = engine::purpose_id("risks");
   Person p{};
-  p.risk_key = engine::StreamKey::derive(seed, replication, id.purpose ^ kRisksPurpose).key;
-  p.identity = id.number;
+  p.risks = {engine::StreamKey::derive(seed, replication, id.purpose ^ kRisksPurpose).key, id.number};
   p.gemeente = static_cast<std::uint8_t>(gemeente);
   p.state = static_cast<std::uint16_t>(state);
   p.sex = static_cast<std::uint8_t>(sex);
@@ -72,13 +71,7 @@ Person base_person(const CompiledModel& m, int gemeente, int state, int sex, int
 
 }  // namespace
 
-double risk_uniform(const Person& p, std::uint32_t risk) {
-  const engine::PhiloxCounter out = engine::philox4x32_10(
-      {p.redraws, risk, static_cast<std::uint32_t>(p.identity), static_cast<std::uint32_t>(p.identity >> 32)},
-      p.risk_key);
-  const std::uint64_t bits = ((static_cast<std::uint64_t>(out[0]) << 32) | out[1]) >> 11;
-  return (static_cast<double>(bits) + 0.5) * 0x1p-53;  // uniform in (0, 1), never 0
-}
+double risk_uniform(const Person& p, std::uint32_t risk) { return p.risks.uniform(p.redraws, risk); }
 
 double risk_exponential(const Person& p, std::uint32_t risk) { return -std::log(risk_uniform(p, risk)); }
 

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "sim/engine/keyed_stream.hpp"
 #include "sim/engine/random.hpp"
 #include "sim/model/compiled_model.hpp"
 
@@ -24,10 +25,9 @@ struct Person {
   std::int16_t next_check = 0;  // the next cohort check (in 6-month steps since the permit)
   // The person's random numbers are keyed by who they are (origin and sequence number), not by when they were
   // created, and each competing risk has its own numbers: the draw for risk j at the person's k-th redraw is
-  // Philox(risk_key, {k, j, identity}). Two scenarios that treat a person alike therefore draw the same
-  // numbers for them, even when one of them adds a risk the other lacks (common random numbers).
-  engine::PhiloxKey risk_key{};
-  std::uint64_t identity = 0;
+  // risks.uniform(k, j). Two scenarios that treat a person alike therefore draw the same numbers for them,
+  // even when one of them adds a risk the other lacks (common random numbers).
+  engine::KeyedStream risks;
   std::uint32_t redraws = 0;
 };
 

@@ -8,6 +8,7 @@
 #include "sim/engine/agenda.hpp"
 #include "sim/engine/hazard.hpp"
 #include "sim/engine/random.hpp"
+#include "sim/engine/simulation.hpp"
 #include "sim/engine/stop.hpp"
 #include "sim/model/aow.hpp"
 #include "sim/model/capacity_pools.hpp"
@@ -47,14 +48,14 @@ class Replication {
     schedule_first_arrivals();
     for (std::uint32_t id = 0; id < persons_.size(); ++id) redraw(id);
 
-    while (!agenda_.empty() && agenda_.top_time() < m_.end) {
-      const auto e = agenda_.pop();
+    // The engine's loop and clock: events before the end in queue order, the clock never going back.
+    engine::run_until(agenda_, clock_, m_.end, [&](auto& e) {
       now_ = e.time;
       recorder_.event();
       if (recorder_.events() % engine::kEventsBetweenStopChecks == 0) engine::throw_if_stop_requested();
       dispatch(e.payload);
-    }
-    now_ = m_.end;
+    });
+    now_ = clock_.now();
     if (m_.output_times.back() == m_.end) recorder_.output_time(static_cast<int>(m_.output_times.size()) - 1);
     Accounts accounts = recorder_.finish(persons_, m_.end);
     fill_money(m_, accounts);
@@ -226,7 +227,9 @@ class Replication {
     }
     ++p.redraws;  // fresh numbers for every risk at every redraw
     const double max_wait = m_.end - now_;
-    double best = p.aow - now_;
+    // A person who arrives past their AOW day (their birth day is whole, their arrival is not: up to a day)
+    // retires at once, not in the past; the engine's clock refuses events in the past.
+    double best = std::max(0.0, p.aow - now_);
     std::int32_t cause = static_cast<std::int32_t>(Cause::aow);
     const double mortality =
         m_.gompertz_a_per_day * s.mortality_multiplier * (p.sex ? m_.women_mortality : 1.0);
@@ -350,7 +353,8 @@ class Replication {
   std::vector<engine::RandomStream> arrival_streams_;
   std::vector<std::uint64_t> arrival_counts_;
   std::uint32_t next_ticket_ = 0;
-  double now_ = m_.start;
+  engine::Clock clock_{m_.start};
+  double now_ = m_.start;  // clock_.now(), read in every handler
 };
 
 }  // namespace
