@@ -80,8 +80,6 @@ void refresh_capacity(CompiledCapacity& c, const CapacitySpec& cap) {
 }
 
 void refresh_transition(const CompiledModel& m, CompiledTransition& c, const TransitionSpec& t) {
-  const std::size_t G = static_cast<std::size_t>(m.gemeente_count),
-                    groups = static_cast<std::size_t>(m.group_count);
   c.rate_per_day = t.rate / kDaysPerYear;
   compile_piece(t.by_age, kDaysPerYear, c.breaks[kAge], c.values[kAge]);
   compile_piece(t.by_duration, kDaysPerYear, c.breaks[kDuration], c.values[kDuration]);
@@ -96,16 +94,26 @@ void refresh_transition(const CompiledModel& m, CompiledTransition& c, const Tra
   c.max_multiplier = 1;
   for (const auto& v : c.values)
     if (!v.empty()) c.max_multiplier *= *std::max_element(v.begin(), v.end());
-  c.factor.assign(G * 2 * groups, 0.0);
-  for (std::size_t g = 0; g < G; ++g)
-    for (std::size_t sex = 0; sex < 2; ++sex)
-      for (std::size_t group = 0; group < groups; ++group) {
-        const double by_gemeente = t.gemeente_multiplier.empty() ? 1.0 : t.gemeente_multiplier[g];
-        const double by_sex = t.sex_multiplier.empty() ? 1.0 : t.sex_multiplier[sex];
-        const double by_group = t.group_multiplier.empty() ? 1.0 : t.group_multiplier[group];
-        const bool open = m.states[static_cast<std::size_t>(c.to)].open_in[g] != 0;
-        c.factor[(g * 2 + sex) * groups + group] = open ? by_gemeente * by_sex * by_group : 0.0;
-      }
+  // Attribute multipliers by declared attribute index (an attribute the transition does not use: 1).
+  std::vector<const std::vector<double>*> by_attribute(m.spec->attributes.size(), nullptr);
+  for (const auto& a : t.by_attribute)
+    for (std::size_t k = 0; k < m.spec->attributes.size(); ++k)
+      if (m.spec->attributes[k].name == a.attribute) by_attribute[k] = &a.multiplier;
+  c.factor.assign(m.covariates.cells(), 0.0);
+  for (std::size_t i = 0; i < c.factor.size(); ++i) {
+    const CovariateCell cell = m.covariates.decode(i);
+    const auto g = static_cast<std::size_t>(cell.gemeente);
+    const double by_gemeente = t.gemeente_multiplier.empty() ? 1.0 : t.gemeente_multiplier[g];
+    const double by_sex =
+        t.sex_multiplier.empty() ? 1.0 : t.sex_multiplier[static_cast<std::size_t>(cell.sex)];
+    const double by_group =
+        t.group_multiplier.empty() ? 1.0 : t.group_multiplier[static_cast<std::size_t>(cell.group)];
+    double factor = by_gemeente * by_sex * by_group;
+    for (std::size_t k = 0; k < by_attribute.size(); ++k)
+      if (by_attribute[k]) factor *= (*by_attribute[k])[cell.attributes[k]];
+    const bool open = m.states[static_cast<std::size_t>(c.to)].open_in[g] != 0;
+    c.factor[i] = open ? factor : 0.0;
+  }
 }
 
 void refresh_arrival(const CompiledModel& m, CompiledArrival& c, const ArrivalSpec& a) {
@@ -137,6 +145,14 @@ CompiledModel compile_model(const ScenarioSpec& spec) {
   m.spec = &spec;
   m.gemeente_count = static_cast<int>(spec.gemeenten.size());
   m.group_count = static_cast<int>(spec.groups.size());
+  std::vector<int> levels;
+  for (const auto& a : spec.attributes) {
+    levels.push_back(static_cast<int>(a.levels.size()));
+    m.attribute_shares.push_back(a.shares);
+    m.attribute_purposes.push_back(engine::purpose_id("attribute:" + a.name));
+  }
+  if (spec.attributes.size() > kMaxAttributes) throw std::logic_error("too many person attributes");
+  m.covariates = CovariateIndex(m.gemeente_count, m.group_count, std::move(levels));
   m.flow_labels = transition_labels(spec);
   const LabelIndex label(m.flow_labels);
   const auto group_index = [&](const std::string& name) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/model/covariates.hpp"
 #include "sim/model/spec.hpp"
 
 namespace ws::model {
@@ -24,7 +25,7 @@ struct CompiledTransition {
   double rate_per_day = 0;
   std::array<std::vector<double>, kClockCount> breaks;  // in days (calendar: day numbers)
   std::array<std::vector<double>, kClockCount> values;  // empty: the clock does not matter
-  std::vector<double> factor;                           // [gemeente][sex][group]: the constant multipliers
+  std::vector<double> factor;  // by CompiledModel::covariates (gemeente, sex, group, attributes): constants
   std::vector<std::pair<std::uint8_t, double>> mark_factor;  // (mark bit, factor): for persons with the mark
   double max_multiplier =
       1;  // the product of the clocks' largest values: an upper bound of the piecewise part
@@ -78,6 +79,10 @@ struct CompiledModel {
   AowSpec aow;
   int gemeente_count = 0;
   int group_count = 0;
+  CovariateIndex covariates;
+  // Declared attributes: the shares of their levels and the purpose of the numbers they are drawn from.
+  std::vector<std::vector<double>> attribute_shares;
+  std::vector<std::uint64_t> attribute_purposes;
   std::vector<CompiledState> states;
   std::vector<CompiledTransition> transitions;
   std::vector<CompiledArrival> arrivals;

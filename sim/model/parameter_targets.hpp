@@ -48,6 +48,9 @@ void apply_target_to(Objects& o, const ParameterTarget& t, double v) {
     case K::transition_mark:
       o.transition(t.object).by_mark.at(t.k).factor = v;
       return;
+    case K::transition_attribute:
+      o.transition(t.object).by_attribute.at(t.k).multiplier.at(t.g) = v;
+      return;
     case K::arrival_rate: {
       auto& rate = o.arrival(t.object).rate;
       for (std::size_t k = t.k; k < t.rows_end() && k < rate.size(); ++k) rate[k].at(t.g) = v * t.factor;

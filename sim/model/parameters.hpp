@@ -24,6 +24,7 @@ struct ParameterTarget {
     transition_sex,           // transitions[object].sex_multiplier[k]
     transition_group,         // transitions[object].group_multiplier[k]
     transition_mark,          // transitions[object].by_mark[k].factor
+    transition_attribute,     // transitions[object].by_attribute[k].multiplier[g]
     arrival_rate,             // arrivals[object].rate[k .. k_end)[g] = value * factor
     arrival_rate_multiplier,  // arrivals[object].rate_multiplier
     arrival_share_women,      // arrivals[object].share_women

@@ -66,6 +66,11 @@ Person base_person(const CompiledModel& m, int gemeente, int state, int sex, int
               ? std::numeric_limits<double>::infinity()
               : static_cast<double>(aow_days ? (*aow_days)(birth_day) : aow_day(m.aow, birth_day));
   p.permit = kNoPermit;
+  // Declared attributes from numbers of their own: declaring one changes no other draw.
+  for (std::size_t a = 0; a < m.attribute_purposes.size(); ++a) {
+    engine::RandomStream rng(seed, replication, id.purpose ^ m.attribute_purposes[a], id.number);
+    p.attributes[a] = static_cast<std::uint8_t>(rng.discrete(m.attribute_shares[a]));
+  }
   return p;
 }
 

@@ -20,7 +20,9 @@ struct Person {
   std::uint8_t gemeente = 0;
   std::uint8_t sex = 0;  // 0 men, 1 women
   std::uint8_t group = 0;
-  std::uint8_t marks = 0;       // bit i: carries ScenarioSpec::marks[i]
+  std::uint8_t marks = 0;
+  AttributeLevels
+      attributes{};  // level of each declared attribute       // bit i: carries ScenarioSpec::marks[i]
   std::int16_t cohort = -1;     // statushouder arrival half-year, -1 for others
   std::int16_t next_check = 0;  // the next cohort check (in 6-month steps since the permit)
   // The person's random numbers are keyed by who they are (origin and sequence number), not by when they were

@@ -239,11 +239,9 @@ class Replication {
       best = death;
       cause = static_cast<std::int32_t>(Cause::death);
     }
-    const std::size_t group_stride = static_cast<std::size_t>(m_.group_count);
     for (int ti : s.transitions) {
       const CompiledTransition& t = m_.transitions[static_cast<std::size_t>(ti)];
-      const double factor =
-          t.factor[(static_cast<std::size_t>(p.gemeente) * 2 + p.sex) * group_stride + p.group];
+      const double factor = t.factor[m_.covariates(p.gemeente, p.sex, p.group, p.attributes)];
       double base = t.rate_per_day * factor;
       for (const auto& [bit, multiplier] : t.mark_factor)
         if (p.marks & bit) base *= multiplier;

@@ -44,6 +44,22 @@ struct StateSpec {
   std::string mark;                   // a person mark (ScenarioSpec::marks) set on entering, or ""
 };
 
+// A person attribute a scenario declares (an education level, a Wsw placement type, ...): each person gets one
+// of its levels when created, drawn with `shares` from numbers of their own (so declaring an attribute changes
+// no other draw). Hazards may depend on it (TransitionSpec::by_attribute).
+struct AttributeSpec {
+  std::string name;
+  std::vector<std::string> levels;
+  std::vector<double> shares;  // one per level, summing to 1
+};
+inline constexpr std::size_t kMaxAttributes = 4;
+
+// A hazard multiplier by the levels of one declared attribute.
+struct AttributeMultiplier {
+  std::string attribute;
+  std::vector<double> multiplier;  // one per level
+};
+
 // A hazard multiplier for persons who carry a mark (a named yes/no attribute set on entering a state, kept
 // for life): e.g. pilot participants leave bijstand for work faster.
 struct MarkMultiplier {
@@ -62,7 +78,8 @@ struct Piecewise {
 
 // One allowed transition with its hazard, a proportional-hazards product:
 //   rate * by_age(age) * by_duration(time in state) * by_calendar(date) * by_time_since_permit(...)
-//        * gemeente_multiplier[g] * sex_multiplier[s] * group_multiplier[group]
+//        * gemeente_multiplier[g] * sex_multiplier[s] * group_multiplier[group] * by_attribute[a][level_a]
+//        * by_mark (for persons with the mark)
 struct TransitionSpec {
   std::string from;
   std::string to;
@@ -71,10 +88,11 @@ struct TransitionSpec {
   Piecewise by_duration;           // breaks in years since entering `from`
   Piecewise by_calendar;           // breaks as day numbers
   Piecewise by_time_since_permit;  // breaks in years since the residence permit; only persons with a permit
-  std::vector<double> gemeente_multiplier;  // size = gemeenten.size(), or empty
-  std::vector<double> sex_multiplier;       // size 2 (men, women), or empty
-  std::vector<double> group_multiplier;     // size = groups.size(), or empty
-  std::vector<MarkMultiplier> by_mark;      // times factor for persons with the mark
+  std::vector<double> gemeente_multiplier;        // size = gemeenten.size(), or empty
+  std::vector<double> sex_multiplier;             // size 2 (men, women), or empty
+  std::vector<double> group_multiplier;           // size = groups.size(), or empty
+  std::vector<MarkMultiplier> by_mark;            // times factor for persons with the mark
+  std::vector<AttributeMultiplier> by_attribute;  // times the multiplier of the person's level
 };
 
 struct GemeenteSpec {
@@ -187,8 +205,9 @@ struct ScenarioSpec {
   std::string description;
   RunSettings run;
   std::vector<GemeenteSpec> gemeenten;
-  std::vector<GroupSpec> groups;   // groups[0] is "general"
-  std::vector<std::string> marks;  // person marks (at most kMaxMarks), set by states, read by hazards
+  std::vector<GroupSpec> groups;          // groups[0] is "general"
+  std::vector<std::string> marks;         // person marks (at most kMaxMarks), set by states, read by hazards
+  std::vector<AttributeSpec> attributes;  // declared person attributes (at most kMaxAttributes)
   std::vector<StateSpec> states;
   std::vector<TransitionSpec> transitions;
   std::vector<ArrivalSpec> arrivals;

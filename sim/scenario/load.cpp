@@ -156,11 +156,12 @@ model::ScenarioSpec load_scenario(const std::filesystem::path& file) {
   reader.check_keys(
       root, "",
       {"extend", "scenario", "gemeenten", "groups", "states", "transitions", "arrivals", "statushouders",
-       "capacities", "mortality", "aow", "initial_population", "money", "pilots"});
+       "capacities", "mortality", "aow", "initial_population", "money", "pilots", "attributes"});
   Context c(reader);
   read_run(c, root);
   read_gemeenten(c, root);
   read_groups(c, root);
+  read_attributes(c, root);
   read_states(c, root);
   read_transitions(c, root);
   read_arrivals(c, root);

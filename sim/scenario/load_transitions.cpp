@@ -1,5 +1,8 @@
 // [transitions."from->to"]: the competing risks and their proportional-hazards multipliers.
+#include <algorithm>
+
 #include "sim/common/date.hpp"
+#include "sim/common/text.hpp"
 #include "sim/model/state_graph.hpp"
 #include "sim/scenario/sections.hpp"
 
@@ -99,6 +102,44 @@ std::vector<double> read_by_name(Context& c, const Node& n, const std::string& p
   return out;
 }
 
+// by_attribute = { ATTRIBUTE = { level = multiplier, ... }, ... }; levels not given keep 1.
+void read_by_attribute(Context& c, const Node& n, const std::string& p, std::size_t transition) {
+  Reader& r = c.r;
+  r.expect_table(n, p);
+  if (is_distribution(n)) r.fail(n, p, "expected a table { attribute = { level = multiplier, ... } }");
+  std::vector<std::string> declared;
+  for (const auto& a : c.spec.attributes) declared.push_back(a.name);
+  for (const auto& [name, levels] : n.members) {
+    const std::string ap = join_path(p, name);
+    const auto it = std::find(declared.begin(), declared.end(), name);
+    if (it == declared.end()) {
+      const std::string suggestion = closest_match(name, declared);
+      r.fail(levels, ap,
+             "unknown attribute '" + name + "'" +
+                 (suggestion.empty() ? "" : "; did you mean '" + suggestion + "'?") +
+                 " (declare it under [attributes." + name + "])");
+    }
+    const model::AttributeSpec& attribute =
+        c.spec.attributes[static_cast<std::size_t>(it - declared.begin())];
+    auto& by_attribute = c.spec.transitions[transition].by_attribute;
+    const std::size_t k = by_attribute.size();
+    by_attribute.push_back({name, std::vector<double>(attribute.levels.size(), 1.0)});
+    const auto index = [&](const Node& at, const std::string& vp, const std::string& level) {
+      for (std::size_t l = 0; l < attribute.levels.size(); ++l)
+        if (attribute.levels[l] == level) return static_cast<int>(l);
+      r.fail(at, vp, "unknown level '" + level + "' of attribute '" + name + "'");
+    };
+    r.expect_table(levels, ap);
+    for (const auto& [level, value] : levels.members) {
+      const std::string vp = join_path(ap, level);
+      const auto l = static_cast<std::size_t>(index(value, vp, level));
+      c.spec.transitions[transition].by_attribute[k].multiplier[l] =
+          r.number(value, vp, non_negative("multiplier", plausible::kMaxMultiplier),
+                   T{K::transition_attribute, transition, k, 0, l});
+    }
+  }
+}
+
 }  // namespace
 
 void read_transitions(Context& c, const Node& root) {
@@ -111,7 +152,7 @@ void read_transitions(Context& c, const Node& root) {
     r.expect_table(value, p);
     r.check_keys(value, p,
                  {"rate", "by_age", "by_duration", "by_calendar", "by_time_since_permit", "by_gemeente",
-                  "by_sex", "by_group", "enabled", "description"});
+                  "by_sex", "by_group", "by_attribute", "enabled", "description"});
     r.string_or(value, p, "description", "");
     if (!r.boolean_or(value, p, "enabled", true)) continue;
     const auto arrow = key.find("->");
@@ -175,6 +216,7 @@ void read_transitions(Context& c, const Node& root) {
           i, K::transition_group);
       spec_i[i].group_multiplier = std::move(v);
     }
+    if (const Node* n = value.find("by_attribute")) read_by_attribute(c, *n, p + ".by_attribute", i);
   }
 }
 

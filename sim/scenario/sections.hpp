@@ -26,6 +26,7 @@ class Context {
 void read_run(Context& c, const Node& root);                 // [scenario]
 void read_gemeenten(Context& c, const Node& root);           // [gemeenten]
 void read_groups(Context& c, const Node& root);              // [groups]
+void read_attributes(Context& c, const Node& root);          // [attributes]
 void read_states(Context& c, const Node& root);              // [states]
 void read_transitions(Context& c, const Node& root);         // [transitions]
 void read_arrivals(Context& c, const Node& root);            // [arrivals]
