@@ -35,7 +35,7 @@ class SummaryStore {
 
   std::size_t scenarios_, replications_, cells_, block_;
   std::FILE* file_;
-  std::vector<float> buffer_;  // [replication within block][cell]
+  std::vector<float> buffer_;  // [cell][replication within block]
   std::size_t buffered_ = 0;
   std::vector<double> mean_, m2_;  // [scenario][cell], Welford
 };
