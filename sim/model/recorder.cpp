@@ -13,6 +13,13 @@ namespace {
 // when their events interleave differently.
 constexpr double kTicksPerDay = 1 << 20;
 
+// std::llround for the non-negative tick counts here, inline: libm's llround was 6% of a cohort run. Exact:
+// x - trunc(x) is exact for x < 2^52, and halves round up, as llround's away from zero does for x >= 0.
+std::int64_t round_ticks(double x) {
+  const auto whole = static_cast<std::int64_t>(x);
+  return whole + (x - static_cast<double>(whole) >= 0.5 ? 1 : 0);
+}
+
 }  // namespace
 
 Recorder::Recorder(const CompiledModel& m)
@@ -90,7 +97,7 @@ void Recorder::add_person_years(const Person& p, double until) {
   double from = std::max(p.entered, m_.start);
   for (int y = year_index(from); from < until; ++y) {
     const double year_end = std::min(until, m_.year_starts[static_cast<std::size_t>(y) + 1]);
-    const auto ticks = static_cast<std::int64_t>(std::llround((year_end - from) * kTicksPerDay));
+    const auto ticks = round_ticks((year_end - from) * kTicksPerDay);
     person_ticks_[Accounts::index3(y, p.gemeente, p.state, G_, S_)] += ticks;
     group_ticks_[Accounts::index3(y * G_ + p.gemeente, p.group, p.state, m_.group_count, S_)] += ticks;
     from = year_end;

@@ -43,7 +43,9 @@ class Replication {
   Accounts run() {
     set_year(0);
     schedule_calendar();
-    for (Person& p : synthesize_population(m_, seed_, replication_)) add_initial(std::move(p));
+    std::vector<Person> initial = synthesize_population(m_, seed_, replication_);
+    persons_.reserve(initial.size() + initial.size() / 4);
+    for (Person& p : initial) add_initial(std::move(p));
     admit_where_free();
     schedule_first_arrivals();
     for (std::uint32_t id = 0; id < persons_.size(); ++id) redraw(id);
@@ -233,11 +235,13 @@ class Replication {
     std::int32_t cause = static_cast<std::int32_t>(Cause::aow);
     const double mortality =
         m_.gompertz_a_per_day * s.mortality_multiplier * (p.sex ? m_.women_mortality : 1.0);
-    const double death = engine::gompertz_waiting_time(risk_exponential(p, kDeathRisk), mortality,
-                                                       m_.gompertz_b_per_day, now_ - p.birth);
-    if (death < best) {
-      best = death;
-      cause = static_cast<std::int32_t>(Cause::death);
+    if (mortality > 0 && death_may_win(p, mortality, std::min(best, max_wait))) {
+      const double death = engine::gompertz_waiting_time(risk_exponential(p, kDeathRisk), mortality,
+                                                         m_.gompertz_b_per_day, now_ - p.birth);
+      if (death < best) {
+        best = death;
+        cause = static_cast<std::int32_t>(Cause::death);
+      }
     }
     for (int ti : s.transitions) {
       const CompiledTransition& t = m_.transitions[static_cast<std::size_t>(ti)];
@@ -266,6 +270,18 @@ class Replication {
       return;
     }
     agenda_.set_next(id, now_ + best, static_cast<int>(EventKind::person), {id, EventKind::person, cause});
+  }
+
+  // Whether death could come within `bound`: the Gompertz hazard rises, so the cumulative hazard over the
+  // bound is at most hazard(end) * bound; a unit exponential above that (decided by 1 - u where it can be, as
+  // for the transitions) means death comes later. The margin covers the rounding of the exact waiting time, so
+  // the outcome is the one the full computation gives.
+  bool death_may_win(const Person& p, double mortality, double bound) const {
+    const double most =
+        mortality * std::exp(m_.gompertz_b_per_day * (now_ - p.birth + bound)) * bound * (1 + 1e-6);
+    const double u = risk_uniform(p, kDeathRisk);
+    if ((1.0 - u) * (1.0 - 0x1p-50) >= most) return false;
+    return -std::log(u) < most;
   }
 
   double sample_transition(const CompiledTransition& t, const Person& p, double base, double e,
