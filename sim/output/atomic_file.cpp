@@ -1,7 +1,9 @@
 #include "sim/output/atomic_file.hpp"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <signal.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -10,6 +12,7 @@
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <system_error>
 
 namespace ws::output {
 
@@ -102,6 +105,42 @@ void durable_replace(const std::filesystem::path& temp, const std::filesystem::p
   if (::rename(temp.c_str(), final_path.c_str()) != 0)
     fail("cannot rename " + temp.string() + " to", final_path);
   fsync_path(folder_of(final_path), O_RDONLY | O_DIRECTORY);
+}
+
+void write_file_atomically(const std::filesystem::path& final_path, std::string_view text) {
+  const std::filesystem::path temp = temp_path_for(final_path, static_cast<long>(::getpid()));
+  const auto fail_and_remove = [&](const std::string& step, int error) {
+    std::error_code ignored;
+    std::filesystem::remove(temp, ignored);
+    throw std::system_error(error, std::generic_category(), step);
+  };
+  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) throw std::system_error(errno, std::generic_category(), "cannot create " + temp.string());
+  for (std::size_t done = 0; done < text.size();) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      const int error = n < 0 ? errno : EIO;
+      ::close(fd);
+      fail_and_remove("cannot write " + temp.string(), error);
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0 || ::close(fd) != 0) fail_and_remove("cannot write " + temp.string(), errno);
+  if (::rename(temp.c_str(), final_path.c_str()) != 0)
+    fail_and_remove("cannot rename " + temp.string() + " to " + final_path.string(), errno);
+}
+
+std::optional<std::uint64_t> free_bytes(const std::filesystem::path& path) {
+  struct statvfs status {};
+  if (::statvfs(path.c_str(), &status) != 0) return std::nullopt;
+  return static_cast<std::uint64_t>(status.f_bavail) * status.f_frsize;
+}
+
+std::string format_bytes(std::uint64_t bytes) {
+  if (bytes >= 1000 * 1000) return fmt::format("{:.1f} MB", static_cast<double>(bytes) / 1e6);
+  if (bytes >= 1000) return fmt::format("{:.0f} kB", static_cast<double>(bytes) / 1e3);
+  return fmt::format("{} bytes", bytes);
 }
 
 }  // namespace ws::output

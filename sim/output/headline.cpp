@@ -46,24 +46,72 @@ std::vector<YearEnd> last_time_of_each_year(std::span<const double> times, std::
   return years;
 }
 
-std::optional<StockHeadline> stock_headline(const ResultsReader& results) {
-  const std::vector<std::string> expected{"scenario", "replication", "time", "gemeente", "state"};
-  if (!results.has_variable("stock") || results.variable_dims("stock") != expected) return std::nullopt;
-  const std::string units = results.variable_attribute("time", "units");
-  const std::optional<std::int64_t> epoch = parse_days_since(units);
-  if (!epoch)
-    throw InputError(results.path().string() + ": time units \"" + units +
-                     "\" are not of the form \"days since YYYY-MM-DD\"");
+namespace {
 
-  StockHeadline headline;
-  headline.states = results.strings("state");
-  const std::vector<std::string> scenarios = results.strings("scenario");
+const std::vector<std::string> kStockDims{"scenario", "replication", "time", "gemeente", "state"};
+
+// The index of probability p on the `quantile` coordinate, if the file has it.
+std::optional<std::size_t> quantile_index(const std::vector<double>& probabilities, double p) {
+  for (std::size_t i = 0; i < probabilities.size(); ++i)
+    if (std::abs(probabilities[i] - p) < 1e-9) return i;
+  return std::nullopt;
+}
+
+// The summaries `run` writes next to `stock`: stock_mean (scenario, time, gemeente, state) and stock_quantile
+// (scenario, quantile, time, gemeente, state) with the 5% and 95% quantiles. Reads one scenario's summaries at
+// a time: memory and time do not depend on the number of replications.
+bool from_summaries(const ResultsReader& results, const std::vector<std::string>& scenarios,
+                    StockHeadline& headline) {
+  const std::vector<std::string> mean_dims{"scenario", "time", "gemeente", "state"};
+  const std::vector<std::string> quantile_dims{"scenario", "quantile", "time", "gemeente", "state"};
+  if (!results.has_variable("stock_mean") || !results.has_variable("stock_quantile") ||
+      !results.has_variable("quantile") || results.variable_dims("stock_mean") != mean_dims ||
+      results.variable_dims("stock_quantile") != quantile_dims)
+    return false;
+  const std::vector<double> probabilities = results.numbers("quantile");
+  const std::optional<std::size_t> low = quantile_index(probabilities, 0.05);
+  const std::optional<std::size_t> high = quantile_index(probabilities, 0.95);
+  if (!low || !high) return false;
+  const std::vector<std::size_t> shape = results.shape("stock_mean");
+  const std::size_t n_time = shape[1], n_gemeente = shape[2], n_state = shape[3];
+  headline.from_summaries = true;
+  headline.band_added_over_gemeenten = n_gemeente > 1;
+  for (std::size_t s = 0; s < scenarios.size(); ++s) {
+    const std::size_t leading[] = {s};
+    const std::vector<double> mean = results.read("stock_mean", leading);           // [time][gemeente][state]
+    const std::vector<double> quantiles = results.read("stock_quantile", leading);  // [quantile][time][...]
+    const std::size_t per_quantile = n_time * n_gemeente * n_state;
+    ScenarioHeadline out{scenarios[s], std::vector<std::vector<StateYearStat>>(headline.years.size())};
+    for (std::size_t y = 0; y < headline.years.size(); ++y) {
+      const std::size_t t = headline.years[y].time_index;
+      for (std::size_t st = 0; st < n_state; ++st) {
+        StateYearStat stat;
+        stat.replications = headline.replications;
+        if (t >= n_time) {
+          stat.mean = stat.q05 = stat.q95 = std::numeric_limits<double>::quiet_NaN();
+          stat.replications = 0;
+        }
+        for (std::size_t g = 0; g < n_gemeente && t < n_time; ++g) {
+          const std::size_t cell = (t * n_gemeente + g) * n_state + st;
+          stat.mean += mean[cell];
+          stat.q05 += quantiles[*low * per_quantile + cell];
+          stat.q95 += quantiles[*high * per_quantile + cell];
+        }
+        out.by_year[y].push_back(stat);
+      }
+    }
+    headline.scenarios.push_back(std::move(out));
+  }
+  return true;
+}
+
+// Files without summaries (written by other tools or tests): one replication at a time, so memory holds one
+// value per (replication, year, state), never the whole `stock`.
+void from_replications(const ResultsReader& results, const std::vector<std::string>& scenarios,
+                       StockHeadline& headline) {
   const std::vector<std::size_t> shape = results.shape("stock");
-  headline.replications = shape[1];
   const std::size_t n_time = shape[2], n_gemeente = shape[3], n_state = shape[4];
-  headline.years = last_time_of_each_year(results.numbers("time"), *epoch);
   const std::size_t n_year = headline.years.size();
-
   for (std::size_t s = 0; s < scenarios.size(); ++s) {
     // values[year][state] holds one sum per replication that has one.
     std::vector<std::vector<std::vector<double>>> values(n_year, std::vector<std::vector<double>>(n_state));
@@ -97,6 +145,24 @@ std::optional<StockHeadline> stock_headline(const ResultsReader& results) {
       }
     headline.scenarios.push_back(std::move(out));
   }
+}
+
+}  // namespace
+
+std::optional<StockHeadline> stock_headline(const ResultsReader& results) {
+  if (!results.has_variable("stock") || results.variable_dims("stock") != kStockDims) return std::nullopt;
+  const std::string units = results.variable_attribute("time", "units");
+  const std::optional<std::int64_t> epoch = parse_days_since(units);
+  if (!epoch)
+    throw InputError(results.path().string() + ": time units \"" + units +
+                     "\" are not of the form \"days since YYYY-MM-DD\"");
+
+  StockHeadline headline;
+  headline.states = results.strings("state");
+  const std::vector<std::string> scenarios = results.strings("scenario");
+  headline.replications = results.shape("stock")[1];
+  headline.years = last_time_of_each_year(results.numbers("time"), *epoch);
+  if (!from_summaries(results, scenarios, headline)) from_replications(results, scenarios, headline);
   return headline;
 }
 

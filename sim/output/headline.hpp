@@ -1,8 +1,8 @@
 #pragma once
 // Headline numbers of a results file for `werkstroom info`: per scenario, state and calendar year, the stock
 // at the last output time of that year summed over gemeenten, as mean and 90% band over replications. Reads
-// one replication at a time, so memory holds one value per (replication, year, state), never the whole
-// `stock`.
+// the summaries `run` writes (stock_mean, stock_quantile), never the replications, so time and memory do not
+// grow with their number; only a file without summaries is read one replication at a time.
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -48,6 +48,10 @@ struct StockHeadline {
   std::vector<YearEnd> years;
   std::size_t replications = 0;
   std::vector<ScenarioHeadline> scenarios;
+  bool from_summaries = false;  // read from stock_mean and stock_quantile
+  // From summaries with several gemeenten: the band is the gemeenten's 5% and 95% quantiles added up (the
+  // quantiles of the sum are not in the file); with one gemeente it is exact.
+  bool band_added_over_gemeenten = false;
 };
 
 // nullopt when the file has no `stock` of dims (scenario, replication, time, gemeente, state); throws

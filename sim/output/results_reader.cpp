@@ -147,6 +147,26 @@ ResultsReader::~ResultsReader() = default;
 
 const std::filesystem::path& ResultsReader::path() const { return impl_->path; }
 
+void ResultsReader::require_results_structure() const {
+  const std::vector<std::string> dims = dimension_names();
+  std::vector<std::string> missing;
+  for (const char* dim : {"scenario", "replication"})
+    if (std::find(dims.begin(), dims.end(), dim) == dims.end()) missing.emplace_back(dim);
+  const std::string why = missing.empty() ? std::string()
+                                          : "no " + missing.front() +
+                                                (missing.size() > 1 ? " and no " + missing.back() : "") +
+                                                " dimension: the results structure is missing";
+  if (!why.empty()) throw InputError(impl_->path.string() + ": not a werkstroom results file (" + why + ")");
+  for (const std::string& v : variable_names()) {
+    const std::vector<std::string> v_dims = variable_dims(v);
+    if (v_dims.size() >= 2 && v_dims[0] == "scenario" && v_dims[1] == "replication") return;
+  }
+  throw InputError(
+      impl_->path.string() +
+      ": not a werkstroom results file (no variable of (scenario, replication, ...): the results "
+      "are missing)");
+}
+
 std::vector<std::string> ResultsReader::dimension_names() const {
   return impl_->guarded("cannot list the dimensions", [&] {
     std::vector<std::pair<std::int64_t, std::string>> found;

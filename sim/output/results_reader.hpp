@@ -25,6 +25,11 @@ class ResultsReader {
 
   const std::filesystem::path& path() const;
 
+  // Throws ws::InputError("<path>: not a werkstroom results file (...)") unless the file has what every run
+  // writes: the scenario and replication dimensions and at least one variable over them (a file holding
+  // only the format attribute, or one whose variables were removed, is refused).
+  void require_results_structure() const;
+
   // Dimensions in the order they were added (_Netcdf4Dimid).
   std::vector<std::string> dimension_names() const;
   std::size_t dimension_size(const std::string& dim) const;

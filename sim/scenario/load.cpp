@@ -49,7 +49,7 @@ class ExtendReader {
       fail_at("cycle: " + cycle + display + "; a scenario may not extend itself");
     }
     if (std::find(done_.begin(), done_.end(), canonical) != done_.end()) return;
-    auto source = std::make_shared<SourceFile>(SourceFile{display, file.parent_path()});
+    auto source = std::make_shared<SourceFile>(SourceFile{display, file.parent_path(), 0});
     LoadedFile loaded{display, std::move(*text), Node{}};
     loaded.root = parse_toml(loaded.text, source);
     stack_.push_back(canonical);
@@ -74,6 +74,7 @@ class ExtendReader {
     stack_.pop_back();
     stack_display_.pop_back();
     done_.push_back(canonical);
+    source->rank = static_cast<int>(out_.size());  // bases first: the files merged later rank higher
     out_.push_back(std::move(loaded));
   }
 

@@ -154,11 +154,28 @@ void read_states(Context& c, const Node& root) {
           r.fail(w, p + ".waiting_state",
                  "expected a waiting state of its own; '" + s.waiting_state + "' already serves '" +
                      other.name + "'");
-      if (waiting.module != s.module)
-        r.fail(w, p + ".waiting_state", "expected a waiting state of the same module as '" + s.name + "'");
+      if (waiting.module != s.module) {
+        // Blame whichever of the three keys was written last: a child may have changed either module.
+        const Node* waiting_table = t.find(s.waiting_state);
+        std::pair<const Node*, std::string> blamed{&w, p + ".waiting_state"};
+        for (std::pair<const Node*, std::string> module :
+             {std::pair<const Node*, std::string>{value.find("module"), p + ".module"},
+              {waiting_table ? waiting_table->find("module") : nullptr,
+               join_path("states", s.waiting_state) + ".module"}})
+          if (module.first != nullptr && &written_last(*blamed.first, *module.first) == module.first)
+            blamed = module;
+        r.fail(*blamed.first, blamed.second,
+               "expected a waiting state of the same module as '" + s.name + "' (waiting_state = '" +
+                   s.waiting_state + "')");
+      }
     } else if (!s.waiting_state.empty()) {
-      r.fail(*value.find("waiting_state"), p + ".waiting_state",
-             "only a state of kind \"capacity\" has a waiting state");
+      // Blame whichever of kind and waiting_state was written last (a child that changed the kind).
+      const Node& w = *value.find("waiting_state");
+      const Node* k = value.find("kind");
+      const bool kind_last = k != nullptr && &written_last(w, *k) == k;
+      r.fail(kind_last ? *k : w, p + (kind_last ? ".kind" : ".waiting_state"),
+             "only a state of kind \"capacity\" has a waiting state (waiting_state = '" + s.waiting_state +
+                 "')");
     }
     if (s.kind == model::StateKind::waiting) {
       bool owned = false;

@@ -10,6 +10,13 @@
 
 namespace ws::scenario {
 
+Node::Node() = default;
+Node::~Node() = default;
+Node::Node(const Node&) = default;
+Node::Node(Node&&) noexcept = default;
+Node& Node::operator=(const Node&) = default;
+Node& Node::operator=(Node&&) noexcept = default;
+
 const Node* Node::find(std::string_view key) const {
   for (const auto& [k, v] : members)
     if (k == key) return &v;
@@ -133,11 +140,22 @@ void merge_into(Node& parent, Node child) {
     if (existing == nullptr) {
       parent.members.emplace_back(key, std::move(value));
     } else if (existing->is_table() && value.is_table() && !value.inline_table) {
+      if (value.line > 0) {
+        existing->source = value.source;
+        existing->line = value.line;
+      }
       merge_into(*existing, std::move(value));
     } else {
       *existing = std::move(value);
     }
   }
+}
+
+const Node& written_last(const Node& a, const Node& b) {
+  const int rank_a = a.source ? a.source->rank : 0;
+  const int rank_b = b.source ? b.source->rank : 0;
+  if (rank_a != rank_b) return rank_a > rank_b ? a : b;
+  return b.line > a.line ? b : a;
 }
 
 }  // namespace ws::scenario

@@ -17,6 +17,7 @@ namespace ws::scenario {
 struct SourceFile {
   std::string display;              // e.g. "scenarios/baseline.toml"
   std::filesystem::path directory;  // the folder holding the file
+  int rank = 0;                     // place in the `extend` merge order: a file merged later ranks higher
 };
 
 struct Node {
@@ -32,6 +33,15 @@ struct Node {
   std::vector<Node> items;                            // array
   std::shared_ptr<const SourceFile> source;
   int line = 0;  // 0 when unknown
+
+  // Declared here, defined in tree.cpp: with the members' pair<std::string, Node> an inline default
+  // constructor is a cycle clang 14 with libstdc++ 12 rejects (GCC accepts it).
+  Node();
+  ~Node();
+  Node(const Node&);
+  Node(Node&&) noexcept;
+  Node& operator=(const Node&);
+  Node& operator=(Node&&) noexcept;
 
   bool is_table() const { return type == Type::table; }
   bool is_number() const { return type == Type::integer || type == Type::floating; }
@@ -50,7 +60,12 @@ Node parse_toml(const std::string& text, std::shared_ptr<const SourceFile> sourc
 
 // Merges `child` into `parent`: tables written as [sections] merge key by key, anything else (numbers,
 // strings, arrays, inline { } tables) in the child replaces the parent's value whole. New keys come after the
-// parent's.
+// parent's. A merged table takes the child's file and line: a message about the table as a whole (a
+// distribution whose min and mode the child changed) names the child, which wrote it last.
 void merge_into(Node& parent, Node child);
+
+// Of two nodes whose combination is wrong, the one written last (the later file of an `extend` chain, else
+// the later line): the key a child changed, not the parent's key it no longer fits.
+const Node& written_last(const Node& a, const Node& b);
 
 }  // namespace ws::scenario

@@ -269,6 +269,87 @@ def test_schema():
         extra = [name for name in f if name not in declared and name not in dims]
         check(not extra, f"variables the schema does not declare: {extra}")
 
+def test_summaries_only():
+    """info and graph --results read the summaries (stock_mean, stock_quantile, flow_mean), never the
+    replications: with every replication's stock and flow overwritten they print the same."""
+    import h5py
+    out = os.path.join(WORK, "summaries.nc")
+    r = run("run", BASELINE, "--replications", "3", "--out", out, "--overwrite", "--quiet")
+    check(r.returncode == 0, f"baseline runs: {r.stderr}")
+    before = [run("info", out), run("graph", BASELINE, "--results", out)]
+    for result in before:
+        check(result.returncode == 0, f"works: {result.stderr}")
+    check("each gemeente's 5% and 95% quantiles added up" in before[0].stdout, "info says how the band is made")
+    with h5py.File(out, "r+") as f:
+        f["stock"][...] = 123456
+        f["flow"][...] = 654321
+    after = [run("info", out), run("graph", BASELINE, "--results", out)]
+    check(after[0].stdout.replace(out, "") == before[0].stdout.replace(out, ""), "info unchanged")
+    check(after[1].stdout == before[1].stdout, "graph --results unchanged")
+
+
+def test_results_structure():
+    """graph --results refuses another scenario's file; info refuses an HDF5 file without the results."""
+    import h5py
+    other = write_scenario("ander.toml", '[scenario]\nname = "ander"\n')
+    out = os.path.join(WORK, "ander.nc")
+    r = run("run", other, "--replications", "2", "--out", out, "--overwrite", "--quiet")
+    check(r.returncode == 0, f"runs: {r.stderr}")
+    one_line_error(run("graph", BASELINE, "--results", out), "ander.nc: holds scenario ander, not scenario "
+                   "'baseline' of the graph")
+    check(run("graph", BASELINE, "--results", out, "--scenario", "ander").returncode == 0,
+          "--scenario draws it on purpose")
+    bare = os.path.join(WORK, "bare.nc")
+    with h5py.File(bare, "w") as f:
+        f.attrs["werkstroom_format"] = "1"
+    one_line_error(run("info", bare), "bare.nc: not a werkstroom results file (no scenario and no replication "
+                   "dimension: the results structure is missing)")
+    one_line_error(run("graph", BASELINE, "--results", bare), "bare.nc: not a werkstroom results file")
+
+
+def small_disk():
+    """A 1 MB tmpfs under WORK, or None (with the reason printed) where mounting is not allowed."""
+    mount = os.path.join(WORK, "small-disk")
+    subprocess.run(["umount", mount], capture_output=True)
+    os.makedirs(mount, exist_ok=True)
+    r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mount], capture_output=True, text=True)
+    if r.returncode != 0:
+        print("SKIPPED: cannot mount a small tmpfs here (needs root and mount rights):", r.stderr.strip())
+        return None
+    return mount
+
+
+def test_disk_full():
+    """run and graph --out on a full disk: exit 2, one line naming the path and the space; no file left."""
+    mount = small_disk()
+    if mount is None:
+        return
+    try:
+        out = os.path.join(mount, "full.nc")
+        one_line_error(run("run", BASELINE, "--replications", "200", "--out", out, "--quiet"), out,
+                       "the disk is full", "needs more than the", "MB that were free in " + mount)
+        check(os.listdir(mount) == [], f"nothing left on the disk: {os.listdir(mount)}")
+        dot = os.path.join(mount, "graph.dot")
+        with open(dot, "w") as f:
+            f.write("the old graph\n")
+        filler = os.open(os.path.join(mount, "filler"), os.O_WRONLY | os.O_CREAT)  # fill to the last block
+        try:
+            while True:
+                os.write(filler, b"x" * 512)
+        except OSError:
+            pass
+        finally:
+            os.close(filler)
+        one_line_error(run("graph", BASELINE, "--out", dot), dot, "the disk is full")
+        with open(dot) as f:
+            check(f.read() == "the old graph\n", "the old file is kept whole")
+        check(sorted(os.listdir(mount)) == ["filler", "graph.dot"], f"no temp file: {os.listdir(mount)}")
+        os.remove(dot)
+        one_line_error(run("graph", BASELINE, "--out", dot), dot, "the disk is full")
+        check(not os.path.exists(dot), "no 0-byte file")
+    finally:
+        subprocess.run(["umount", mount], capture_output=True)
+
 
 globals()["test_" + NAME]()
 print("ok:", NAME)

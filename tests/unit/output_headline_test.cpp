@@ -131,3 +131,74 @@ TEST_CASE("no headline without a stock variable; undecodable time units are an i
   }
   CHECK_THROWS_AS(stock_headline(ResultsReader(dir / "years.nc")), ws::InputError);
 }
+
+TEST_CASE("the stock headline of a run's file comes from its summaries, never from the replications",
+          "[output]") {
+  ws::output::testing::ScratchDir dir;
+  const auto path = dir / "run.nc";
+  constexpr std::size_t R = 20000, T = 2, G = 2, S = 2, Q = 5;
+  const std::vector<double> probabilities{0.05, 0.25, 0.5, 0.75, 0.95};
+  // mean[t][g][st] and quantile[q][t][g][st]; `stock` itself is never written (all missing): a headline read
+  // from the replications would have no values at all.
+  std::vector<double> mean(T * G * S), quantiles(Q * T * G * S);
+  for (std::size_t i = 0; i < mean.size(); ++i) mean[i] = 10.0 + static_cast<double>(i);
+  for (std::size_t i = 0; i < quantiles.size(); ++i) quantiles[i] = static_cast<double>(i);
+  {
+    ResultsWriter w(path);
+    w.add_dimension({"scenario", std::vector<std::string>{"baseline"}, {}});
+    w.add_dimension({"replication", std::vector<std::int32_t>(R, 0), {}});
+    w.add_dimension({"quantile", probabilities, {}});
+    w.add_dimension({"time", std::vector<double>{0, 364}, {{"units", "days since 2025-01-01"}}});
+    w.add_dimension({"gemeente", std::vector<std::string>{"Buren", "Tiel"}, {}});
+    w.add_dimension({"state", std::vector<std::string>{"wsw", "beschut"}, {}});
+    w.add_variable(
+        {"stock", {"scenario", "replication", "time", "gemeente", "state"}, "persons", "stock", true, {}});
+    w.add_variable({"stock_mean", {"scenario", "time", "gemeente", "state"}, "persons", "mean", false, {}});
+    w.add_variable({"stock_quantile",
+                    {"scenario", "quantile", "time", "gemeente", "state"},
+                    "persons",
+                    "quantiles",
+                    false,
+                    {}});
+    const std::size_t leading[] = {0};
+    w.write("stock_mean", leading, mean);
+    w.write("stock_quantile", leading, quantiles);
+    w.commit();
+  }
+  const ResultsReader reader(path);
+  const auto headline = stock_headline(reader);
+  REQUIRE(headline);
+  CHECK(headline->from_summaries);
+  CHECK(headline->band_added_over_gemeenten);
+  CHECK(headline->replications == R);
+  REQUIRE(headline->years.size() == 1);  // 2025: index 1
+  const std::size_t t = 1;
+  for (std::size_t st = 0; st < S; ++st) {
+    const StateYearStat& stat = headline->scenarios.at(0).by_year.at(0).at(st);
+    const auto cell = [&](std::size_t g) { return (t * G + g) * S + st; };
+    CHECK(stat.mean == mean[cell(0)] + mean[cell(1)]);
+    CHECK(stat.q05 == quantiles[cell(0)] + quantiles[cell(1)]);  // quantile 0 is 5%
+    CHECK(stat.q95 == quantiles[4 * T * G * S + cell(0)] + quantiles[4 * T * G * S + cell(1)]);
+    CHECK(stat.replications == R);
+  }
+}
+
+TEST_CASE("a file with the format attribute but no results structure is refused", "[output]") {
+  ws::output::testing::ScratchDir dir;
+  {
+    ResultsWriter w(dir / "bare.nc");  // only the werkstroom_format attribute
+    w.commit();
+  }
+  const ResultsReader bare(dir / "bare.nc");
+  CHECK_THROWS_WITH(bare.require_results_structure(),
+                    Catch::Contains("bare.nc: not a werkstroom results file (no scenario and no replication "
+                                    "dimension"));
+  {
+    ResultsWriter w(dir / "dims.nc");  // the dimensions, but no variable over them
+    w.add_dimension({"scenario", std::vector<std::string>{"baseline"}, {}});
+    w.add_dimension({"replication", std::vector<std::int32_t>{0}, {}});
+    w.commit();
+  }
+  CHECK_THROWS_WITH(ResultsReader(dir / "dims.nc").require_results_structure(),
+                    Catch::Contains("no variable of (scenario, replication, ...)"));
+}

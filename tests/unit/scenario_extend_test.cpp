@@ -84,3 +84,38 @@ TEST_CASE("extend chains over several files, each path relative to its own file"
   // data/ paths in mini.toml resolve next to mini.toml, not next to top.toml.
   CHECK(s.initial_cells.size() == 3);
 }
+
+TEST_CASE("extend: a message about keys the child changed names the child's lines, not the parent's",
+          "[scenario]") {
+  TempScenario t;
+  t.write("base.toml",
+          "extend = \"mini.toml\"\n"
+          "[states.a]\n"
+          "mortality_multiplier = { distribution = \"triangular\", min = 1.0, mode = 1.5, max = 2.0 }\n");
+  // Line 3 and 4 change two keys of the parent's inline distribution: the distribution as a whole is wrong,
+  // and the child's section (line 2) wrote it last.
+  t.write("child.toml",
+          "extend = \"base.toml\"\n"
+          "[states.a.mortality_multiplier]\n"
+          "min = 3.0\n"
+          "mode = 1.5\n");
+  const std::string distribution = t.error_of("child.toml");
+  CHECK_THAT(distribution,
+             Catch::StartsWith(t.path("child.toml").string() + ":2: states.a.mortality_multiplier"));
+  // The child turns capacity state c into a waiting state (kind and module changed): the parent's
+  // waiting_state no longer fits, and the child's kind line is named.
+  const std::string kind = t.error_of_child(
+      "[states.c]\n"
+      "kind = \"waiting\"\n"
+      "module = \"wsw\"\n");
+  CHECK_THAT(kind,
+             Catch::StartsWith(t.path("child.toml").string() + ":3: states.c.kind: only a state of kind"));
+  CHECK_THAT(kind, Catch::Contains("waiting_state = 'c_wacht'"));
+  // The child moves the waiting state to another module: its own module line is named.
+  const std::string module = t.error_of_child(
+      "[states.c_wacht]\n"
+      "module = \"wsw\"\n");
+  CHECK_THAT(module,
+             Catch::StartsWith(t.path("child.toml").string() + ":3: states.c_wacht.module: expected a "
+                                                               "waiting state of the same module"));
+}

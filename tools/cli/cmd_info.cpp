@@ -52,7 +52,13 @@ std::string counted_names(const ResultsReader& results, const std::string& dim) 
 void print_headline(const output::StockHeadline& h, const std::string& units) {
   fmt::print("\nstock at the last output time of each calendar year, summed over gemeenten ({}):\n",
              or_dash(units));
-  fmt::print("mean and 90% band (5% and 95% quantiles over {} replications)\n", h.replications);
+  if (h.band_added_over_gemeenten)
+    fmt::print(
+        "mean and 90% band over {} replications (the band: each gemeente's 5% and 95% quantiles added "
+        "up)\n",
+        h.replications);
+  else
+    fmt::print("mean and 90% band (5% and 95% quantiles over {} replications)\n", h.replications);
   std::size_t width = 5;
   for (const std::string& s : h.states) width = std::max(width, s.size());
   const auto number = [](double x) {
@@ -77,6 +83,7 @@ void print_headline(const output::StockHeadline& h, const std::string& units) {
 
 int run_info(const std::string& path) {
   const ResultsReader results(path);
+  results.require_results_structure();
   const std::vector<std::string> dims = results.dimension_names();
   const auto has_dim = [&](const std::string& d) {
     return std::find(dims.begin(), dims.end(), d) != dims.end();

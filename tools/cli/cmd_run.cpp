@@ -1,19 +1,17 @@
 // werkstroom run SCENARIO... : Monte Carlo replications of one or more scenarios into one results file.
 
-#include <sys/stat.h>
-
 #include <cctype>
-#include <cerrno>
 #include <charconv>
-#include <cstring>
 #include <filesystem>
 #include <iostream>
 
 #include "sim/common/error.hpp"
+#include "sim/output/atomic_file.hpp"
 #include "sim/runner/interrupt.hpp"
 #include "sim/runner/run.hpp"
 #include "sim/scenario/load.hpp"
 #include "tools/cli/command.hpp"
+#include "tools/cli/out_path.hpp"
 #include "tools/cli/run_summary.hpp"
 
 namespace ws::cli {
@@ -59,29 +57,6 @@ std::string file_name_from(const std::string& name) {
   return out;
 }
 
-// --out must be a new path or a regular file (never a device, FIFO, folder or symlink, even with
-// --overwrite: the atomic rename would replace it with a regular file).
-void check_out_path(const std::filesystem::path& out, bool overwrite) {
-  struct stat status {};
-  if (::lstat(out.c_str(), &status) != 0) {
-    if (errno != ENOENT) throw InputError(out.string() + ": " + std::strerror(errno) + " (--out)");
-    const std::filesystem::path folder = out.has_parent_path() ? out.parent_path() : ".";
-    std::error_code ec;
-    if (!std::filesystem::is_directory(folder, ec))
-      throw InputError(out.string() + ": folder " + folder.string() + " does not exist (--out)");
-    return;  // a new path
-  }
-  if (!S_ISREG(status.st_mode))
-    throw InputError(out.string() + ": " +
-                     (S_ISLNK(status.st_mode)   ? "a symbolic link"
-                      : S_ISDIR(status.st_mode) ? "a folder"
-                                                : "a device, FIFO or socket") +
-                     "; expected a new file name or a regular file (--out)");
-  if (!overwrite)
-    throw InputError(out.string() +
-                     ": exists already; expected a new file name (--out) or --overwrite to replace it");
-}
-
 int run_command(const RunArguments& args) {
   runner::InterruptGuard interrupt;  // from the first instruction: a signal during loading stops cleanly too
   std::vector<model::ScenarioSpec> specs;
@@ -102,7 +77,21 @@ int run_command(const RunArguments& args) {
   if (args.out.empty()) std::filesystem::create_directories(options.out.parent_path());
   check_out_path(options.out, args.overwrite);
 
-  const runner::RunReport report = runner::run_scenarios(specs, args.scenarios, options);
+  // A full disk is the user's to fix: one line naming the file and the space that was not enough (exit 2),
+  // not HDF5's error stack. The writer has removed its temp file by the time the error arrives here.
+  const std::optional<std::uint64_t> free_before =
+      output::free_bytes(options.out.has_parent_path() ? options.out.parent_path() : ".");
+  runner::RunReport report;
+  try {
+    report = runner::run_scenarios(specs, args.scenarios, options);
+  } catch (const InputError&) {
+    throw;
+  } catch (const Interrupted&) {
+    throw;
+  } catch (const std::exception& e) {
+    if (!is_disk_full(e)) throw;
+    throw_disk_full(options.out, "the results file", free_before);
+  }
   if (!args.quiet) print_run_summary(std::cout, report, options);
   std::cout << "results: " << report.file.string() << "\n";
   return 0;
