@@ -36,7 +36,10 @@ std::vector<YearEnd> last_time_of_each_year(std::span<const double> times, std::
   std::map<int, YearEnd> latest;
   for (std::size_t i = 0; i < times.size(); ++i) {
     if (!std::isfinite(times[i])) continue;
-    const std::int64_t day = epoch_day + static_cast<std::int64_t>(std::floor(times[i]));
+    // A stock at the start of a day closes the day before: 1 January is the end of the previous year (as in
+    // `run` and `compare`); the start of the run closes no year of it.
+    if (times[i] <= 0) continue;
+    const std::int64_t day = epoch_day + static_cast<std::int64_t>(std::ceil(times[i])) - 1;
     const int year = civil_from_days(day).year;
     auto [it, inserted] = latest.try_emplace(year, YearEnd{year, i, day});
     if (!inserted && times[i] > times[it->second.time_index]) it->second = YearEnd{year, i, day};
@@ -48,7 +51,8 @@ std::vector<YearEnd> last_time_of_each_year(std::span<const double> times, std::
 
 std::optional<StockHeadline> stock_headline(const ResultsReader& results) {
   const std::vector<std::string> expected{"scenario", "replication", "time", "gemeente", "state"};
-  if (!results.has_variable("stock") || results.variable_dims("stock") != expected) return std::nullopt;
+  if (!results.has_variable("headcount") || results.variable_dims("headcount") != expected)
+    return std::nullopt;
   const std::string units = results.variable_attribute("time", "units");
   const std::optional<std::int64_t> epoch = parse_days_since(units);
   if (!epoch)
@@ -58,7 +62,7 @@ std::optional<StockHeadline> stock_headline(const ResultsReader& results) {
   StockHeadline headline;
   headline.states = results.strings("state");
   const std::vector<std::string> scenarios = results.strings("scenario");
-  const std::vector<std::size_t> shape = results.shape("stock");
+  const std::vector<std::size_t> shape = results.shape("headcount");
   headline.replications = shape[1];
   const std::size_t n_time = shape[2], n_gemeente = shape[3], n_state = shape[4];
   headline.years = last_time_of_each_year(results.numbers("time"), *epoch);
@@ -69,7 +73,7 @@ std::optional<StockHeadline> stock_headline(const ResultsReader& results) {
     std::vector<std::vector<std::vector<double>>> values(n_year, std::vector<std::vector<double>>(n_state));
     for (std::size_t r = 0; r < headline.replications; ++r) {
       const std::size_t leading[] = {s, r};
-      const std::vector<double> slab = results.read("stock", leading);  // [time][gemeente][state]
+      const std::vector<double> slab = results.read("headcount", leading);  // [time][gemeente][state]
       for (std::size_t y = 0; y < n_year; ++y) {
         const std::size_t t = headline.years[y].time_index;
         if (t >= n_time) continue;
