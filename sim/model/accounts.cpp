@@ -13,7 +13,9 @@ Accounts::Accounts(const CompiledModel& m)
       capacities(static_cast<int>(m.capacities.size())),
       arrivals(static_cast<int>(m.arrivals.size())),
       cohorts(static_cast<int>(m.cohorts.size())),
-      groups(m.group_count) {
+      groups(m.group_count),
+      year_ends(static_cast<int>(m.year_starts.size())),
+      age_bands(static_cast<int>(m.spec ? m.spec->run.age_bands.size() : 0)) {
   const auto n = [](int a, int b, int c) {
     return static_cast<std::size_t>(a) * static_cast<std::size_t>(b) * static_cast<std::size_t>(c);
   };
@@ -28,6 +30,13 @@ Accounts::Accounts(const CompiledModel& m)
   capacity.assign(n(years, capacities, 1), 0.0);
   cohort_present.assign(n(cohorts, m.cohort_durations, 1), 0.0);
   cohort_working.assign(n(cohorts, m.cohort_durations, 1), 0.0);
+  const std::size_t bands_sexes = static_cast<std::size_t>(age_bands) * kSexes;
+  stock_age.assign(n(year_ends, gemeenten, states) * bands_sexes * static_cast<std::size_t>(groups), 0.0);
+  mean_age.assign(n(year_ends, gemeenten, states), 0.0);
+  mean_age_region.assign(n(year_ends, states, 1), 0.0);
+  flow_age.assign(n(years, labels, 1) * bands_sexes, 0.0);
+  person_years_age.assign(n(years, gemeenten, states) * bands_sexes, 0.0);
+  labour_years.assign(n(years, gemeenten, 1), 0.0);
   initial.assign(static_cast<std::size_t>(gemeenten), 0);
   arrived.assign(static_cast<std::size_t>(gemeenten), 0);
   living.assign(static_cast<std::size_t>(gemeenten), 0);

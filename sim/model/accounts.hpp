@@ -12,6 +12,9 @@ namespace ws::model {
 struct Accounts {
   int times = 0, years = 0, gemeenten = 0, states = 0, labels = 0, capacities = 0, arrivals = 0, cohorts = 0;
   int groups = 0, items = 0;
+  int year_ends = 0,
+      age_bands = 0;  // year ends: every 1 January of the run (the first: the start) and the end
+  static constexpr int kSexes = 2;
 
   std::vector<double> stock;               // [time][gemeente][state], persons at each output time
   std::vector<double> waiting;             // [time][gemeente][capacity], persons on the waiting list
@@ -25,6 +28,14 @@ struct Accounts {
   std::vector<double> cohort_present;  // [cohort][duration], statushouders living in the region
   std::vector<double> cohort_working;  // [cohort][duration], of whom in a working state
   std::vector<double> money;  // [year][gemeente][item], EUR, income + cost -, set by fill_money (money.hpp)
+  // Demography (recorder.hpp): persons at each year end by age band, sex and group (exit states: cumulative
+  // exits by age at exit), their mean age, transitions by age at the move, person-years by age band.
+  std::vector<double> stock_age;         // [year end][gemeente][state][age band][sex][group]
+  std::vector<double> mean_age;          // [year end][gemeente][state], years; NaN where nobody
+  std::vector<double> mean_age_region;   // [year end][state], the whole area
+  std::vector<double> flow_age;          // [year][label][age band][sex]
+  std::vector<double> person_years_age;  // [year][gemeente][state][age band][sex]
+  std::vector<double> labour_years;  // [year][gemeente], AJ: person-years x the state's AJ per person-year
 
   // The conservation invariant per gemeente: initial + arrivals = living + exits.
   std::vector<std::int64_t> initial, arrived, living, exited;

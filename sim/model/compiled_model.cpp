@@ -166,6 +166,7 @@ CompiledModel compile_model(const ScenarioSpec& spec) {
     c.name = s.name;
     c.kind = s.kind;
     c.mortality_multiplier = s.mortality_multiplier;
+    c.labour_years = s.labour_years_per_person_year;
     c.working = s.working;
     if (!s.mark.empty()) {
       const auto it = std::find(spec.marks.begin(), spec.marks.end(), s.mark);
@@ -297,7 +298,10 @@ CompiledModel CompiledModel::with_parameters(std::span<const double> values) con
   ScratchObjects scratch{*spec, out, {}, {}, {}, {}, {}};
   for (std::size_t i = 0; i < values.size(); ++i)
     for (const auto& target : spec->uncertain[i].targets) apply_target_to(scratch, target, values[i]);
-  for (const auto& [i, s] : scratch.states) out.states[i].mortality_multiplier = s.mortality_multiplier;
+  for (const auto& [i, s] : scratch.states) {
+    out.states[i].mortality_multiplier = s.mortality_multiplier;
+    out.states[i].labour_years = s.labour_years_per_person_year;
+  }
   for (const auto& [i, t] : scratch.transitions) refresh_transition(out, out.transitions[i], t);
   for (const auto& [i, a] : scratch.arrivals) refresh_arrival(out, out.arrivals[i], a);
   for (const auto& [i, c] : scratch.capacities) refresh_capacity(out.capacities[i], c);

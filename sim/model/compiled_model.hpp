@@ -36,6 +36,7 @@ struct CompiledState {
   StateKind kind = StateKind::living;
   int capacity = -1;  // capacity states and their waiting states: the index into CompiledModel::capacities
   double mortality_multiplier = 1;
+  double labour_years = 0;  // AJ per person-year
   bool working = false;
   std::uint8_t mark_bit = 0;     // set on the person on entering
   std::vector<int> transitions;  // outgoing hazard transitions

@@ -30,6 +30,9 @@ void apply_target_to(Objects& o, const ParameterTarget& t, double v) {
     case K::state_mortality_multiplier:
       o.state(t.object).mortality_multiplier = v;
       return;
+    case K::state_labour_years:
+      o.state(t.object).labour_years_per_person_year = v;
+      return;
     case K::transition_rate:
       o.transition(t.object).rate = v;
       return;

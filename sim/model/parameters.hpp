@@ -18,6 +18,7 @@ struct ScenarioSpec;
 struct ParameterTarget {
   enum class Kind : std::uint8_t {
     state_mortality_multiplier,  // states[object]
+    state_labour_years,          // states[object].labour_years_per_person_year
     transition_rate,             // transitions[object].rate
     transition_piece,         // transitions[object] clock g (sim/model/compiled_model.hpp Clock) .values[k]
     transition_gemeente,      // transitions[object].gemeente_multiplier[k]

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "sim/common/date.hpp"
 
@@ -29,7 +30,18 @@ Recorder::Recorder(const CompiledModel& m)
       accounts_(m),
       live_stock_(static_cast<std::size_t>(G_ * S_)),
       person_ticks_(accounts_.person_years.size()),
-      group_ticks_(accounts_.person_years_group.size()) {}
+      group_ticks_(accounts_.person_years_group.size()),
+      age_ticks_(accounts_.person_years_age.size()),
+      age_sum_ticks_(accounts_.mean_age.size()),
+      age_count_(accounts_.mean_age.size()) {
+  for (int lower : m.spec->run.age_bands) band_days_.push_back(lower * kDaysPerYear);
+}
+
+// The band of that age (completed years = days / 365.25); younger than the first bound: the first band.
+int Recorder::age_band(double age_days) const {
+  const auto it = std::upper_bound(band_days_.begin(), band_days_.end(), age_days);
+  return it == band_days_.begin() ? 0 : static_cast<int>(it - band_days_.begin()) - 1;
+}
 
 int Recorder::year_index(double t) const {
   int y = 0;
@@ -68,6 +80,10 @@ void Recorder::arrived(const Person& p, int stream, int label, double now) {
       .arrivals_count[Accounts::index3(y, p.gemeente, stream, G_, static_cast<int>(m_.arrivals.size()))] += 1;
   ++live(p.gemeente, p.state);
   accounts_.flow_at(y, p.gemeente, label) += 1;
+  accounts_.flow_age[(static_cast<std::size_t>(y) * static_cast<std::size_t>(accounts_.labels) +
+                      static_cast<std::size_t>(label)) *
+                         static_cast<std::size_t>(accounts_.age_bands * Accounts::kSexes) +
+                     band_sex(p, now)] += 1;
 }
 
 void Recorder::admitted(const Person& p, int capacity, double now) {
@@ -80,11 +96,17 @@ void Recorder::admitted(const Person& p, int capacity, double now) {
 void Recorder::left(Person& p, double now) {
   add_person_years(p, now);
   count_cohort_checks(p, now);
+  count_year_ends(p, now);
   --live(p.gemeente, p.state);
 }
 
 void Recorder::entered(const Person& p, int label, double now) {
-  accounts_.flow_at(year_index(now), p.gemeente, label) += 1;
+  const int y = year_index(now);
+  accounts_.flow_at(y, p.gemeente, label) += 1;
+  accounts_.flow_age[(static_cast<std::size_t>(y) * static_cast<std::size_t>(accounts_.labels) +
+                      static_cast<std::size_t>(label)) *
+                         static_cast<std::size_t>(accounts_.age_bands * Accounts::kSexes) +
+                     band_sex(p, now)] += 1;
   ++live(p.gemeente, p.state);
   if (m_.states[p.state].kind == StateKind::exit) {
     --accounts_.living[p.gemeente];
@@ -100,8 +122,48 @@ void Recorder::add_person_years(const Person& p, double until) {
     const auto ticks = round_ticks((year_end - from) * kTicksPerDay);
     person_ticks_[Accounts::index3(y, p.gemeente, p.state, G_, S_)] += ticks;
     group_ticks_[Accounts::index3(y * G_ + p.gemeente, p.group, p.state, m_.group_count, S_)] += ticks;
+    // The same piece again, split where the person's age crosses a band's lower bound.
+    const std::size_t row = Accounts::index3(y, p.gemeente, p.state, G_, S_);
+    for (double piece = from; piece < year_end;) {
+      const int band = age_band(piece - p.birth);
+      const double next = static_cast<std::size_t>(band) + 1 < band_days_.size()
+                              ? std::min(year_end, p.birth + band_days_[static_cast<std::size_t>(band) + 1])
+                              : year_end;
+      age_ticks_[(row * band_days_.size() + static_cast<std::size_t>(band)) * Accounts::kSexes + p.sex] +=
+          std::llround((next - piece) * kTicksPerDay);
+      piece = next;
+    }
     from = year_end;
   }
+}
+
+// Counts the person at each year end after the start (1 January, and the end) that falls in the stay now
+// ending, with their age then. The stock at a year end is taken before anything else happens that day, so a
+// stay [entered, until) holds at t when entered < t <= until. A person in an exit state counts from the exit
+// on, with their age at the exit.
+void Recorder::count_year_ends(const Person& p, double until) {
+  const bool exit = m_.states[p.state].kind == StateKind::exit;
+  for (int e = std::max(1, year_index(p.entered)); e < accounts_.year_ends; ++e) {
+    const double t = m_.year_starts[static_cast<std::size_t>(e)];
+    if (t > until) break;
+    if (p.entered < t) count_at_year_end(p, e, exit ? p.entered : t);
+  }
+}
+
+void Recorder::count_at_year_end(const Person& p, int e, double age_at) {
+  const std::size_t groups = static_cast<std::size_t>(m_.group_count);
+  const std::size_t cells = band_days_.size() * Accounts::kSexes * groups;
+  const std::size_t cell = Accounts::index3(e, p.gemeente, p.state, G_, S_);
+  accounts_.stock_age[cell * cells + band_sex(p, age_at) * groups + p.group] += 1;
+  age_sum_ticks_[cell] += std::llround((age_at - p.birth) * kTicksPerDay);
+  age_count_[cell] += 1;
+}
+
+// The start is the one year end where persons move before the stock is taken (the initial population is
+// admitted to free places first): it is counted once, as the events begin.
+void Recorder::run_started(const std::vector<Person>& persons) {
+  for (const Person& p : persons)
+    count_at_year_end(p, 0, m_.states[p.state].kind == StateKind::exit ? p.entered : m_.start);
 }
 
 // Counts the person at each cohort check (every half year since the permit) that falls in the stay now
@@ -121,16 +183,41 @@ void Recorder::count_cohort_checks(Person& p, double until) {
 }
 
 Accounts Recorder::finish(std::vector<Person>& persons, double end) {
-  for (Person& p : persons)
+  for (Person& p : persons) {
     if (m_.states[p.state].kind != StateKind::exit) {
       add_person_years(p, end);
       count_cohort_checks(p, end);
     }
+    count_year_ends(p, end);
+  }
   constexpr double kTicksPerYear = kTicksPerDay * kDaysPerYear;
   for (std::size_t i = 0; i < person_ticks_.size(); ++i)
     accounts_.person_years[i] = static_cast<double>(person_ticks_[i]) / kTicksPerYear;
   for (std::size_t i = 0; i < group_ticks_.size(); ++i)
     accounts_.person_years_group[i] = static_cast<double>(group_ticks_[i]) / kTicksPerYear;
+  for (std::size_t i = 0; i < age_ticks_.size(); ++i)
+    accounts_.person_years_age[i] = static_cast<double>(age_ticks_[i]) / kTicksPerYear;
+  const auto mean_years = [&](std::int64_t ticks, std::int64_t count) {
+    return count ? static_cast<double>(ticks) / kTicksPerYear / static_cast<double>(count)
+                 : std::numeric_limits<double>::quiet_NaN();
+  };
+  for (std::size_t i = 0; i < age_count_.size(); ++i)
+    accounts_.mean_age[i] = mean_years(age_sum_ticks_[i], age_count_[i]);
+  for (int e = 0; e < accounts_.year_ends; ++e)
+    for (int s = 0; s < S_; ++s) {
+      std::int64_t ticks = 0, count = 0;
+      for (int g = 0; g < G_; ++g) {
+        ticks += age_sum_ticks_[Accounts::index3(e, g, s, G_, S_)];
+        count += age_count_[Accounts::index3(e, g, s, G_, S_)];
+      }
+      accounts_.mean_age_region[static_cast<std::size_t>(e * S_ + s)] = mean_years(ticks, count);
+    }
+  for (int y = 0; y < accounts_.years; ++y)
+    for (int g = 0; g < G_; ++g)
+      for (int s = 0; s < S_; ++s)
+        if (m_.states[static_cast<std::size_t>(s)].labour_years != 0)
+          accounts_.labour_years[static_cast<std::size_t>(y * G_ + g)] +=
+              accounts_.person_years_at(y, g, s) * m_.states[static_cast<std::size_t>(s)].labour_years;
   accounts_.check_conservation(m_);
   return std::move(accounts_);
 }

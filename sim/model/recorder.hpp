@@ -2,8 +2,8 @@
 // The recorder: every count one replication makes (MODEL.md, Accounting), owned in one place. The simulation
 // tells it what happens, at events only — a person appears, leaves a state, enters one, is admitted from a
 // waiting list, an output time or a new year comes — and never counts anything itself. Counts that describe a
-// moment (cohort checks, person-years by calendar year) are taken from each stay when it ends, so no count
-// needs a loop over all persons except the one at the end of the horizon.
+// moment (cohort checks, person-years by calendar year, the stock by age at each year end) are taken from each
+// stay when it ends, so no count needs a loop over all persons except the one at the end of the horizon.
 #include <cstdint>
 #include <vector>
 
@@ -33,6 +33,9 @@ class Recorder {
   // The person has entered p.state by flow `label`.
   void entered(const Person& p, int label, double now);
 
+  // The events are about to begin: the stock at the start (the first year end) is taken now.
+  void run_started(const std::vector<Person>& persons);
+
   // Closes the stays still open at `end` and returns the accounts (conservation checked; money not yet).
   Accounts finish(std::vector<Person>& persons, double end);
 
@@ -41,14 +44,24 @@ class Recorder {
  private:
   void add_person_years(const Person& p, double until);
   void count_cohort_checks(Person& p, double until);
+  void count_year_ends(const Person& p, double until);
+  void count_at_year_end(const Person& p, int year_end, double age_at);
+  int age_band(double age_days) const;
+  std::size_t band_sex(const Person& p, double at) const {
+    return static_cast<std::size_t>(age_band(at - p.birth) * Accounts::kSexes + p.sex);
+  }
   double& live(int g, int s) { return live_stock_[static_cast<std::size_t>(g * S_ + s)]; }
 
   const CompiledModel& m_;
   int G_, S_;
   Accounts accounts_;
-  std::vector<double> live_stock_;          // [gemeente][state] now
-  std::vector<std::int64_t> person_ticks_;  // [year][gemeente][state]
-  std::vector<std::int64_t> group_ticks_;   // [year][gemeente][group][state]
+  std::vector<double> live_stock_;           // [gemeente][state] now
+  std::vector<std::int64_t> person_ticks_;   // [year][gemeente][state]
+  std::vector<std::int64_t> group_ticks_;    // [year][gemeente][group][state]
+  std::vector<std::int64_t> age_ticks_;      // [year][gemeente][state][age band][sex]
+  std::vector<std::int64_t> age_sum_ticks_;  // [year end][gemeente][state], the ages of those counted
+  std::vector<std::int64_t> age_count_;      // [year end][gemeente][state]
+  std::vector<double> band_days_;            // lower bound of each age band, in days of age
 };
 
 }  // namespace ws::model

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+#include <vector>
 
 #include "sim/common/date.hpp"
 #include "sim/engine/agenda.hpp"
@@ -37,8 +38,9 @@ struct Event {
 
 class Replication {
  public:
-  Replication(const CompiledModel& m, std::uint64_t seed, std::uint64_t replication)
-      : m_(m), seed_(seed), replication_(replication), recorder_(m), pools_(m) {}
+  Replication(const CompiledModel& m, std::uint64_t seed, std::uint64_t replication,
+              ReplicationObserver* observer)
+      : m_(m), seed_(seed), replication_(replication), observer_(observer), recorder_(m), pools_(m) {}
 
   Accounts run() {
     set_year(0);
@@ -49,6 +51,7 @@ class Replication {
     admit_where_free();
     schedule_first_arrivals();
     for (std::uint32_t id = 0; id < persons_.size(); ++id) redraw(id);
+    recorder_.run_started(persons_);
 
     // The engine's loop and clock: events before the end in queue order, the clock never going back.
     engine::run_until(agenda_, clock_, m_.end, [&](auto& e) {
@@ -59,6 +62,7 @@ class Replication {
     });
     now_ = clock_.now();
     if (m_.output_times.back() == m_.end) recorder_.output_time(static_cast<int>(m_.output_times.size()) - 1);
+    if (observer_) observer_->finished(static_cast<std::uint32_t>(persons_.size()));
     Accounts accounts = recorder_.finish(persons_, m_.end);
     fill_money(m_, accounts);
     return accounts;
@@ -107,6 +111,7 @@ class Replication {
     persons_.push_back(std::move(p));
     Person& person = persons_.back();
     recorder_.initial(person);
+    if (observer_ && observer_->follows(id)) observer_->appeared(id, person, now_, "initial");
     const CompiledState& s = m_.states[person.state];
     person.marks |= s.mark_bit;
     if (s.capacity >= 0) {
@@ -165,10 +170,13 @@ class Replication {
       else if (!from_queue)
         pools_.leave_queue(from.capacity, pool);
     }
+    const int was = p.state;
     p.state = static_cast<std::uint16_t>(to);
     p.entered = now_;
     p.marks |= m_.states[static_cast<std::size_t>(to)].mark_bit;
     recorder_.entered(p, label, now_);
+    if (observer_ && observer_->follows(id))
+      observer_->moved(id, p, now_, was, m_.flow_labels[static_cast<std::size_t>(label)]);
     // A freed place goes to the head of the waiting list at once.
     if (from.kind == StateKind::capacity)
       admit_from(from.capacity, pools_.pool_of(from.capacity, p.gemeente));
@@ -265,6 +273,7 @@ class Replication {
         cause = ti;
       }
     }
+    if (observer_ && observer_->follows(id)) show_risks(id, best < max_wait ? cause : kNoCause);
     if (best >= max_wait) {
       agenda_.cancel(id);
       return;
@@ -282,6 +291,39 @@ class Replication {
     const double u = risk_uniform(p, kDeathRisk);
     if ((1.0 - u) * (1.0 - 0x1p-50) >= most) return false;
     return -std::log(u) < most;
+  }
+
+  // For an observer: every risk's own waiting time from the same random numbers redraw used, walked to the
+  // end of the horizon (redraw stops early where a risk cannot win).
+  static constexpr std::int32_t kNoCause = std::numeric_limits<std::int32_t>::min();
+  void show_risks(std::uint32_t id, std::int32_t chosen) {
+    const Person& p = persons_[id];
+    const CompiledState& s = m_.states[p.state];
+    const double max_wait = m_.end - now_;
+    const auto within = [&](double wait) {
+      return wait < max_wait ? wait : std::numeric_limits<double>::infinity();
+    };
+    std::vector<RiskDraw> risks;
+    risks.push_back({"aow", within(p.aow - now_)});
+    const double mortality =
+        m_.gompertz_a_per_day * s.mortality_multiplier * (p.sex ? m_.women_mortality : 1.0);
+    risks.push_back({"death", within(engine::gompertz_waiting_time(risk_exponential(p, kDeathRisk), mortality,
+                                                                   m_.gompertz_b_per_day, now_ - p.birth))});
+    std::string_view chosen_name = chosen == static_cast<std::int32_t>(Cause::aow)     ? "aow"
+                                   : chosen == static_cast<std::int32_t>(Cause::death) ? "death"
+                                                                                       : "";
+    for (int ti : s.transitions) {
+      const CompiledTransition& t = m_.transitions[static_cast<std::size_t>(ti)];
+      double base = t.rate_per_day * t.factor[m_.covariates(p.gemeente, p.sex, p.group, p.attributes)];
+      for (const auto& [bit, multiplier] : t.mark_factor)
+        if (p.marks & bit) base *= multiplier;
+      const std::string_view name = m_.flow_labels[static_cast<std::size_t>(t.label)];
+      if (ti == chosen) chosen_name = name;
+      const double wait = base > 0 ? sample_transition(t, p, base, risk_exponential(p, t.risk), max_wait)
+                                   : std::numeric_limits<double>::infinity();
+      risks.push_back({name, within(wait)});
+    }
+    observer_->redrawn(id, p, now_, risks, chosen_name);
   }
 
   double sample_transition(const CompiledTransition& t, const Person& p, double base, double e,
@@ -351,6 +393,8 @@ class Replication {
     p.entered = now_;
     p.marks |= m_.states[static_cast<std::size_t>(to)].mark_bit;
     recorder_.arrived(p, static_cast<int>(a_index), label, now_);
+    if (observer_ && observer_->follows(id))
+      observer_->appeared(id, p, now_, m_.flow_labels[static_cast<std::size_t>(label)]);
     persons_.push_back(std::move(p));
     join_queue_if_waiting(id);
     redraw(id);
@@ -359,6 +403,7 @@ class Replication {
 
   const CompiledModel& m_;
   std::uint64_t seed_, replication_;
+  ReplicationObserver* observer_;  // null in a normal run
   Recorder recorder_;
   CapacityPools pools_;
   engine::Agenda<Event> agenda_;
@@ -373,8 +418,9 @@ class Replication {
 
 }  // namespace
 
-Accounts simulate_replication(const CompiledModel& model, std::uint64_t seed, std::uint64_t replication) {
-  return Replication(model, seed, replication).run();
+Accounts simulate_replication(const CompiledModel& model, std::uint64_t seed, std::uint64_t replication,
+                              ReplicationObserver* observer) {
+  return Replication(model, seed, replication, observer).run();
 }
 
 }  // namespace ws::model

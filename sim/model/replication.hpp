@@ -5,9 +5,12 @@
 
 #include "sim/model/accounts.hpp"
 #include "sim/model/compiled_model.hpp"
+#include "sim/model/observer.hpp"
 
 namespace ws::model {
 
-Accounts simulate_replication(const CompiledModel& model, std::uint64_t seed, std::uint64_t replication);
+// `observer` (optional) is shown the lives of the persons it follows (sim/model/observer.hpp).
+Accounts simulate_replication(const CompiledModel& model, std::uint64_t seed, std::uint64_t replication,
+                              ReplicationObserver* observer = nullptr);
 
 }  // namespace ws::model

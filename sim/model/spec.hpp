@@ -37,11 +37,12 @@ struct StateSpec {
   std::string description;
   StateKind kind = StateKind::living;
   Module module = Module::none;
-  std::string waiting_state;          // capacity states: the name of their waiting state
-  double mortality_multiplier = 1.0;  // times the general mortality hazard
-  bool working = false;               // counts as "in work" (statushouder employment shares)
-  bool at_werkzaak = false;           // works at or through Werkzaak (money: revenue, support)
-  std::string mark;                   // a person mark (ScenarioSpec::marks) set on entering, or ""
+  std::string waiting_state;                  // capacity states: the name of their waiting state
+  double mortality_multiplier = 1.0;          // times the general mortality hazard
+  bool working = false;                       // counts as "in work" (statushouder employment shares)
+  bool at_werkzaak = false;                   // works at or through Werkzaak (money: revenue, support)
+  std::string mark;                           // a person mark (ScenarioSpec::marks) set on entering, or ""
+  double labour_years_per_person_year = 0.0;  // arbeidsjaren (AJ) per person-year in the state (Wsw funding)
 };
 
 // A person attribute a scenario declares (an education level, a Wsw placement type, ...): each person gets one
@@ -198,6 +199,9 @@ struct RunSettings {
   int output_interval_months = 1;  // stocks are recorded at start and every this many months up to end
   std::uint64_t seed = 1;
   int replications = 10;  // default when the command line does not say
+  // Lower bounds of the age bands of the demographic results, in whole years, ascending; the last band is
+  // open ("70+"), younger persons than the first bound count in the first band.
+  std::vector<int> age_bands{15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70};
 };
 
 struct ScenarioSpec {

@@ -36,7 +36,10 @@ std::vector<YearEnd> last_time_of_each_year(std::span<const double> times, std::
   std::map<int, YearEnd> latest;
   for (std::size_t i = 0; i < times.size(); ++i) {
     if (!std::isfinite(times[i])) continue;
-    const std::int64_t day = epoch_day + static_cast<std::int64_t>(std::floor(times[i]));
+    // A stock at the start of a day closes the day before: 1 January is the end of the previous year (as in
+    // `run` and `compare`); the start of the run closes no year of it.
+    if (times[i] <= 0) continue;
+    const std::int64_t day = epoch_day + static_cast<std::int64_t>(std::ceil(times[i])) - 1;
     const int year = civil_from_days(day).year;
     auto [it, inserted] = latest.try_emplace(year, YearEnd{year, i, day});
     if (!inserted && times[i] > times[it->second.time_index]) it->second = YearEnd{year, i, day};
@@ -48,7 +51,7 @@ std::vector<YearEnd> last_time_of_each_year(std::span<const double> times, std::
 
 namespace {
 
-const std::vector<std::string> kStockDims{"scenario", "replication", "time", "gemeente", "state"};
+const std::vector<std::string> kHeadcountDims{"scenario", "replication", "time", "gemeente", "state"};
 
 // The index of probability p on the `quantile` coordinate, if the file has it.
 std::optional<std::size_t> quantile_index(const std::vector<double>& probabilities, double p) {
@@ -57,30 +60,39 @@ std::optional<std::size_t> quantile_index(const std::vector<double>& probabiliti
   return std::nullopt;
 }
 
-// The summaries `run` writes next to `stock`: stock_mean (scenario, time, gemeente, state) and stock_quantile
+// The summaries `run` writes next to `headcount`: headcount_mean (scenario, time, gemeente, state) and
+// headcount_quantile
 // (scenario, quantile, time, gemeente, state) with the 5% and 95% quantiles. Reads one scenario's summaries at
 // a time: memory and time do not depend on the number of replications.
 bool from_summaries(const ResultsReader& results, const std::vector<std::string>& scenarios,
                     StockHeadline& headline) {
   const std::vector<std::string> mean_dims{"scenario", "time", "gemeente", "state"};
   const std::vector<std::string> quantile_dims{"scenario", "quantile", "time", "gemeente", "state"};
-  if (!results.has_variable("stock_mean") || !results.has_variable("stock_quantile") ||
-      !results.has_variable("quantile") || results.variable_dims("stock_mean") != mean_dims ||
-      results.variable_dims("stock_quantile") != quantile_dims)
+  if (!results.has_variable("headcount_mean") || !results.has_variable("headcount_quantile") ||
+      !results.has_variable("quantile") || results.variable_dims("headcount_mean") != mean_dims ||
+      results.variable_dims("headcount_quantile") != quantile_dims)
     return false;
   const std::vector<double> probabilities = results.numbers("quantile");
   const std::optional<std::size_t> low = quantile_index(probabilities, 0.05);
   const std::optional<std::size_t> high = quantile_index(probabilities, 0.95);
   if (!low || !high) return false;
-  const std::vector<std::size_t> shape = results.shape("stock_mean");
+  const std::vector<std::size_t> shape = results.shape("headcount_mean");
   const std::size_t n_time = shape[1], n_gemeente = shape[2], n_state = shape[3];
   headline.from_summaries = true;
-  headline.band_added_over_gemeenten = n_gemeente > 1;
+  // The whole-area variable's own quantiles when the file has them (a band of a sum is not the sum of bands).
+  const bool region = results.has_variable("headcount_region_mean") &&
+                      results.has_variable("headcount_region_quantile") &&
+                      results.variable_dims("headcount_region_quantile") ==
+                          std::vector<std::string>{"scenario", "quantile", "time", "state"};
+  headline.band_added_over_gemeenten = !region && n_gemeente > 1;
   for (std::size_t s = 0; s < scenarios.size(); ++s) {
     const std::size_t leading[] = {s};
-    const std::vector<double> mean = results.read("stock_mean", leading);           // [time][gemeente][state]
-    const std::vector<double> quantiles = results.read("stock_quantile", leading);  // [quantile][time][...]
+    const std::vector<double> mean = results.read("headcount_mean", leading);  // [time][gemeente][state]
+    const std::vector<double> quantiles =
+        results.read("headcount_quantile", leading);  // [quantile][time][...]
     const std::size_t per_quantile = n_time * n_gemeente * n_state;
+    const std::vector<double> region_quantiles =
+        region ? results.read("headcount_region_quantile", leading) : std::vector<double>{};
     ScenarioHeadline out{scenarios[s], std::vector<std::vector<StateYearStat>>(headline.years.size())};
     for (std::size_t y = 0; y < headline.years.size(); ++y) {
       const std::size_t t = headline.years[y].time_index;
@@ -94,8 +106,14 @@ bool from_summaries(const ResultsReader& results, const std::vector<std::string>
         for (std::size_t g = 0; g < n_gemeente && t < n_time; ++g) {
           const std::size_t cell = (t * n_gemeente + g) * n_state + st;
           stat.mean += mean[cell];
+          if (region) continue;
           stat.q05 += quantiles[*low * per_quantile + cell];
           stat.q95 += quantiles[*high * per_quantile + cell];
+        }
+        if (region && t < n_time) {
+          const std::size_t per_region_quantile = n_time * n_state, cell = t * n_state + st;
+          stat.q05 = region_quantiles[*low * per_region_quantile + cell];
+          stat.q95 = region_quantiles[*high * per_region_quantile + cell];
         }
         out.by_year[y].push_back(stat);
       }
@@ -109,7 +127,7 @@ bool from_summaries(const ResultsReader& results, const std::vector<std::string>
 // value per (replication, year, state), never the whole `stock`.
 void from_replications(const ResultsReader& results, const std::vector<std::string>& scenarios,
                        StockHeadline& headline) {
-  const std::vector<std::size_t> shape = results.shape("stock");
+  const std::vector<std::size_t> shape = results.shape("headcount");
   const std::size_t n_time = shape[2], n_gemeente = shape[3], n_state = shape[4];
   const std::size_t n_year = headline.years.size();
   for (std::size_t s = 0; s < scenarios.size(); ++s) {
@@ -117,7 +135,7 @@ void from_replications(const ResultsReader& results, const std::vector<std::stri
     std::vector<std::vector<std::vector<double>>> values(n_year, std::vector<std::vector<double>>(n_state));
     for (std::size_t r = 0; r < headline.replications; ++r) {
       const std::size_t leading[] = {s, r};
-      const std::vector<double> slab = results.read("stock", leading);  // [time][gemeente][state]
+      const std::vector<double> slab = results.read("headcount", leading);  // [time][gemeente][state]
       for (std::size_t y = 0; y < n_year; ++y) {
         const std::size_t t = headline.years[y].time_index;
         if (t >= n_time) continue;
@@ -150,7 +168,8 @@ void from_replications(const ResultsReader& results, const std::vector<std::stri
 }  // namespace
 
 std::optional<StockHeadline> stock_headline(const ResultsReader& results) {
-  if (!results.has_variable("stock") || results.variable_dims("stock") != kStockDims) return std::nullopt;
+  if (!results.has_variable("headcount") || results.variable_dims("headcount") != kHeadcountDims)
+    return std::nullopt;
   const std::string units = results.variable_attribute("time", "units");
   const std::optional<std::int64_t> epoch = parse_days_since(units);
   if (!epoch)
@@ -160,7 +179,7 @@ std::optional<StockHeadline> stock_headline(const ResultsReader& results) {
   StockHeadline headline;
   headline.states = results.strings("state");
   const std::vector<std::string> scenarios = results.strings("scenario");
-  headline.replications = results.shape("stock")[1];
+  headline.replications = results.shape("headcount")[1];
   headline.years = last_time_of_each_year(results.numbers("time"), *epoch);
   if (!from_summaries(results, scenarios, headline)) from_replications(results, scenarios, headline);
   return headline;

@@ -24,11 +24,12 @@ double quantile_sorted(std::span<const double> sorted, double p);
 struct YearEnd {
   int year = 0;
   std::size_t time_index = 0;  // the last output time in that calendar year
-  std::int64_t day = 0;        // its date as a day number
+  std::int64_t day = 0;        // the last day it closes, as a day number
 };
 
 // For each calendar year with output times, the latest of them, in year order. `times` are days after
-// `epoch_day`; a time belongs to the day it falls on (a fractional day counts as that day).
+// `epoch_day`; a stock at a time describes the moment, so a time at the start of a day closes the day before
+// (1 January 00:00 is the end of the previous year); times at or before the epoch close no year.
 std::vector<YearEnd> last_time_of_each_year(std::span<const double> times, std::int64_t epoch_day);
 
 struct StateYearStat {

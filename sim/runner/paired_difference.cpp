@@ -7,7 +7,6 @@
 #include "sim/common/date.hpp"
 #include "sim/common/error.hpp"
 #include "sim/output/results_schema.hpp"
-#include "sim/output/results_schema.hpp"
 #include "sim/output/results_writer.hpp"
 
 namespace ws::runner {
@@ -112,12 +111,13 @@ Comparison compare_scenarios(const output::ResultsReader& file, const std::strin
     bool year_end;
   };
   std::vector<Source> sources;
-  for (const char* variable : {"stock", "flow", "person_years", "money"}) {
+  // The headcount at year ends keeps the name compare has always given it: stock_year_end.
+  for (const char* variable : {"headcount", "flow", "person_years", "money"}) {
     if (!file.has_variable(variable)) continue;
     const auto& info = output::schema::variable(variable);
     const bool year_end = info.dims.front() == "time";
     sources.push_back(
-        {year_end ? std::string(variable) + "_year_end" : variable, variable, info.dims.back(), year_end});
+        {year_end ? std::string("stock_year_end") : variable, variable, info.dims.back(), year_end});
   }
 
   for (const auto& src : sources) {

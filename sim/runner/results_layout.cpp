@@ -43,6 +43,37 @@ void scatter_last(const std::vector<double>& local, const std::vector<int>& map,
       slab[o * union_inner + static_cast<std::size_t>(map[i])] = local[o * inner + i];
 }
 
+// One axis of a scenario-local array: its length there and, for names merged into the run's union, where
+// each index goes (null: the same index, the length is the union's). A summed axis is added up (the whole
+// area: the gemeenten in order, so the sums are the same in every run).
+struct Axis {
+  std::size_t local = 0, union_size = 0;
+  const std::vector<int>* map = nullptr;
+  bool summed = false;
+};
+
+// Copies (or, over summed axes, adds) a row-major local array into the union slab, axis by axis.
+void scatter_axes(const std::vector<double>& local, const std::vector<Axis>& axes,
+                  std::vector<double>& slab) {
+  const bool sums = std::any_of(axes.begin(), axes.end(), [](const Axis& a) { return a.summed; });
+  std::vector<std::size_t> index(axes.size(), 0);
+  for (double value : local) {
+    std::size_t at = 0;
+    for (std::size_t a = 0; a < axes.size(); ++a)
+      if (!axes[a].summed)
+        at = at * axes[a].union_size +
+             (axes[a].map ? static_cast<std::size_t>((*axes[a].map)[index[a]]) : index[a]);
+    if (sums)
+      slab[at] += value;
+    else
+      slab[at] = value;
+    for (std::size_t a = axes.size(); a-- > 0;) {
+      if (++index[a] < axes[a].local) break;
+      index[a] = 0;
+    }
+  }
+}
+
 template <class T>
 std::vector<std::string> names_of(const std::vector<T>& items) {
   std::vector<std::string> names;
@@ -62,10 +93,16 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
   for (double t : first.output_times) layout.output_times.push_back(t - first.start);
   for (int y : first.years) layout.years.push_back(y);
   for (int d = 0; d < first.cohort_durations; ++d) layout.months_since_permit.push_back(6 * d);
+  for (double t : first.year_starts) layout.year_ends.push_back(t - first.start);
+  const std::vector<int>& bands = first.spec->run.age_bands;
+  for (std::size_t b = 0; b < bands.size(); ++b)
+    layout.age_bands.push_back(b + 1 < bands.size()
+                                   ? std::to_string(bands[b]) + "-" + std::to_string(bands[b + 1] - 1)
+                                   : std::to_string(bands[b]) + "+");
 
   // Per scenario: where its states, labels, capacity states, streams and parameters sit in the union.
   struct Maps {
-    std::vector<int> states, labels, capacities, streams, parameters, items;
+    std::vector<int> states, labels, capacities, streams, parameters, items, groups;
   };
   auto maps = std::make_shared<std::vector<Maps>>();
   for (std::size_t s = 0; s < models.size(); ++s) {
@@ -77,6 +114,7 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
     if (m.start != first.start || m.end != first.end) refuse("the horizon (scenario.start, scenario.end)");
     if (m.output_times != first.output_times) refuse("the output times (scenario.output_interval_months)");
     if (names_of(m.spec->gemeenten) != layout.gemeenten) refuse("the gemeenten");
+    if (m.spec->run.age_bands != bands) refuse("the age bands (scenario.age_bands)");
     layout.scenarios.push_back(m.spec->name);
     Maps mp;
     std::vector<std::string> state_names, capacity_names, parameter_names;
@@ -89,6 +127,7 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
     mp.capacities = merge_names(layout.capacity_states, capacity_names);
     mp.streams = merge_names(layout.streams, names_of(m.arrivals));
     mp.parameters = merge_names(layout.parameters, parameter_names);
+    mp.groups = merge_names(layout.groups, names_of(m.spec->groups));
     maps->push_back(std::move(mp));
   }
   // Money items: every scenario's items in first-seen order, the operating result last.
@@ -110,6 +149,8 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
   const std::size_t S = layout.states.size(), L = layout.labels.size(), C = layout.capacity_states.size();
   const std::size_t A = layout.streams.size(), P = layout.parameters.size(), K = layout.cohorts.size();
   const std::size_t D = layout.months_since_permit.size();
+  const std::size_t E = layout.year_ends.size(), B = layout.age_bands.size(), X = layout.sexes.size();
+  const std::size_t Gr = layout.groups.size();
 
   // Each variable: its schema entry (sim/output/results_schema.cpp), its shape in this run, and how one
   // scenario's replication fills it.
@@ -120,6 +161,7 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
     LayoutVariable v;
     v.spec = {info.name, output::schema::replication_dims(info), info.units, info.long_name, info.integer,
               {}};
+    if (!info.comment.empty()) v.spec.attributes.emplace_back("comment", info.comment);
     v.inner_shape = std::move(shape);
     v.summarised = info.summarised;
     if (info.nan_fill) v.fill = std::numeric_limits<double>::quiet_NaN();
@@ -141,8 +183,37 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
       std::copy((a.*member).begin(), (a.*member).end(), slab.begin());
     };
   };
+  // Names merged into the union on any axis: each axis's union length, its map (null: as is) and whether it
+  // is summed away.
+  struct AxisSpec {
+    std::size_t size;
+    MapOf map = nullptr;
+    bool summed = false;
+  };
+  const auto by_axes = [maps](Member member, std::vector<AxisSpec> shape) -> Scatter {
+    return [maps, member, shape](std::size_t scenario, const model::Accounts& a, const std::vector<double>&,
+                                 std::vector<double>& slab) {
+      const Maps& mp = (*maps)[scenario];
+      std::vector<Axis> axes;
+      for (const AxisSpec& x : shape)
+        axes.push_back(
+            {x.map ? (mp.*x.map).size() : x.size, x.size, x.map ? &(mp.*x.map) : nullptr, x.summed});
+      scatter_axes(a.*member, axes, slab);
+    };
+  };
   using Acc = model::Accounts;
-  add("stock", {T, G, S}, by_union(&Acc::stock, &Maps::states, S));
+  const AxisSpec year_axis{Y}, end_axis{E}, gemeente_axis{G}, band_axis{B}, sex_axis{X},
+      state_axis{S, &Maps::states};
+  const AxisSpec label_axis{L, &Maps::labels}, area_axis{G, nullptr, true};
+  add("stock", {E, G, S, B, X, Gr},
+      by_axes(&Acc::stock_age,
+              {end_axis, gemeente_axis, state_axis, band_axis, sex_axis, {Gr, &Maps::groups}}));
+  add("headcount", {T, G, S}, by_union(&Acc::stock, &Maps::states, S));
+  add("mean_age", {E, G, S}, by_union(&Acc::mean_age, &Maps::states, S));
+  add("flow_by_age", {Y, L, B, X}, by_axes(&Acc::flow_age, {year_axis, label_axis, band_axis, sex_axis}));
+  add("person_years_by_age", {Y, G, S, B, X},
+      by_axes(&Acc::person_years_age, {year_axis, gemeente_axis, state_axis, band_axis, sex_axis}));
+  add("labour_years", {Y, G}, copied(&Acc::labour_years));
   add("waiting", {T, G, C}, by_union(&Acc::waiting, &Maps::capacities, C));
   add("flow", {Y, G, L}, by_union(&Acc::flow, &Maps::labels, L));
   add("person_years", {Y, G, S}, by_union(&Acc::person_years, &Maps::states, S));
@@ -151,6 +222,15 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
   add("wait_years", {Y, G, C}, by_union(&Acc::wait_years, &Maps::capacities, C));
   const std::size_t I = layout.money_items.size();
   if (I > 0) add("money", {Y, G, I}, by_union(&Acc::money, &Maps::items, I));
+  add("stock_region", {E, S, B, X},
+      by_axes(&Acc::stock_age,
+              {end_axis, area_axis, state_axis, band_axis, sex_axis, {Gr, &Maps::groups, true}}));
+  add("headcount_region", {T, S}, by_axes(&Acc::stock, {{T}, area_axis, state_axis}));
+  add("mean_age_region", {E, S}, by_union(&Acc::mean_age_region, &Maps::states, S));
+  add("flow_region", {Y, L}, by_axes(&Acc::flow, {year_axis, area_axis, label_axis}));
+  add("person_years_region", {Y, S}, by_axes(&Acc::person_years, {year_axis, area_axis, state_axis}));
+  add("labour_years_region", {Y}, by_axes(&Acc::labour_years, {year_axis, area_axis}));
+  if (I > 0) add("money_region", {Y, I}, by_axes(&Acc::money, {year_axis, area_axis, {I, &Maps::items}}));
   add("capacity", {Y, C}, by_union(&Acc::capacity, &Maps::capacities, C));
   add("cohort_present", {K, D}, copied(&Acc::cohort_present));
   add("cohort_working", {K, D}, copied(&Acc::cohort_working));
@@ -175,13 +255,16 @@ void define_results(output::ResultsWriter& writer, const ResultsLayout& layout, 
     const output::schema::DimensionInfo& info = output::schema::dimension(name);
     output::Attributes attributes = std::move(extra);
     if (!info.long_name.empty()) attributes.emplace_back("long_name", info.long_name);
-    if (!info.units.empty() && std::string_view(name) != "time") attributes.emplace_back("units", info.units);
+    const bool dated = std::string_view(name) == "time" || std::string_view(name) == "year_end";
+    if (!info.units.empty() && !dated) attributes.emplace_back("units", info.units);
     writer.add_dimension({name, std::move(values), std::move(attributes)});
   };
   add("scenario", layout.scenarios);
   add("replication", replication_index);
   add("quantile", kQuantiles);
   add("time", layout.output_times,
+      {{"units", "days since " + layout.start_date}, {"calendar", "proleptic_gregorian"}});
+  add("year_end", layout.year_ends,
       {{"units", "days since " + layout.start_date}, {"calendar", "proleptic_gregorian"}});
   add("year", layout.years);
   add("gemeente", layout.gemeenten);
@@ -193,24 +276,32 @@ void define_results(output::ResultsWriter& writer, const ResultsLayout& layout, 
   add("months_since_permit", layout.months_since_permit);
   add("parameter", layout.parameters);
   if (!layout.money_items.empty()) add("item", layout.money_items);
+  add("age_band", layout.age_bands);
+  add("sex", layout.sexes);
+  add("group", layout.groups);
   for (const auto& v : layout.variables) {
     writer.add_variable(v.spec);
     if (!v.summarised) continue;
     const output::schema::VariableInfo& info = output::schema::variable(v.spec.name);
-    const auto summary = [&](std::string_view suffix, std::vector<std::string> dims, std::string long_name) {
-      writer.add_variable({v.spec.name + std::string(suffix),
-                           std::move(dims),
-                           v.spec.units,
-                           std::move(long_name),
-                           false,
-                           {}});
+    // What each summary did over the replication axis: CF cell_methods where CF has the method (it has none
+    // for quantiles), a comment otherwise.
+    const auto summary = [&](std::string_view suffix, std::vector<std::string> dims, std::string long_name,
+                             const char* attribute, std::string how) {
+      output::Attributes attributes = v.spec.attributes;
+      attributes.emplace_back(attribute, std::move(how));
+      writer.add_variable({v.spec.name + std::string(suffix), std::move(dims), v.spec.units,
+                           std::move(long_name), false, std::move(attributes)});
     };
     summary(output::schema::kMean, output::schema::mean_dims(info),
-            "mean over replications of " + v.spec.name);
+            "mean over replications of " + v.spec.name, "cell_methods", "replication: mean");
     summary(output::schema::kStandardError, output::schema::mean_dims(info),
-            "standard error of the mean over replications of " + v.spec.name);
+            "standard error of the mean over replications of " + v.spec.name, "cell_methods",
+            "replication: standard_deviation (comment: divided by the square root of the number of "
+            "replications, the standard error of the mean)");
     summary(output::schema::kQuantile, output::schema::quantile_dims(info),
-            "quantiles over replications of " + v.spec.name);
+            "quantiles over replications of " + v.spec.name, "description",
+            "the quantile over replications named by the quantile coordinate, linear interpolation between "
+            "order statistics (type 7, numpy's default)");
   }
 }
 

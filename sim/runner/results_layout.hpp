@@ -30,6 +30,9 @@ struct LayoutVariable {
 struct ResultsLayout {
   std::vector<std::string> scenarios, states, labels, capacity_states, streams, parameters, gemeenten,
       cohorts;
+  std::vector<std::string> groups, age_bands;
+  std::vector<std::string> sexes{"men", "women"};
+  std::vector<double> year_ends;         // days since the start: every 1 January, the start and the end
   std::vector<std::string> money_items;  // empty when no scenario counts money; operating_result last
   std::vector<double> output_times;      // days since the start
   std::vector<std::int32_t> years;

@@ -74,7 +74,10 @@ void set_provenance(output::ResultsWriter& writer, const std::vector<model::Scen
   writer.set_attribute("title",
                        "werkstroom results: " + specs.front().name +
                            (specs.size() > 1 ? " and " + std::to_string(specs.size() - 1) + " more" : ""));
-  writer.set_attribute("source", std::string("werkstroom ") + kVersion);
+  writer.set_attribute("source", std::string("werkstroom ") + kVersion + " (git " + kGitCommit + ", " +
+                                     kGitTreeState + " tree)");
+  writer.set_attribute("git_commit", kGitCommit);
+  writer.set_attribute("git_tree_state", kGitTreeState);
   writer.set_attribute("history", now_iso() + " " + options.command_line);
   writer.set_attribute("seed", options.seed);
   writer.set_attribute("replications", static_cast<std::int64_t>(options.replications));
@@ -216,8 +219,9 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
 
   const auto summary_start = Clock::now();
   report.stock_mean.resize(S);
-  report.stock_low.resize(S);
-  report.stock_high.resize(S);
+  report.region_mean.resize(S);
+  report.region_low.resize(S);
+  report.region_high.resize(S);
   report.flow_mean.resize(S);
   for (std::size_t v = 0; v < layout.variables.size(); ++v) {
     if (!stores[v]) continue;
@@ -229,14 +233,13 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
       writer.write(name + "_mean", leading, summary.mean);
       writer.write(name + "_se", leading, summary.se);
       writer.write(name + "_quantile", leading, summary.quantiles);
-      const std::size_t cells = summary.mean.size();
-      if (name == "stock") {
-        report.stock_mean[s] = summary.mean;
-        report.stock_low[s].assign(summary.quantiles.begin(),
-                                   summary.quantiles.begin() + static_cast<std::ptrdiff_t>(cells));
-        report.stock_high[s].assign(summary.quantiles.end() - static_cast<std::ptrdiff_t>(cells),
-                                    summary.quantiles.end());
+      const auto cells = static_cast<std::ptrdiff_t>(summary.mean.size());
+      if (name == "headcount_region") {
+        report.region_mean[s] = summary.mean;
+        report.region_low[s].assign(summary.quantiles.begin(), summary.quantiles.begin() + cells);
+        report.region_high[s].assign(summary.quantiles.end() - cells, summary.quantiles.end());
       }
+      if (name == "headcount") report.stock_mean[s] = std::move(summary.mean);
       if (name == "flow") report.flow_mean[s] = std::move(summary.mean);
     }
   }

@@ -8,12 +8,33 @@ namespace ws::scenario {
 
 using model::ScenarioSpec;
 
+namespace {
+
+// Lower bounds in whole years, strictly ascending, at most one band per year of age.
+void read_age_bands(Reader& r, const Node& n, const std::string& path, std::vector<int>& bands) {
+  const Node& list = r.expect_array(n, path);
+  if (list.items.empty() || list.items.size() > 50)
+    r.fail(n, path, "expected 1 to 50 lower bounds of age bands in years, e.g. [15, 20, 25]");
+  bands.clear();
+  for (std::size_t i = 0; i < list.items.size(); ++i) {
+    const int lower = r.integer(list.items[i], index_path(path, i), 0, 120);
+    if (!bands.empty() && lower <= bands.back())
+      r.fail(list.items[i], index_path(path, i),
+             "expected ascending lower bounds, each above the one before (" + std::to_string(bands.back()) +
+                 ")");
+    bands.push_back(lower);
+  }
+}
+
+}  // namespace
+
 void read_run(Context& c, const Node& root) {
   Reader& r = c.r;
   const std::string p = "scenario";
   const Node& t = r.expect_table(r.required(root, "", p), p);
-  r.check_keys(t, p,
-               {"name", "description", "start", "end", "seed", "replications", "output_interval_months"});
+  r.check_keys(
+      t, p,
+      {"name", "description", "start", "end", "seed", "replications", "output_interval_months", "age_bands"});
   const Node& name = r.required(t, p, "name");
   c.spec.name = r.string(name, p + ".name");
   if (c.spec.name.empty()) r.fail(name, p + ".name", "expected a non-empty name");
@@ -43,6 +64,7 @@ void read_run(Context& c, const Node& root) {
     run.replications = r.integer(*n, p + ".replications", 1, 1000000);
   if (const Node* n = t.find("output_interval_months"))
     run.output_interval_months = r.integer(*n, p + ".output_interval_months", 1, 120);
+  if (const Node* n = t.find("age_bands")) read_age_bands(r, *n, p + ".age_bands", run.age_bands);
 }
 
 void read_gemeenten(Context& c, const Node& root) {
@@ -115,9 +137,9 @@ void read_states(Context& c, const Node& root) {
   for (const auto& [name, value] : t.members) {
     const std::string p = join_path("states", name);
     r.expect_table(value, p);
-    r.check_keys(
-        value, p,
-        {"description", "kind", "module", "waiting_state", "mortality_multiplier", "working", "at_werkzaak"});
+    r.check_keys(value, p,
+                 {"description", "kind", "module", "waiting_state", "mortality_multiplier", "working",
+                  "at_werkzaak", "labour_years_per_person_year"});
     if (name.find("->") != std::string::npos || name == "in" || name.empty())
       r.fail(value, p, "expected a state name without '->' and other than 'in' (both name transitions)");
     model::StateSpec s;
@@ -130,6 +152,9 @@ void read_states(Context& c, const Node& root) {
     s.mortality_multiplier =
         r.number_or(value, p, "mortality_multiplier", 1.0, non_negative("times the hazard"),
                     T{K::state_mortality_multiplier, i});
+    s.labour_years_per_person_year =
+        r.number_or(value, p, "labour_years_per_person_year", 0.0, non_negative("AJ per person-year", 2.0),
+                    T{K::state_labour_years, i});
     s.working = r.boolean_or(value, p, "working", false);
     s.at_werkzaak = r.boolean_or(value, p, "at_werkzaak", false);
     c.spec.states.push_back(s);

@@ -81,9 +81,20 @@ def test_compare():
     variant = os.path.join(SOURCE, "scenarios", "variants", "statushouders-high.toml")
     r = run("run", BASELINE, variant, "--replications", "4", "--out", out, "--overwrite", "--quiet")
     check(r.returncode == 0, f"two scenarios run: {r.stderr}")
+    before = open(out, "rb").read()
     c = run("compare", out, "--against", "baseline", "--gemeente", "Tiel")
     check(c.returncode == 0, f"compare works: {c.stderr}")
     check("95%" in c.stdout and "bijstand" in c.stdout, "compare prints the differences")
+    check(open(out, "rb").read() == before, "compare without --write leaves its input alone")
+    copy = os.path.join(WORK, "pair-diff.nc")
+    if os.path.exists(copy):
+        os.remove(copy)
+    c = run("compare", out, "--against", "baseline", "--out", copy)
+    check(c.returncode == 0 and os.path.exists(copy), f"compare --out writes a copy: {c.stderr}")
+    check(open(out, "rb").read() == before, "compare --out leaves its input alone")
+    one_line_error(run("compare", out, "--against", "baseline", "--out", copy), "--out")
+    c = run("compare", out, "--against", "baseline", "--write")
+    check(c.returncode == 0 and open(out, "rb").read() != before, "compare --write adds to the file")
     one_line_error(run("compare", out, "--against", "nope"), "nope")
     one_line_error(run("compare", out, "--against", "baseline", "--variable", "stocks", "--no-write"),
                    "--variable: no variable named 'stocks'", "stock_year_end")
@@ -349,6 +360,97 @@ def test_disk_full():
         check(not os.path.exists(dot), "no 0-byte file")
     finally:
         subprocess.run(["umount", mount], capture_output=True)
+
+
+def test_region_band():
+    """The printed whole-area band is the 5%-95% band of the per-replication regional sums, not a sum of the
+    gemeenten's bands; the file's *_region variables hold those sums and their summaries."""
+    import numpy as np
+    import xarray as xr
+    out = os.path.join(WORK, "band.nc")
+    r = run("run", BASELINE, "--replications", "12", "--out", out, "--overwrite")
+    check(r.returncode == 0, f"run: {r.stderr}")
+    lines = r.stdout.splitlines()
+    header = next(i for i, l in enumerate(lines) if "persons at year end, whole area" in l)
+    years = [int(y) for y in lines[header + 1].split()[1:]]
+    with xr.open_dataset(out) as ds:
+        summed = ds.headcount.sel(scenario="baseline").sum("gemeente")
+        np.testing.assert_array_equal(summed.values, ds.headcount_region.sel(scenario="baseline").values)
+        # The stock by age adds up to the headcount on every 1 January.
+        by_age = ds.stock_region.sel(scenario="baseline").sum(["age_band", "sex"])
+        jan = summed.sel(time=by_age.year_end.values)
+        np.testing.assert_array_equal(by_age.values, jan.values)
+        for state in ["wsw", "beschut", "bijstand"]:
+            row = next(i for i in range(header + 2, len(lines)) if lines[i].split()[:1] == [state])
+            means, bands = lines[row].split()[1:], lines[row + 1].split()
+            for year, mean, band in zip(years, means, bands):
+                values = summed.sel(state=state, time=f"{year + 1}-01-01").values
+                low, high = np.quantile(values, [0.05, 0.95])
+                check(band == f"{low:.0f}-{high:.0f}", f"{state} {year}: printed {band}, numpy {low:.0f}-{high:.0f}")
+                check(mean == f"{values.mean():.0f}", f"{state} {year}: printed mean {mean}")
+
+
+def test_cf_file():
+    """Every units attribute parses with UDUNITS-2; netCDF4-python, ncdump and xarray (both engines) read the
+    file with no project code; summaries say what they did over the replications; money names its currency."""
+    import netCDF4
+    import xarray as xr
+    out = os.path.join(WORK, "cf.nc")
+    pilot = os.path.join(SOURCE, "scenarios", "pilots", "p-wetters-in-dienst.toml")
+    r = run("run", BASELINE, pilot, "--replications", "3", "--out", out, "--overwrite", "--quiet")
+    check(r.returncode == 0, f"run: {r.stderr}")
+    dump = subprocess.run(["ncdump", "-h", out], capture_output=True, text=True)
+    check(dump.returncode == 0, f"ncdump -h reads the file: {dump.stderr}")
+    with netCDF4.Dataset(out) as nc:
+        units = {}
+        for name, v in nc.variables.items():
+            attrs = v.ncattrs()
+            if name not in nc.dimensions:
+                check("units" in attrs and "long_name" in attrs, f"{name}: units and long_name")
+            if "units" in attrs:
+                units.setdefault(v.getncattr("units"), []).append(name)
+            if name.endswith("_mean"):
+                check(v.getncattr("cell_methods") == "replication: mean", f"{name}: cell_methods")
+        for unit, names in units.items():
+            parsed = subprocess.run(["udunits2", "-H", unit, "-W", ""], capture_output=True, text=True)
+            check(parsed.returncode == 0, f"UDUNITS-2 rejects units '{unit}' of {names[:3]}: {parsed.stderr}")
+        check("EUR" in nc.variables["money"].getncattr("comment"), "money names EUR")
+        check(len(nc.getncattr("git_commit")) in (7, 40) or nc.getncattr("git_commit") == "unknown",
+              "the git commit is recorded")
+        check(nc.getncattr("git_tree_state") in ("clean", "dirty", "unknown"), "the tree state is recorded")
+    for engine in ("h5netcdf", "netcdf4"):
+        with xr.open_dataset(out, engine=engine) as ds:
+            check({"age_band", "sex", "group", "year_end"} <= set(ds["stock"].dims), f"{engine}: stock dims")
+            check(str(ds.year_end.values[1])[:10] == "2026-01-01", f"{engine}: year_end decodes to dates")
+            wsw = ds.mean_age_region.sel(scenario="baseline", state="wsw", year_end="2030-01-01")
+            low, high = wsw.quantile([0.05, 0.95], "replication").values
+            check(40 < low <= high < 67, f"{engine}: mean age of the Wsw in 2030: {low}-{high}")
+
+
+def test_trace():
+    """trace re-runs one replication exactly: its event count and final stocks are those `run` stored."""
+    import numpy as np
+    import xarray as xr
+    out = os.path.join(WORK, "trace.nc")
+    r = run("run", BASELINE, "--replications", "3", "--out", out, "--overwrite", "--quiet")
+    check(r.returncode == 0, f"run: {r.stderr}")
+    t = run("trace", BASELINE, "--replication", "2", "--sample", "20")
+    check(t.returncode == 0, f"trace runs: {t.stderr}")
+    head = t.stdout.splitlines()[0]
+    events = int(re.search(r"(\d+) events", head).group(1))
+    at_end = {k: float(v) for k, v in re.findall(r" (\w+)=(\d+)", head)}
+    with xr.open_dataset(out) as ds:
+        check(events == int(ds.events.sel(scenario="baseline", replication=2)), f"events: {head}")
+        stock = ds.headcount.sel(scenario="baseline", replication=2).isel(time=-1).sum("gemeente")
+        for state, n in at_end.items():
+            check(n == float(stock.sel(state=state)), f"{state}: trace {n}, run {float(stock.sel(state=state))}")
+    check("moved" in t.stdout and "<- next" in t.stdout, "trace shows moves and the winning risk")
+    csv = os.path.join(WORK, "trace.csv")
+    c = run("trace", BASELINE, "--replication", "0", "--person", "3", "17", "--csv", csv)
+    check(c.returncode == 0 and open(csv).readline().startswith("person,date,"), f"trace --csv: {c.stderr}")
+    pilot = os.path.join(SOURCE, "scenarios", "pilots", "p-wetters-in-dienst.toml")
+    check(run("trace", pilot, "--replication", "1", "--sample", "3").returncode == 0, "trace on a pilot")
+    one_line_error(run("trace", BASELINE, "--replication", "1"), "--person", "--sample")
 
 
 globals()["test_" + NAME]()

@@ -209,8 +209,8 @@ def main():
                   months_since_permit=np.arange(0, 6 * K, 6, dtype=np.int32), parameter=parameters)
     base = ("scenario", "replication")
     data = {
-        "stock": (base + ("time", "gemeente", "state"), stack("stock", by_state, states_union), "persons",
-                  "persons in each state at each output time (exit states: cumulative exits since the start)"),
+        "headcount": (base + ("time", "gemeente", "state"), stack("stock", by_state, states_union), "persons",
+                      "persons in each state at each output time, all ages (exit states: cumulative exits)"),
         "waiting": (base + ("time", "gemeente", "capacity_state"), stack("waiting"), "persons",
                     "persons on the waiting list of each capacity state"),
         "flow": (base + ("year", "gemeente", "transition"), stack("flow", by_label, labels), "persons/year",
@@ -247,13 +247,36 @@ def main():
         data["money"] = (("scenario", "replication", "year", "gemeente", "item"), money, "EUR",
                          "money per year (negative: cost)")
         coords["item"] = items
+    # Demography: the headcount at each 1 January split over fixed age-band shares, half men, one group.
+    bands = [f"{b}-{b + 4}" for b in range(15, 70, 5)] + ["70+"]
+    shares = np.array([1, 3, 6, 8, 9, 10, 11, 12, 13, 13, 10, 4], float)
+    shares /= shares.sum()
+    ends = [m for m in range(months + 1) if m % 12 == 0]
+    coords.update(year_end=days[ends], age_band=bands, sex=["men", "women"], group=["general"])
+    at_ends = data["headcount"][1][:, :, ends]
+    data["stock"] = (base + ("year_end", "gemeente", "state", "age_band", "sex", "group"),
+                     np.round(at_ends[..., None, None, None] * shares[:, None, None] * np.full((1, 2, 1), 0.5)), "persons",
+                     "persons in each state at each year end by age band, sex and group")
+    mid = np.array([17.5 + 5 * i for i in range(11)] + [72.5])
+    data["mean_age"] = (base + ("year_end", "gemeente", "state"),
+                        np.where(at_ends > 0, float((shares * mid).sum()), np.nan), "years", "mean age")
+    # The whole area: the sums over the gemeenten per replication (stock also over the groups).
+    for name in ["headcount", "flow", "person_years", "stock"]:
+        dims, values, units, long_name = data[name]
+        drop = [i for i, d in enumerate(dims) if d in ("gemeente", "group")]
+        data[name + "_region"] = (tuple(d for i, d in enumerate(dims) if i not in drop),
+                                  np.asarray(values).sum(axis=tuple(drop)), units, "whole area: " + long_name)
+    data["mean_age_region"] = (base + ("year_end", "state"), data["mean_age"][1][:, :, :, 0], "years",
+                               "whole area: mean age")
     ds = xr.Dataset(coords=coords)
     ds["time"].attrs.update(units="days since 2025-01-01", calendar="proleptic_gregorian",
                             long_name="output time (start of the day)")
+    ds["year_end"].attrs.update(units="days since 2025-01-01", calendar="proleptic_gregorian")
     ds["months_since_permit"].attrs["units"] = "months"
     for name, (dims, values, units, long_name) in data.items():
         ds[name] = (dims, np.asarray(values, float), {"units": units, "long_name": long_name})
-    for name in ["stock", "waiting", "flow", "person_years"]:
+    for name in ["stock", "headcount", "waiting", "flow", "person_years", "headcount_region", "flow_region",
+                 "person_years_region", "stock_region"]:
         v = ds[name]
         ds[name + "_mean"] = v.mean("replication").assign_attrs(units=v.units, long_name="mean of " + name)
         ds[name + "_se"] = (v.std("replication", ddof=1) / np.sqrt(R)).assign_attrs(units=v.units)
@@ -267,7 +290,7 @@ def main():
         input_file_0_text='[scenario]\nname = "baseline"\ndescription = "synthetic data for the notebook tests"\n')
     tmp = a.out + ".tmp"
     # xarray would decode/encode time itself; keep the raw float days as the simulator writes them.
-    ds.to_netcdf(tmp, engine="h5netcdf", encoding={"time": {"dtype": "float64"}})
+    ds.to_netcdf(tmp, engine="h5netcdf", encoding={"time": {"dtype": "float64"}, "year_end": {"dtype": "float64"}})
     os.replace(tmp, a.out)
 
 

@@ -55,7 +55,7 @@ add_test(NAME notebooks.pilots_file
 set_tests_properties(notebooks.pilots_file PROPERTIES FIXTURES_SETUP werkstroom_nb_pilots_run LABELS notebooks
                                                       TIMEOUT 300)
 add_test(NAME notebooks.pilots_compare
-         COMMAND ${WERKSTROOM_BIN} compare ${WERKSTROOM_NB_OUT}/pilots.nc --against baseline --variable money)
+         COMMAND ${WERKSTROOM_BIN} compare ${WERKSTROOM_NB_OUT}/pilots.nc --against baseline --variable money --write)
 set_tests_properties(notebooks.pilots_compare PROPERTIES FIXTURES_REQUIRED werkstroom_nb_pilots_run
                                                          FIXTURES_SETUP werkstroom_nb_pilots LABELS notebooks
                                                          TIMEOUT 300)

@@ -40,22 +40,22 @@ TEST_CASE("the last output time of each calendar year", "[output]") {
   const std::int64_t epoch = ws::days_from_civil(2025, 1, 1);
   // 364.5 is 2025-12-31 at noon, 365 is 2026-01-01, 730 is 2027-01-01; given out of order on purpose.
   const std::vector<double> times{0, 364.5, 90, 730, 365, 364};
+  // 1 January closes the year before (as `run` prints it); the start closes none.
   const std::vector<YearEnd> years = last_time_of_each_year(times, epoch);
-  REQUIRE(years.size() == 3);
+  REQUIRE(years.size() == 2);
   CHECK(years[0].year == 2025);
-  CHECK(years[0].time_index == 1);
+  CHECK(years[0].time_index == 4);
   CHECK(years[0].day == ws::days_from_civil(2025, 12, 31));
   CHECK(years[1].year == 2026);
-  CHECK(years[1].time_index == 4);
-  CHECK(years[2].year == 2027);
-  CHECK(years[2].time_index == 3);
+  CHECK(years[1].time_index == 3);
+  CHECK(years[1].day == ws::days_from_civil(2026, 12, 31));
 }
 
 TEST_CASE("stock headline per state and year over replications", "[output]") {
   ws::output::testing::ScratchDir dir;
   const auto path = dir / "run.nc";
   constexpr std::size_t R = 21, T = 5, G = 3, S = 2;
-  const std::vector<double> times{0, 200, 364, 400, 700};  // 2025: index 2; 2026: index 4
+  const std::vector<double> times{0, 200, 364, 400, 700};  // 2025: index 2; 2026: index 4 (0 closes 2024)
   // stock[s=0][r][t][g][st], random so that the quantiles are not trivially the extremes.
   std::mt19937_64 rng(7);
   std::uniform_real_distribution<double> u(0, 100);
@@ -69,12 +69,16 @@ TEST_CASE("stock headline per state and year over replications", "[output]") {
     w.add_dimension({"time", times, {{"units", "days since 2025-01-01"}}});
     w.add_dimension({"gemeente", std::vector<std::string>{"Buren", "Tiel", "Culemborg"}, {}});
     w.add_dimension({"state", std::vector<std::string>{"wsw", "beschut"}, {}});
-    w.add_variable(
-        {"stock", {"scenario", "replication", "time", "gemeente", "state"}, "persons", "stock", false, {}});
+    w.add_variable({"headcount",
+                    {"scenario", "replication", "time", "gemeente", "state"},
+                    "persons",
+                    "stock",
+                    false,
+                    {}});
     for (std::size_t r = 0; r < R; ++r) {
       if (r == 3) continue;  // one replication missing: it must be left out, not counted as zero
       const std::size_t leading[] = {0, r};
-      w.write("stock", leading, slabs[r]);
+      w.write("headcount", leading, slabs[r]);
     }
     w.commit();
   }
@@ -125,8 +129,12 @@ TEST_CASE("no headline without a stock variable; undecodable time units are an i
       w.add_dimension({d, std::vector<std::string>{"x"}, {}});
     w.add_dimension({"replication", std::vector<std::int32_t>{0}, {}});
     w.add_dimension({"time", std::vector<double>{1.5}, {{"units", "years since 2025-01-01"}}});
-    w.add_variable(
-        {"stock", {"scenario", "replication", "time", "gemeente", "state"}, "persons", "stock", false, {}});
+    w.add_variable({"headcount",
+                    {"scenario", "replication", "time", "gemeente", "state"},
+                    "persons",
+                    "stock",
+                    false,
+                    {}});
     w.commit();
   }
   CHECK_THROWS_AS(stock_headline(ResultsReader(dir / "years.nc")), ws::InputError);

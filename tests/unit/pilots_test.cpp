@@ -173,7 +173,7 @@ funding_per_person_year = 5000
       INFO(file << ", replication " << r);
       const Replicate b = simulate(baseline, r), p = simulate(pilot, r);
       CHECK(p.a.events == b.a.events);
-      require_same(b.a.stock, b.states, p.a.stock, p.states, "stock");
+      require_same(b.a.stock, b.states, p.a.stock, p.states, "headcount");
       require_same(b.a.flow, b.labels, p.a.flow, p.labels, "flow");
       require_same(b.a.person_years, b.states, p.a.person_years, p.states, "person_years");
       require_same(b.a.waiting, b.capacities, p.a.waiting, p.capacities, "waiting");

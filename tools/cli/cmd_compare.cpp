@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <iostream>
 
 #include "sim/common/error.hpp"
@@ -19,7 +20,9 @@ struct CompareArguments {
   std::string against;
   std::vector<std::string> gemeenten;  // empty: the whole area and every gemeente
   std::vector<std::string> variables;  // empty: all
-  bool no_write = false;
+  bool write = false;                  // add the differences to the input file
+  std::string out;                     // or to a copy of it at this new path
+  bool no_write = false;               // the default; kept so that older command lines still work
 };
 
 // One table: rows are the items of the last dimension with any non-zero difference, columns the years,
@@ -48,7 +51,7 @@ void print_table(std::ostream& out, const runner::Comparison& c, const runner::P
     out << fmt::format("{:<28.28}", items[k]);
     for (std::size_t y = 0; y < Y; ++y) {
       const double mean = d.mean[at(y, k)], half = (d.upper[at(y, k)] - d.lower[at(y, k)]) / 2;
-      const bool money = d.units == "EUR";
+      const bool money = d.variable == "money";  // units "1": euros (the comment says so)
       out << fmt::format("{:>16}", money ? fmt::format("{:+.0f}k±{:.0f}k", mean / 1e3, half / 1e3)
                                          : fmt::format("{:+.1f}±{:.1f}", mean, half));
     }
@@ -93,9 +96,16 @@ int compare_command(const CompareArguments& args) {
       }
     }
   }
-  if (!args.no_write) {
-    runner::write_comparison(args.file, c);
-    std::cout << "\nwritten to " << args.file << " as <variable>_diff_mean/_lower/_upper (and _region_...)\n";
+  if (args.write || !args.out.empty()) {
+    std::string target = args.file;
+    if (!args.out.empty()) {
+      if (std::filesystem::exists(args.out))
+        throw InputError(args.out + ": --out: the file exists; expected a new path");
+      std::filesystem::copy_file(args.file, args.out);
+      target = args.out;
+    }
+    runner::write_comparison(target, c);
+    std::cout << "\nwritten to " << target << " as <variable>_diff_mean/_lower/_upper (and _region_...)\n";
   }
   return 0;
 }
@@ -110,7 +120,9 @@ Registration register_compare(CLI::App& app) {
   sub->add_option("--gemeente", args->gemeenten, "show only these gemeenten (default: whole area and each)");
   sub->add_option("--variable", args->variables,
                   "show only these: stock_year_end, flow, person_years, money");
-  sub->add_flag("--no-write", args->no_write, "print only; do not add the differences to the file");
+  sub->add_flag("--write", args->write, "add the differences to FILE (default: print only)");
+  sub->add_option("--out", args->out, "add the differences to a copy of FILE at this new path");
+  sub->add_flag("--no-write", args->no_write, "print only (the default)");
   return {[args] { return compare_command(*args); }, sub};
 }
 

@@ -115,7 +115,7 @@ int run_info(const std::string& path) {
   }
 
   if (const auto headline = output::stock_headline(results))
-    print_headline(*headline, results.variable_attribute("stock", "units"));
+    print_headline(*headline, results.variable_attribute("headcount", "units"));
   return 0;
 }
 

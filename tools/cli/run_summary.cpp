@@ -37,12 +37,10 @@ void print_run_summary(std::ostream& out, const runner::RunReport& report,
                      static_cast<double>(report.events) / report.seconds);
   for (std::size_t s = 0; s < L.scenarios.size(); ++s) {
     const auto& mean = report.stock_mean[s];
-    const auto& low = report.stock_low[s];
-    const auto& high = report.stock_high[s];
-    const auto region = [&](const std::vector<double>& v, std::size_t t, std::size_t state) {
-      double sum = 0;
-      for (std::size_t g = 0; g < G; ++g) sum += v[(t * G + g) * S + state];
-      return sum;
+    // The whole area's mean and band are those of the per-replication sums (headcount_region), never sums
+    // of the gemeenten's quantiles.
+    const auto region = [&](const std::vector<std::vector<double>>& v, std::size_t t, std::size_t state) {
+      return v[s][t * S + state];
     };
     out << fmt::format("\n== {}: persons at year end, whole area (mean, 90% band below) ==\n",
                        L.scenarios[s]);
@@ -52,10 +50,11 @@ void print_run_summary(std::ostream& out, const runner::RunReport& report,
     for (std::size_t st = 0; st < S; ++st) {
       if (is_exit(L.states[st], L)) continue;
       out << fmt::format("{:<20}", L.states[st]);
-      for (const auto& [t, year] : ends) out << fmt::format("{:>13.0f}", region(mean, t, st));
+      for (const auto& [t, year] : ends) out << fmt::format("{:>13.0f}", region(report.region_mean, t, st));
       out << "\n" << fmt::format("{:<20}", "");
       for (const auto& [t, year] : ends)
-        out << fmt::format("{:>13}", fmt::format("{:.0f}-{:.0f}", region(low, t, st), region(high, t, st)));
+        out << fmt::format("{:>13}", fmt::format("{:.0f}-{:.0f}", region(report.region_low, t, st),
+                                                 region(report.region_high, t, st)));
       out << "\n";
     }
     // Outflow by exit, per year (means), from the flows into each exit state.
