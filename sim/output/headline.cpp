@@ -64,19 +64,19 @@ std::optional<std::size_t> quantile_index(const std::vector<double>& probabiliti
 // headcount_quantile
 // (scenario, quantile, time, gemeente, state) with the 5% and 95% quantiles. Reads one scenario's summaries at
 // a time: memory and time do not depend on the number of replications.
-bool from_summaries(const ResultsReader& results, const std::vector<std::string>& scenarios,
-                    StockHeadline& headline) {
+bool from_summaries(const ResultsReader& results, const std::string& name,
+                    const std::vector<std::string>& scenarios, StockHeadline& headline) {
   const std::vector<std::string> mean_dims{"scenario", "time", "gemeente", "state"};
   const std::vector<std::string> quantile_dims{"scenario", "quantile", "time", "gemeente", "state"};
-  if (!results.has_variable("headcount_mean") || !results.has_variable("headcount_quantile") ||
-      !results.has_variable("quantile") || results.variable_dims("headcount_mean") != mean_dims ||
-      results.variable_dims("headcount_quantile") != quantile_dims)
+  if (!results.has_variable(name + "_mean") || !results.has_variable(name + "_quantile") ||
+      !results.has_variable("quantile") || results.variable_dims(name + "_mean") != mean_dims ||
+      results.variable_dims(name + "_quantile") != quantile_dims)
     return false;
   const std::vector<double> probabilities = results.numbers("quantile");
   const std::optional<std::size_t> low = quantile_index(probabilities, 0.05);
   const std::optional<std::size_t> high = quantile_index(probabilities, 0.95);
   if (!low || !high) return false;
-  const std::vector<std::size_t> shape = results.shape("headcount_mean");
+  const std::vector<std::size_t> shape = results.shape(name + "_mean");
   const std::size_t n_time = shape[1], n_gemeente = shape[2], n_state = shape[3];
   headline.from_summaries = true;
   // The whole-area variable's own quantiles when the file has them (a band of a sum is not the sum of bands).
@@ -87,9 +87,8 @@ bool from_summaries(const ResultsReader& results, const std::vector<std::string>
   headline.band_added_over_gemeenten = !region && n_gemeente > 1;
   for (std::size_t s = 0; s < scenarios.size(); ++s) {
     const std::size_t leading[] = {s};
-    const std::vector<double> mean = results.read("headcount_mean", leading);  // [time][gemeente][state]
-    const std::vector<double> quantiles =
-        results.read("headcount_quantile", leading);  // [quantile][time][...]
+    const std::vector<double> mean = results.read(name + "_mean", leading);  // [time][gemeente][state]
+    const std::vector<double> quantiles = results.read(name + "_quantile", leading);  // [quantile][time][...]
     const std::size_t per_quantile = n_time * n_gemeente * n_state;
     const std::vector<double> region_quantiles =
         region ? results.read("headcount_region_quantile", leading) : std::vector<double>{};
@@ -125,9 +124,9 @@ bool from_summaries(const ResultsReader& results, const std::vector<std::string>
 
 // Files without summaries (written by other tools or tests): one replication at a time, so memory holds one
 // value per (replication, year, state), never the whole `stock`.
-void from_replications(const ResultsReader& results, const std::vector<std::string>& scenarios,
-                       StockHeadline& headline) {
-  const std::vector<std::size_t> shape = results.shape("headcount");
+void from_replications(const ResultsReader& results, const std::string& name,
+                       const std::vector<std::string>& scenarios, StockHeadline& headline) {
+  const std::vector<std::size_t> shape = results.shape(name);
   const std::size_t n_time = shape[2], n_gemeente = shape[3], n_state = shape[4];
   const std::size_t n_year = headline.years.size();
   for (std::size_t s = 0; s < scenarios.size(); ++s) {
@@ -135,7 +134,7 @@ void from_replications(const ResultsReader& results, const std::vector<std::stri
     std::vector<std::vector<std::vector<double>>> values(n_year, std::vector<std::vector<double>>(n_state));
     for (std::size_t r = 0; r < headline.replications; ++r) {
       const std::size_t leading[] = {s, r};
-      const std::vector<double> slab = results.read("headcount", leading);  // [time][gemeente][state]
+      const std::vector<double> slab = results.read(name, leading);  // [time][gemeente][state]
       for (std::size_t y = 0; y < n_year; ++y) {
         const std::size_t t = headline.years[y].time_index;
         if (t >= n_time) continue;
@@ -168,8 +167,12 @@ void from_replications(const ResultsReader& results, const std::vector<std::stri
 }  // namespace
 
 std::optional<StockHeadline> stock_headline(const ResultsReader& results) {
-  if (!results.has_variable("headcount") || results.variable_dims("headcount") != kHeadcountDims)
-    return std::nullopt;
+  // `headcount`; files from before the stock by age band call it `stock`.
+  std::string name;
+  for (const char* candidate : {"headcount", "stock"})
+    if (name.empty() && results.has_variable(candidate) && results.variable_dims(candidate) == kHeadcountDims)
+      name = candidate;
+  if (name.empty()) return std::nullopt;
   const std::string units = results.variable_attribute("time", "units");
   const std::optional<std::int64_t> epoch = parse_days_since(units);
   if (!epoch)
@@ -179,9 +182,10 @@ std::optional<StockHeadline> stock_headline(const ResultsReader& results) {
   StockHeadline headline;
   headline.states = results.strings("state");
   const std::vector<std::string> scenarios = results.strings("scenario");
-  headline.replications = results.shape("headcount")[1];
+  headline.replications = results.shape(name)[1];
   headline.years = last_time_of_each_year(results.numbers("time"), *epoch);
-  if (!from_summaries(results, scenarios, headline)) from_replications(results, scenarios, headline);
+  if (!from_summaries(results, name, scenarios, headline))
+    from_replications(results, name, scenarios, headline);
   return headline;
 }
 
