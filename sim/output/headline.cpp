@@ -51,8 +51,10 @@ std::vector<YearEnd> last_time_of_each_year(std::span<const double> times, std::
 
 std::optional<StockHeadline> stock_headline(const ResultsReader& results) {
   const std::vector<std::string> expected{"scenario", "replication", "time", "gemeente", "state"};
-  if (!results.has_variable("headcount") || results.variable_dims("headcount") != expected)
-    return std::nullopt;
+  // "headcount"; files from before the stock by age band called it "stock".
+  std::string name = "headcount";
+  if (!results.has_variable(name)) name = "stock";
+  if (!results.has_variable(name) || results.variable_dims(name) != expected) return std::nullopt;
   const std::string units = results.variable_attribute("time", "units");
   const std::optional<std::int64_t> epoch = parse_days_since(units);
   if (!epoch)
@@ -62,7 +64,7 @@ std::optional<StockHeadline> stock_headline(const ResultsReader& results) {
   StockHeadline headline;
   headline.states = results.strings("state");
   const std::vector<std::string> scenarios = results.strings("scenario");
-  const std::vector<std::size_t> shape = results.shape("headcount");
+  const std::vector<std::size_t> shape = results.shape(name);
   headline.replications = shape[1];
   const std::size_t n_time = shape[2], n_gemeente = shape[3], n_state = shape[4];
   headline.years = last_time_of_each_year(results.numbers("time"), *epoch);
@@ -73,7 +75,7 @@ std::optional<StockHeadline> stock_headline(const ResultsReader& results) {
     std::vector<std::vector<std::vector<double>>> values(n_year, std::vector<std::vector<double>>(n_state));
     for (std::size_t r = 0; r < headline.replications; ++r) {
       const std::size_t leading[] = {s, r};
-      const std::vector<double> slab = results.read("headcount", leading);  // [time][gemeente][state]
+      const std::vector<double> slab = results.read(name, leading);  // [time][gemeente][state]
       for (std::size_t y = 0; y < n_year; ++y) {
         const std::size_t t = headline.years[y].time_index;
         if (t >= n_time) continue;
