@@ -35,7 +35,7 @@ Accounts::Accounts(const CompiledModel& m)
   mean_age.assign(n(year_ends, gemeenten, states), 0.0);
   mean_age_region.assign(n(year_ends, states, 1), 0.0);
   flow_age.assign(n(years, labels, 1) * bands_sexes, 0.0);
-  person_years_age.assign(n(years, gemeenten, states) * bands_sexes, 0.0);
+  person_years_age.assign(n(years, states, 1) * bands_sexes, 0.0);
   labour_years.assign(n(years, gemeenten, 1), 0.0);
   initial.assign(static_cast<std::size_t>(gemeenten), 0);
   arrived.assign(static_cast<std::size_t>(gemeenten), 0);

@@ -34,7 +34,7 @@ struct Accounts {
   std::vector<double> mean_age;          // [year end][gemeente][state], years; NaN where nobody
   std::vector<double> mean_age_region;   // [year end][state], the whole area
   std::vector<double> flow_age;          // [year][label][age band][sex]
-  std::vector<double> person_years_age;  // [year][gemeente][state][age band][sex]
+  std::vector<double> person_years_age;  // [year][state][age band][sex], the whole area
   std::vector<double> labour_years;  // [year][gemeente], AJ: person-years x the state's AJ per person-year
 
   // The conservation invariant per gemeente: initial + arrivals = living + exits.

@@ -123,7 +123,7 @@ void Recorder::add_person_years(const Person& p, double until) {
     person_ticks_[Accounts::index3(y, p.gemeente, p.state, G_, S_)] += ticks;
     group_ticks_[Accounts::index3(y * G_ + p.gemeente, p.group, p.state, m_.group_count, S_)] += ticks;
     // The same piece again, split where the person's age crosses a band's lower bound.
-    const std::size_t row = Accounts::index3(y, p.gemeente, p.state, G_, S_);
+    const std::size_t row = static_cast<std::size_t>(y * S_ + p.state);
     for (double piece = from; piece < year_end;) {
       const int band = age_band(piece - p.birth);
       const double next = static_cast<std::size_t>(band) + 1 < band_days_.size()

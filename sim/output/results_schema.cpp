@@ -43,7 +43,7 @@ const std::vector<VariableInfo>& variables() {
        "persons in each state at each year end by age band, sex and group (exit states: cumulative exits "
        "since the start, by age at the exit)",
        true,
-       true},
+       false},  // no summaries: 80,000 cells a replication; stock_region has them
       {"headcount",
        {"time", "gemeente", "state"},
        "1",
@@ -83,9 +83,9 @@ const std::vector<VariableInfo>& variables() {
        true,
        false},
       {"person_years_by_age",
-       {"year", "gemeente", "state", "age_band", "sex"},
+       {"year", "state", "age_band", "sex"},
        "year",
-       "person-years: time spent in each state during the year, by age band",
+       "person-years: time spent in each state during the year, whole area, by age band",
        false,
        false},
       {"labour_years",

@@ -21,10 +21,10 @@ struct VariableInfo {
   std::vector<std::string> dims;  // after (scenario, replication)
   std::string units;              // parsed by UDUNITS-2: counts are "1", the meaning in long_name
   std::string long_name;
-  bool integer = false;     // stored as int32 (counts of persons)
-  bool summarised = false;  // gets NAME_mean, NAME_se (dims: scenario + dims) and NAME_quantile
-  bool nan_fill = false;    // cells a scenario lacks read as NaN instead of 0
-  std::string comment;      // a `comment` attribute where units and long_name do not say it all (money)
+  bool integer = false;      // stored as int32 (counts of persons)
+  bool summarised = false;   // gets NAME_mean, NAME_se (dims: scenario + dims) and NAME_quantile
+  bool nan_fill = false;     // cells a scenario lacks read as NaN instead of 0
+  std::string comment = "";  // a `comment` attribute where units and long_name do not say it all (money)
 };
 
 const std::vector<DimensionInfo>& dimensions();

@@ -211,8 +211,8 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
   add("headcount", {T, G, S}, by_union(&Acc::stock, &Maps::states, S));
   add("mean_age", {E, G, S}, by_union(&Acc::mean_age, &Maps::states, S));
   add("flow_by_age", {Y, L, B, X}, by_axes(&Acc::flow_age, {year_axis, label_axis, band_axis, sex_axis}));
-  add("person_years_by_age", {Y, G, S, B, X},
-      by_axes(&Acc::person_years_age, {year_axis, gemeente_axis, state_axis, band_axis, sex_axis}));
+  add("person_years_by_age", {Y, S, B, X},
+      by_axes(&Acc::person_years_age, {year_axis, state_axis, band_axis, sex_axis}));
   add("labour_years", {Y, G}, copied(&Acc::labour_years));
   add("waiting", {T, G, C}, by_union(&Acc::waiting, &Maps::capacities, C));
   add("flow", {Y, G, L}, by_union(&Acc::flow, &Maps::labels, L));

@@ -71,6 +71,12 @@ std::string now_iso() {
 void set_provenance(output::ResultsWriter& writer, const std::vector<model::ScenarioSpec>& specs,
                     const RunOptions& options) {
   writer.set_attribute("Conventions", "CF-1.8");
+  writer.set_attribute(
+      "comment",
+      "CF-1.8 except that the name dimensions (scenario, gemeente, state, transition, ...) have "
+      "string-valued coordinate variables, so that xarray selects by name, and the year "
+      "dimension has no time bounds (yearly counts cover 1 January to 1 January); every units "
+      "attribute parses with UDUNITS-2");
   writer.set_attribute("title",
                        "werkstroom results: " + specs.front().name +
                            (specs.size() > 1 ? " and " + std::to_string(specs.size() - 1) + " more" : ""));
@@ -223,6 +229,8 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
   report.region_low.resize(S);
   report.region_high.resize(S);
   report.flow_mean.resize(S);
+  report.stock_region_mean.resize(S);
+  report.labour_years_mean.resize(S);
   for (std::size_t v = 0; v < layout.variables.size(); ++v) {
     if (!stores[v]) continue;
     throw_if_interrupted();
@@ -241,6 +249,8 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
       }
       if (name == "headcount") report.stock_mean[s] = std::move(summary.mean);
       if (name == "flow") report.flow_mean[s] = std::move(summary.mean);
+      if (name == "stock_region") report.stock_region_mean[s] = std::move(summary.mean);
+      if (name == "labour_years_region") report.labour_years_mean[s] = std::move(summary.mean);
     }
   }
   writer.set_attribute("events", static_cast<std::int64_t>(report.events));

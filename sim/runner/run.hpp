@@ -28,10 +28,12 @@ struct RunReport {
   ResultsLayout layout;
   std::vector<std::vector<double>> stock_mean;  // [scenario][time][gemeente][state]
   // The whole area, from headcount_region (the per-replication sums): mean and the 5% and 95% quantiles.
-  std::vector<std::vector<double>> region_mean;  // [scenario][time][state]
-  std::vector<std::vector<double>> region_low;   // 5% quantile, same shape
-  std::vector<std::vector<double>> region_high;  // 95% quantile
-  std::vector<std::vector<double>> flow_mean;    // [scenario][year][gemeente][transition]
+  std::vector<std::vector<double>> region_mean;        // [scenario][time][state]
+  std::vector<std::vector<double>> region_low;         // 5% quantile, same shape
+  std::vector<std::vector<double>> region_high;        // 95% quantile
+  std::vector<std::vector<double>> flow_mean;          // [scenario][year][gemeente][transition]
+  std::vector<std::vector<double>> stock_region_mean;  // [scenario][year end][state][age band][sex]
+  std::vector<std::vector<double>> labour_years_mean;  // [scenario][year], the whole area
   std::uint64_t events = 0;
   double seconds = 0;        // wall time of the whole run
   double write_seconds = 0;  // time spent in the writer thread (HDF5 and summaries)

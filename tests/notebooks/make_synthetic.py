@@ -275,7 +275,7 @@ def main():
     ds["months_since_permit"].attrs["units"] = "months"
     for name, (dims, values, units, long_name) in data.items():
         ds[name] = (dims, np.asarray(values, float), {"units": units, "long_name": long_name})
-    for name in ["stock", "headcount", "waiting", "flow", "person_years", "headcount_region", "flow_region",
+    for name in ["headcount", "waiting", "flow", "person_years", "headcount_region", "flow_region",
                  "person_years_region", "stock_region"]:
         v = ds[name]
         ds[name + "_mean"] = v.mean("replication").assign_attrs(units=v.units, long_name="mean of " + name)

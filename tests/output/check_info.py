@@ -1,6 +1,7 @@
 """`werkstroom info`: on the demo file it exits 0, names the states and prints the headline numbers computed here
 independently from the values the writer wrote; on anything that is not a results file it exits 2 with one line on
 stderr. Usage: check_info.py WERKSTROOM_BIN DEMO_FILE SCRATCH_FOLDER"""
+import datetime
 import os
 import re
 import shutil
@@ -31,11 +32,16 @@ assert re.search(r"^\s+horizon\s+2025-01-01 \.\. 2028-01-01 \(13 output times\)$
 assert re.search(r"^\s+seed\s+42$", out, re.M), out
 assert re.search(r"^\s+stock\s+\(scenario, replication, time, gemeente, state\)\s+\[persons\]", out, re.M), out
 
-# Headline: stock at the last output time of each calendar year, summed over gemeenten, over replications.
+# Headline: stock at the last output time of each calendar year, summed over gemeenten, over replications. A
+# stock at the start of a day closes the day before (1 January is the end of the previous year, as `run` prints
+# it); the start closes no year.
 stock = demo.stock().sum(axis=3)  # [scenario, replication, time, state]; NaN stays NaN for the unwritten one
 last = {}
 for index, date in enumerate(demo.TIMES):
-    last[date.year] = (index, date)  # TIMES is increasing: the last one of the year wins
+    if index == 0:
+        continue
+    closes = date - datetime.timedelta(days=1)
+    last[closes.year] = (index, closes)  # TIMES is increasing: the last one of the year wins
 rows = {}
 current = None
 for line in out.splitlines():

@@ -49,21 +49,21 @@ TEST_CASE("demography: stocks by age band add up to the headcount at every year 
       }
     }
     CHECK(matched == a.year_ends);
-    // Person-years: the split at band bounds rounds each piece to ticks, so sums agree to rounding.
+    // Person-years (whole area): the split at band bounds rounds each piece to ticks, so sums agree to rounding.
     const std::size_t bx = static_cast<std::size_t>(B * X);
     double wsw_years = 0, labour = 0;
     const int wsw = m.state_index("wsw");
-    for (int y = 0; y < a.years; ++y)
-      for (int g = 0; g < G; ++g) {
-        labour += a.labour_years[static_cast<std::size_t>(y * G + g)];
-        for (int s = 0; s < S; ++s) {
-          const std::size_t cell = model::Accounts::index3(y, g, s, G, S);
-          double sum = 0;
-          for (std::size_t k = 0; k < bx; ++k) sum += a.person_years_age[cell * bx + k];
-          CHECK(sum == Approx(a.person_years[cell]).margin(1e-6));
-          if (s == wsw) wsw_years += a.person_years[cell];
-        }
+    for (int y = 0; y < a.years; ++y) {
+      for (int g = 0; g < G; ++g) labour += a.labour_years[static_cast<std::size_t>(y * G + g)];
+      for (int s = 0; s < S; ++s) {
+        double total = 0, by_age = 0;
+        for (int g = 0; g < G; ++g) total += a.person_years[model::Accounts::index3(y, g, s, G, S)];
+        for (std::size_t k = 0; k < bx; ++k)
+          by_age += a.person_years_age[static_cast<std::size_t>(y * S + s) * bx + k];
+        CHECK(by_age == Approx(total).margin(1e-6));
+        if (s == wsw) wsw_years += total;
       }
+    }
     CHECK(wsw_years > 100);
     CHECK(labour == Approx(wsw_years * 0.888).epsilon(1e-12));
     // Transitions by age: the whole area's flows.

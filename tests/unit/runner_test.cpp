@@ -98,7 +98,7 @@ TEST_CASE("replication r gives bitwise the same numbers with 1, 2 or 8 threads",
     flows.push_back(flow);
     parameters.push_back(parameter);
     const std::size_t none[] = {0};
-    CHECK(file.read("stock_quantile", none) == file.read("stock_quantile", none));
+    CHECK(file.read("headcount_region_quantile", none) == file.read("headcount_region_quantile", none));
   }
   CHECK(stocks[0] == stocks[1]);
   CHECK(stocks[0] == stocks[2]);

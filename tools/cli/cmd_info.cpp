@@ -114,8 +114,7 @@ int run_info(const std::string& path) {
                long_name);
   }
 
-  if (const auto headline = output::stock_headline(results))
-    print_headline(*headline, results.variable_attribute("headcount", "units"));
+  if (const auto headline = output::stock_headline(results)) print_headline(*headline, "persons");
   return 0;
 }
 

@@ -2,6 +2,9 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
+#include <string>
+
 #include "sim/common/date.hpp"
 
 namespace ws::cli {
@@ -23,6 +26,33 @@ bool is_exit(const std::string& state, const runner::ResultsLayout& layout) {
   for (const auto& l : layout.labels)
     if (l.rfind(state + "->", 0) == 0) return false;
   return true;
+}
+
+// The Wsw (or the first state) at each year end: share aged 45 and over, and the labour-years of the year.
+void print_demography(std::ostream& out, const runner::RunReport& report, std::size_t s,
+                      const std::vector<std::pair<std::size_t, int>>& ends) {
+  const auto& L = report.layout;
+  const auto wsw = std::find(L.states.begin(), L.states.end(), "wsw");
+  if (wsw == L.states.end() || report.stock_region_mean[s].empty()) return;
+  const std::size_t st = static_cast<std::size_t>(wsw - L.states.begin()), S = L.states.size();
+  const std::size_t B = L.age_bands.size(), X = L.sexes.size();
+  out << fmt::format("\n== {}: wsw at year end, whole area (mean) ==\n{:<20}", L.scenarios[s], "");
+  for (const auto& [t, year] : ends) out << fmt::format("{:>13}", year);
+  out << "\n" << fmt::format("{:<20}", "share aged 45+");
+  for (std::size_t e = 1; e < L.year_ends.size() && e <= ends.size(); ++e) {
+    double all = 0, older = 0;
+    for (std::size_t b = 0; b < B; ++b)
+      for (std::size_t x = 0; x < X; ++x) {
+        const double n = report.stock_region_mean[s][((e * S + st) * B + b) * X + x];
+        all += n;
+        if (std::stoi(L.age_bands[b]) >= 45) older += n;
+      }
+    out << fmt::format("{:>13}", all > 0 ? fmt::format("{:.1f}%", 100 * older / all) : "-");
+  }
+  out << "\n" << fmt::format("{:<20}", "labour-years (AJ)");
+  for (std::size_t y = 0; y < report.labour_years_mean[s].size() && y < ends.size(); ++y)
+    out << fmt::format("{:>13.0f}", report.labour_years_mean[s][y]);
+  out << "\n(mean age by replication: mean_age_region in the results file)\n";
 }
 
 }  // namespace
@@ -78,6 +108,7 @@ void print_run_summary(std::ostream& out, const runner::RunReport& report,
       }
       out << "\n";
     }
+    print_demography(out, report, s, ends);
     if (G < 2 || ends.empty()) continue;
     // Per gemeente at the last year end.
     const auto [t_last, last_year] = ends.back();
