@@ -25,6 +25,7 @@ struct Accounts {
   std::vector<double> cohort_present;  // [cohort][duration], statushouders living in the region
   std::vector<double> cohort_working;  // [cohort][duration], of whom in a working state
   std::vector<double> money;  // [year][gemeente][item], EUR, income + cost -, set by fill_money (money.hpp)
+  std::vector<double> money_result;  // [year][gemeente][total], EUR: result per budget, shared result, ...
 
   // The conservation invariant per gemeente: initial + arrivals = living + exits.
   std::vector<std::int64_t> initial, arrived, living, exited;

@@ -64,7 +64,7 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
 
   // Per scenario: where its states, labels, capacity states, streams and parameters sit in the union.
   struct Maps {
-    std::vector<int> states, labels, capacities, streams, parameters, items;
+    std::vector<int> states, labels, capacities, streams, parameters, items, results;
   };
   auto maps = std::make_shared<std::vector<Maps>>();
   for (std::size_t s = 0; s < models.size(); ++s) {
@@ -99,6 +99,14 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
   if (!layout.money_items.empty()) layout.money_items.emplace_back(model::kOperatingResult);
   for (std::size_t s = 0; s < models.size(); ++s)
     (*maps)[s].items = merge_names(layout.money_items, model::money_item_names(*models[s]->spec));
+  for (std::size_t s = 0; s < models.size(); ++s)
+    (*maps)[s].results = merge_names(layout.money_results, model::money_result_names(*models[s]->spec));
+  layout.money_budgets.assign(layout.money_items.size(), "");
+  for (std::size_t s = models.size(); s-- > 0;) {  // the first scenario naming an item says its budget
+    const auto budgets = model::money_item_budgets(*models[s]->spec);
+    for (std::size_t i = 0; i < budgets.size(); ++i)
+      layout.money_budgets[static_cast<std::size_t>((*maps)[s].items[i])] = budgets[i];
+  }
   for (std::size_t i = 0; i < layout.scenarios.size(); ++i)
     for (std::size_t j = 0; j < i; ++j)
       if (layout.scenarios[i] == layout.scenarios[j])
@@ -150,6 +158,14 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
     add("money", {"year", "gemeente", "item"}, {Y, G, layout.money_items.size()}, "EUR",
         "money per year (income positive, cost negative; operating_result: the sum of the other items)", true,
         &model::Accounts::money, &Maps::items);
+  if (!layout.money_items.empty())  // xarray: ds.money.groupby("budget")
+    layout.variables.back().spec.attributes.emplace_back("coordinates", "budget");
+  if (!layout.money_results.empty())
+    add("money_result", {"year", "gemeente", "total"}, {Y, G, layout.money_results.size()}, "EUR",
+        "result per budget (sum of its items), each gemeente's share of the joint result by the scenario's "
+        "key, "
+        "the contribution that settles it next year, Werkzaak's reserve at the end of the year",
+        true, &model::Accounts::money_result, &Maps::results);
 
   LayoutVariable capacity;
   capacity.spec = {"capacity", {"scenario", "replication", "year", "capacity_state"},
@@ -234,6 +250,12 @@ void define_results(output::ResultsWriter& writer, const ResultsLayout& layout, 
   if (!layout.money_items.empty())
     writer.add_dimension(
         {"item", layout.money_items, {{"long_name", "money item (scenario [money.items])"}}});
+  if (!layout.money_items.empty())
+    writer.add_labels("budget", "item", layout.money_budgets,
+                      {{"long_name", "the budget each money item belongs to"}});
+  if (!layout.money_results.empty())
+    writer.add_dimension(
+        {"total", layout.money_results, {{"long_name", "money total ([money.buig], [money.sharing])"}}});
   for (const auto& v : layout.variables) {
     writer.add_variable(v.spec);
     if (!v.summarised) continue;

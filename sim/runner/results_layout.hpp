@@ -30,8 +30,10 @@ struct LayoutVariable {
 struct ResultsLayout {
   std::vector<std::string> scenarios, states, labels, capacity_states, streams, parameters, gemeenten,
       cohorts;
-  std::vector<std::string> money_items;  // empty when no scenario counts money; operating_result last
-  std::vector<double> output_times;      // days since the start
+  std::vector<std::string> money_items;    // empty when no scenario counts money; operating_result last
+  std::vector<std::string> money_budgets;  // the budget of each money item (first scenario naming it)
+  std::vector<std::string> money_results;  // result_<budget>, shared result, contribution, reserve
+  std::vector<double> output_times;        // days since the start
   std::vector<std::int32_t> years;
   std::vector<std::int32_t> months_since_permit;
   std::string start_date;  // ISO date of the common start
