@@ -36,6 +36,7 @@ struct Accounts {
   std::vector<double> flow_age;          // [year][label][age band][sex]
   std::vector<double> person_years_age;  // [year][state][age band][sex], the whole area
   std::vector<double> labour_years;  // [year][gemeente], AJ: person-years x the state's AJ per person-year
+  std::vector<double> money_result;  // [year][gemeente][total], EUR: result per budget, shared result, ...
 
   // The conservation invariant per gemeente: initial + arrivals = living + exits.
   std::vector<std::int64_t> initial, arrived, living, exited;

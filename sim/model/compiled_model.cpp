@@ -287,6 +287,7 @@ struct ScratchObjects {
   AowSpec& aow() { return out.aow; }
   InitialCell& initial_cell(std::size_t i) { return out.initial_cells.at(i); }
   MoneyItemSpec& money_item(std::size_t i) { return out.money.items.at(i); }
+  MoneySpec& money() { return out.money; }
 };
 
 }  // namespace

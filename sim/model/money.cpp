@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "sim/common/date.hpp"
+#include "sim/model/money_rules.hpp"
 
 namespace ws::model {
 
@@ -26,16 +27,19 @@ class MoneyCalculator {
     for (const auto& g : spec_.groups) group_names_.push_back(g.name);
   }
 
-  std::vector<double> run() {
+  MoneyTable run() {
     const auto& items = m_.money.items;
     const std::size_t I = items.size();
     if (I == 0) return {};
-    std::vector<double> out(static_cast<std::size_t>(Y_) * static_cast<std::size_t>(G_) * (I + 1), 0.0);
-    const auto at = [&](int y, int g, std::size_t i) {
-      return (static_cast<std::size_t>(y) * static_cast<std::size_t>(G_) + static_cast<std::size_t>(g)) *
-                 (I + 1) +
-             i;
-    };
+    const std::size_t first = has_vangnet(m_.money) ? 1 : 0;
+    MoneyTable table{Y_, G_, first, I, first + I + 1, money_result_items(m_.money).size(), {}, {}, {}};
+    table.start_rate.assign(I, 0.0);
+    const auto cells = static_cast<std::size_t>(Y_) * static_cast<std::size_t>(G_);
+    table.cells.assign(cells * table.width, 0.0);
+    table.results.assign(cells * table.result_width, 0.0);
+    std::vector<double>& out = table.cells;
+    const auto at = [&](int y, int g, std::size_t i) { return table.cell(y, g) * table.width + first + i; };
+    double buig_start_cost = 0;  // the BUIG cost items at the start stock, for tying them to the base year
     for (std::size_t i = 0; i < I; ++i) {
       const MoneyItemSpec& item = items[i];
       const Resolved r = resolve(item);
@@ -54,6 +58,10 @@ class MoneyCalculator {
         const double share_calendar = inside == calendar_days ? 1.0 : inside / calendar_days;
         switch (item.basis) {
           case MoneyBasis::person_year:
+            if (y == 0) {
+              table.start_rate[i] = item.sign * start_cost(item, r);
+              if (calibrated(item)) buig_start_cost += start_cost(item, r);
+            }
             for (int g = 0; g < G_; ++g)
               out[at(y, g, i)] = item.sign * item.multiplier * share_simulated * person_years(r, y, g) /
                                  item.persons_per_unit;
@@ -80,13 +88,18 @@ class MoneyCalculator {
         }
       }
     }
-    for (int y = 0; y < Y_; ++y)
-      for (int g = 0; g < G_; ++g) {
-        double sum = 0;
-        for (std::size_t i = 0; i < I; ++i) sum += out[at(y, g, i)];
-        out[at(y, g, I)] = sum;
-      }
-    return out;
+    // Tied to the base year: at the start stock, the drawn amounts cost exactly the known net cost.
+    if (buig_start_cost > 0) {
+      const double factor = m_.money.buig.net_cost_base / buig_start_cost;
+      for (std::size_t i = 0; i < I; ++i)
+        if (calibrated(items[i])) {
+          table.start_rate[i] *= factor;
+          for (int y = 0; y < Y_; ++y)
+            for (int g = 0; g < G_; ++g) out[at(y, g, i)] *= factor;
+        }
+    }
+    apply_money_rules(m_, a_, table);
+    return table;
   }
 
  private:
@@ -99,6 +112,22 @@ class MoneyCalculator {
     int capacity = -1;
     std::vector<int> key_states;
   };
+
+  // A BUIG cost per person-year that [money.buig] ties to the base year's net cost.
+  bool calibrated(const MoneyItemSpec& item) const {
+    return m_.money.buig.enabled && m_.money.buig.net_cost_base > 0 && item.budget == MoneyBudget::buig &&
+           item.sign < 0 && item.basis == MoneyBasis::person_year;
+  }
+
+  // The item's EUR a year at the stock of the first output time (groups and exclusions aside: nobody of a
+  // pilot's group is there yet).
+  double start_cost(const MoneyItemSpec& item, const Resolved& r) const {
+    double euros = 0;
+    for (int g = 0; g < G_; ++g)
+      for (std::size_t k = 0; k < r.states.size(); ++k)
+        euros += r.amounts[k] * a_.stock[Accounts::index3(0, g, r.states[k], G_, S_)];
+    return item.multiplier * euros / item.persons_per_unit;
+  }
 
   std::vector<int> at_werkzaak() const {
     std::vector<int> out;
@@ -223,17 +252,39 @@ class MoneyCalculator {
 std::vector<std::string> money_item_names(const ScenarioSpec& spec) {
   std::vector<std::string> names;
   if (spec.money.items.empty()) return names;
+  if (has_vangnet(spec.money)) names.emplace_back(kVangnet);
   for (const auto& item : spec.money.items) names.push_back(item.name);
   names.emplace_back(kOperatingResult);
   return names;
 }
 
+std::vector<std::string> money_result_names(const ScenarioSpec& spec) {
+  std::vector<std::string> names;
+  for (const auto& [name, budget] : money_result_items(spec.money)) names.push_back(name);
+  return names;
+}
+
+std::vector<std::string> money_item_budgets(const ScenarioSpec& spec) {
+  std::vector<std::string> budgets;
+  if (spec.money.items.empty()) return budgets;
+  if (has_vangnet(spec.money)) budgets.emplace_back(budget_name(MoneyBudget::buig));
+  for (const auto& item : spec.money.items) budgets.emplace_back(budget_name(item.budget));
+  budgets.emplace_back(budget_name(MoneyBudget::totaal));
+  return budgets;
+}
+
 std::vector<double> compute_money(const CompiledModel& m, const Accounts& accounts) {
-  return MoneyCalculator(m, accounts).run();
+  return MoneyCalculator(m, accounts).run().cells;
+}
+
+std::vector<double> compute_money_results(const CompiledModel& m, const Accounts& accounts) {
+  return MoneyCalculator(m, accounts).run().results;
 }
 
 void fill_money(const CompiledModel& m, Accounts& accounts) {
-  accounts.money = compute_money(m, accounts);
+  MoneyTable table = MoneyCalculator(m, accounts).run();
+  accounts.money = std::move(table.cells);
+  accounts.money_result = std::move(table.results);
   accounts.items = static_cast<int>(money_item_names(*m.spec).size());
 }
 

@@ -115,6 +115,15 @@ void apply_target_to(Objects& o, const ParameterTarget& t, double v) {
     case K::money_multiplier:
       o.money_item(t.object).multiplier = v;
       return;
+    case K::money_buig_trend:
+      o.money().buig.national_trend = v;
+      return;
+    case K::money_buig_caseload:
+      o.money().buig.national_caseload = v;
+      return;
+    case K::money_buig_taakstelling:
+      o.money().buig.taakstelling = v;
+      return;
   }
   throw std::logic_error("parameter target: unknown kind");
 }

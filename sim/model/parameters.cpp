@@ -19,6 +19,7 @@ struct SpecObjects {
   AowSpec& aow() { return spec.aow; }
   InitialCell& initial_cell(std::size_t i) { return spec.initial_cells.at(i); }
   MoneyItemSpec& money_item(std::size_t i) { return spec.money.items.at(i); }
+  MoneySpec& money() { return spec.money; }
 };
 
 }  // namespace

@@ -39,12 +39,15 @@ struct ParameterTarget {
     mortality_women,
     mortality_level,
     aow_months_per_year_after,
-    initial_count,           // initial_cells[object].count = value * factor
-    money_amount,            // money.items[object].amount
-    money_year_amount,       // money.items[object].year_amount[k]
-    money_state_amount,      // money.items[object].state_amount[k]
-    money_persons_per_unit,  // money.items[object].persons_per_unit
-    money_multiplier,        // money.items[object].multiplier
+    initial_count,            // initial_cells[object].count = value * factor
+    money_amount,             // money.items[object].amount
+    money_year_amount,        // money.items[object].year_amount[k]
+    money_state_amount,       // money.items[object].state_amount[k]
+    money_persons_per_unit,   // money.items[object].persons_per_unit
+    money_multiplier,         // money.items[object].multiplier
+    money_buig_trend,         // money.buig.national_trend
+    money_buig_caseload,      // money.buig.national_caseload
+    money_buig_taakstelling,  // money.buig.taakstelling
   };
   Kind kind = Kind::transition_rate;
   std::size_t object = 0;

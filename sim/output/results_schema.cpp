@@ -25,6 +25,7 @@ const std::vector<DimensionInfo>& dimensions() {
       {"age_band", "age band in completed years (scenario.age_bands)", ""},
       {"sex", "sex", ""},
       {"group", "target group or origin (scenario [groups]; general: everyone else)", ""},
+      {"total", "money total ([money.buig], [money.sharing])", ""},
   };
   return all;
 }
@@ -119,6 +120,16 @@ const std::vector<VariableInfo>& variables() {
        "money in euros (EUR) per year (income positive, cost negative; operating_result: the sum of the "
        "other "
        "items)",
+       false,
+       true,
+       false,
+       kEuroComment},
+      {"money_result",
+       {"year", "gemeente", "total"},
+       "1",
+       "result per budget (sum of its items), each gemeente's share of the joint result by the scenario's "
+       "key, "
+       "the contribution that settles it next year, Werkzaak's reserve at the end of the year",
        false,
        true,
        false,

@@ -61,6 +61,14 @@ h5::Handle file_access_plist() {
   return fapl;
 }
 
+// A whole 1-D dataset of UTF-8 strings.
+herr_t write_strings(hid_t dataset, hid_t string_type, const std::vector<std::string>& values) {
+  std::vector<const char*> texts;
+  texts.reserve(values.size());
+  for (const std::string& s : values) texts.push_back(s.c_str());
+  return H5Dwrite(dataset, string_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, texts.data());
+}
+
 // Attribute creation order tracked (netCDF-4 lists attributes in that order); no timestamps, so that the same
 // run gives the same bytes.
 h5::Handle dataset_create_plist() {
@@ -390,10 +398,7 @@ void ResultsWriter::add_dimension(const Dimension& d) {
           using T = typename std::decay_t<decltype(v)>::value_type;
           herr_t status = 0;
           if constexpr (std::is_same_v<T, std::string>) {
-            std::vector<const char*> texts;
-            texts.reserve(v.size());
-            for (const std::string& s : v) texts.push_back(s.c_str());
-            status = H5Dwrite(ds.get(), string_type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, texts.data());
+            status = write_strings(ds.get(), string_type.get(), v);
           } else if constexpr (std::is_same_v<T, std::int32_t>) {
             status = H5Dwrite(ds.get(), H5T_NATIVE_INT32, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data());
           } else {
@@ -413,6 +418,30 @@ void ResultsWriter::add_dimension(const Dimension& d) {
   }
   ++im.next_dimid;
   im.dims.emplace(d.name, Impl::Dim{std::move(ds), size});
+}
+
+void ResultsWriter::add_labels(const std::string& name, const std::string& dim,
+                               const std::vector<std::string>& values, const Attributes& attributes) {
+  h5::QuietErrors quiet;
+  Impl& im = *impl_;
+  im.require_new(name, "variable");
+  const std::string what = "variable " + name;
+  Impl::Dim* d = im.find_dimension(dim);
+  if (!d) throw std::logic_error(what + ": unknown dimension " + dim + " (add it first)");
+  if (values.size() != d->size) throw std::logic_error(what + ": expected one label per " + dim);
+  const hsize_t size = d->size;
+  h5::Handle space = h5::dataspace(H5Screate_simple(1, &size, &size), what);
+  h5::Handle dcpl = dataset_create_plist();
+  h5::Handle string_type = h5::utf8_string_type();
+  h5::Handle ds = h5::dataset(H5Dcreate2(im.root.get(), name.c_str(), string_type.get(), space.get(),
+                                         H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
+                              "create " + what);
+  if (size > 0) h5::check_status(write_strings(ds.get(), string_type.get(), values), "write " + what);
+  h5::check_status(H5DSattach_scale(ds.get(), d->dataset.get(), 0), what + ": attach dimension " + dim);
+  for (const auto& [key, value] : attributes) {
+    check_name(key, "attribute");
+    h5::write_attribute(ds.get(), key, value);
+  }
 }
 
 void ResultsWriter::add_variable(const VariableSpec& v) {

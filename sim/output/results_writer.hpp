@@ -72,6 +72,10 @@ class ResultsWriter {
   // Chunked as chunk_shape() says (a chunk holds one scenario and a batch of replications); shuffle +
   // deflate 1. Unwritten parts read as missing (_FillValue).
   void add_variable(const VariableSpec& v);
+  // A string variable along dimension `dim`, one label per index, written at once: with a data variable's
+  // `coordinates` attribute naming it, xarray reads it as a (non-index) coordinate of that dimension.
+  void add_labels(const std::string& name, const std::string& dim, const std::vector<std::string>& values,
+                  const Attributes& attributes = {});
   bool has_dimension(const std::string& name) const;
   bool has_variable(const std::string& name) const;
 

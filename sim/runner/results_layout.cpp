@@ -102,7 +102,7 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
 
   // Per scenario: where its states, labels, capacity states, streams and parameters sit in the union.
   struct Maps {
-    std::vector<int> states, labels, capacities, streams, parameters, items, groups;
+    std::vector<int> states, labels, capacities, streams, parameters, items, groups, results;
   };
   auto maps = std::make_shared<std::vector<Maps>>();
   for (std::size_t s = 0; s < models.size(); ++s) {
@@ -139,6 +139,14 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
   if (!layout.money_items.empty()) layout.money_items.emplace_back(model::kOperatingResult);
   for (std::size_t s = 0; s < models.size(); ++s)
     (*maps)[s].items = merge_names(layout.money_items, model::money_item_names(*models[s]->spec));
+  for (std::size_t s = 0; s < models.size(); ++s)
+    (*maps)[s].results = merge_names(layout.money_results, model::money_result_names(*models[s]->spec));
+  layout.money_budgets.assign(layout.money_items.size(), "");
+  for (std::size_t s = models.size(); s-- > 0;) {  // the first scenario naming an item says its budget
+    const auto budgets = model::money_item_budgets(*models[s]->spec);
+    for (std::size_t i = 0; i < budgets.size(); ++i)
+      layout.money_budgets[static_cast<std::size_t>((*maps)[s].items[i])] = budgets[i];
+  }
   for (std::size_t i = 0; i < layout.scenarios.size(); ++i)
     for (std::size_t j = 0; j < i; ++j)
       if (layout.scenarios[i] == layout.scenarios[j])
@@ -221,7 +229,13 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
   add("admissions", {Y, G, C}, by_union(&Acc::admissions, &Maps::capacities, C));
   add("wait_years", {Y, G, C}, by_union(&Acc::wait_years, &Maps::capacities, C));
   const std::size_t I = layout.money_items.size();
-  if (I > 0) add("money", {Y, G, I}, by_union(&Acc::money, &Maps::items, I));
+  if (I > 0) {
+    add("money", {Y, G, I}, by_union(&Acc::money, &Maps::items, I));
+    layout.variables.back().spec.attributes.emplace_back("coordinates",
+                                                         "budget");  // ds.money.groupby("budget")
+  }
+  const std::size_t M = layout.money_results.size();
+  if (M > 0) add("money_result", {Y, G, M}, by_union(&Acc::money_result, &Maps::results, M));
   add("stock_region", {E, S, B, X},
       by_axes(&Acc::stock_age,
               {end_axis, area_axis, state_axis, band_axis, sex_axis, {Gr, &Maps::groups, true}}));
@@ -279,6 +293,10 @@ void define_results(output::ResultsWriter& writer, const ResultsLayout& layout, 
   add("age_band", layout.age_bands);
   add("sex", layout.sexes);
   add("group", layout.groups);
+  if (!layout.money_items.empty())
+    writer.add_labels("budget", "item", layout.money_budgets,
+                      {{"long_name", "the budget each money item belongs to"}});
+  if (!layout.money_results.empty()) add("total", layout.money_results);
   for (const auto& v : layout.variables) {
     writer.add_variable(v.spec);
     if (!v.summarised) continue;

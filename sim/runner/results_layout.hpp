@@ -32,9 +32,11 @@ struct ResultsLayout {
       cohorts;
   std::vector<std::string> groups, age_bands;
   std::vector<std::string> sexes{"men", "women"};
-  std::vector<double> year_ends;         // days since the start: every 1 January, the start and the end
-  std::vector<std::string> money_items;  // empty when no scenario counts money; operating_result last
-  std::vector<double> output_times;      // days since the start
+  std::vector<double> year_ends;           // days since the start: every 1 January, the start and the end
+  std::vector<std::string> money_items;    // empty when no scenario counts money; operating_result last
+  std::vector<double> output_times;        // days since the start
+  std::vector<std::string> money_budgets;  // the budget of each money item (first scenario naming it)
+  std::vector<std::string> money_results;  // result_<budget>, shared result, contribution, reserve
   std::vector<std::int32_t> years;
   std::vector<std::int32_t> months_since_permit;
   std::string start_date;  // ISO date of the common start

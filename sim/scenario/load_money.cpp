@@ -169,16 +169,7 @@ void read_key(Context& c, const Node& t, const std::string& p, MoneyItemSpec& it
     r.fail(t, p, "missing key 'shares' (key = \"shares\": { gemeente = share, ... })");
   if (!shares) return;
   if (item.key != MoneyKey::shares) r.fail(*shares, p + ".shares", "only used with key = \"shares\"");
-  r.expect_table(*shares, p + ".shares");
-  item.shares.assign(c.spec.gemeenten.size(), 0.0);
-  double total = 0;
-  for (const auto& [name, value] : shares->members) {
-    const std::string vp = join_path(p + ".shares", name);
-    const auto g = static_cast<std::size_t>(c.gemeente(value, vp, name));
-    item.shares[g] = r.number(value, vp, non_negative("share"), nullptr);
-    total += item.shares[g];
-  }
-  if (!(total > 0)) r.fail(*shares, p + ".shares", "expected shares with a positive sum");
+  item.shares = read_gemeente_shares(c, *shares, p + ".shares");
 }
 
 void read_item(Context& c, const std::string& name, const Node& t, const std::string& p) {
@@ -187,7 +178,8 @@ void read_item(Context& c, const std::string& name, const Node& t, const std::st
   r.check_keys(t, p, {"description", "kind",    "per",    "amount",     "amount_by_state",
                       "states",      "state",   "groups", "exclude",    "persons_per_unit",
                       "transitions", "amounts", "file",   "column",     "multiplier",
-                      "start",       "end",     "key",    "key_states", "shares"});
+                      "start",       "end",     "key",    "key_states", "shares",
+                      "budget"});
   if (name == model::kOperatingResult)
     r.fail(t, p,
            std::string("the name '") + model::kOperatingResult +
@@ -197,6 +189,7 @@ void read_item(Context& c, const std::string& name, const Node& t, const std::st
   MoneyItemSpec item;
   item.name = name;
   item.description = r.string_or(t, p, "description", "");
+  item.budget = read_budget(r, t, p);
   const Node& kind = r.required(t, p, "kind");
   const std::string k = r.string(kind, p + ".kind");
   if (k != "income" && k != "cost")
@@ -266,8 +259,9 @@ MoneyNodes read_money(Context& c, const Node& root) {
   if (!t) return nodes;
   Reader& r = c.r;
   r.expect_table(*t, "money");
-  r.check_keys(*t, "money", {"items", "description"});
+  r.check_keys(*t, "money", {"items", "description", "buig", "sharing"});
   r.string_or(*t, "money", "description", "");
+  read_money_rules(c, *t);
   const Node* items = t->find("items");
   if (!items) return nodes;
   r.expect_table(*items, "money.items");
@@ -310,6 +304,7 @@ void check_money(Context& c, const Node& root, const MoneyNodes& nodes) {
                "unknown transition '" + l +
                    "' (expected a label \"from->to\" of the state graph, or \"in->state\" for arrivals)");
   }
+  check_money_rules(c, root);
 }
 
 }  // namespace ws::scenario

@@ -113,9 +113,11 @@ void read_statushouders(Context& c, const Node& root) {
   for (std::size_t g = 0; g < factor.size(); ++g)
     targets.push_back(
         T{K::arrival_rate, a, first_future, std::numeric_limits<std::size_t>::max(), g, factor[g]});
+  targets.push_back(T{K::money_buig_taakstelling, 0});  // the BUIG macro budget follows it (money_rules.cpp)
   const double future = r.number(
       r.required(t, p, "future_per_half_year"), p + ".future_per_half_year",
       non_negative("persons per half year, national", plausible::kMaxPersonsPerRow), std::move(targets));
+  c.spec.money.buig.taakstelling = future;
   for (int h = first; h <= last; ++h) {
     double n = future;
     if (h <= halves.back()) {
@@ -127,6 +129,9 @@ void read_statushouders(Context& c, const Node& root) {
     for (const double f : factor) rates.push_back(n * f);
     stream.rate.push_back(std::move(rates));
   }
+  // The BUIG macro budget adds the national volume of the future taakstelling only (money_rules.cpp).
+  c.spec.money.buig.future_from =
+      first_future < stream.period_start.size() ? stream.period_start[first_future] : c.spec.run.end;
   c.spec.arrivals[a] = std::move(stream);
 }
 

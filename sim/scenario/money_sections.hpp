@@ -14,8 +14,14 @@ namespace ws::scenario {
 // The nodes the items of [money.items] came from, in spec.money.items order, for messages in check_money.
 using MoneyNodes = std::vector<const Node*>;
 
-MoneyNodes read_money(Context& c, const Node& root);  // [money]
-void read_pilots(Context& c, const Node& root);       // [pilots]
+MoneyNodes read_money(Context& c, const Node& root);   // [money]
+void read_money_rules(Context& c, const Node& money);  // [money.buig], [money.sharing] (load_money_rules.cpp)
+void check_money_rules(Context& c, const Node& root);  // the allocation item names a BUIG income per year
+// An item's `budget` (default bedrijfsvoering).
+model::MoneyBudget read_budget(Reader& r, const Node& t, const std::string& path);
+// { gemeente = share, ... }: one weight per gemeente (unnamed: 0), with a positive sum.
+std::vector<double> read_gemeente_shares(Context& c, const Node& n, const std::string& path);
+void read_pilots(Context& c, const Node& root);  // [pilots]
 void check_money(Context& c, const Node& root, const MoneyNodes& nodes);
 
 // The dates a pilot or a money item runs: `start` and `end` of table t (default: the whole horizon), checked

@@ -72,6 +72,7 @@ void expand_group(ScenarioSpec& spec, const NieuweDoelgroepen& pilot, const NewT
   add_transitions(spec, group.outflow, group.name, /*out_of_state=*/true);
 
   MoneyItemSpec intake;
+  intake.budget = MoneyBudget::participatiebudget;
   intake.name = group.name + "_instroomfinanciering";
   intake.description = "funding per person entering the trajectory (" + group.name + ")";
   intake.sign = +1;
@@ -79,6 +80,7 @@ void expand_group(ScenarioSpec& spec, const NieuweDoelgroepen& pilot, const NewT
   intake.transitions = {"in->" + group.name};
   const std::size_t per_intake = add_item(spec, group.origin, intake);
   MoneyItemSpec funding;
+  funding.budget = MoneyBudget::participatiebudget;
   funding.name = group.name + "_financiering";
   funding.description = "funding per person-year of the group at Werkzaak (" + group.name + ")";
   funding.sign = +1;
@@ -88,6 +90,7 @@ void expand_group(ScenarioSpec& spec, const NieuweDoelgroepen& pilot, const NewT
   for (const auto& s : funding.states) state_index(spec, group.origin, s);
   const std::size_t per_year = add_item(spec, group.origin, funding);
   MoneyItemSpec support;
+  support.budget = MoneyBudget::participatiebudget;
   support.name = group.name + "_begeleiding";
   support.description = "support (begeleiding) per person-year in the trajectory (" + group.name + ")";
   support.basis = MoneyBasis::person_year;

@@ -92,6 +92,7 @@ void expand_p_wetters_in_dienst(ScenarioSpec& spec, const PWettersInDienst& pilo
     item.name = std::string("p_wetters_") + name;
     item.description = description;
     item.sign = sign;
+    item.budget = MoneyBudget::participatiebudget;  // Participatiewet clients: not the Wsw-only gemeenten's
     item.basis = MoneyBasis::person_year;
     item.states = {state};
     return add_item(spec, pilot.state_origin, item);
