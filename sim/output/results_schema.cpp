@@ -227,6 +227,13 @@ std::string list(const std::vector<std::string>& items) {
 
 }  // namespace
 
+const std::vector<LabelInfo>& labels() {
+  static const std::vector<LabelInfo> all{{"budget", "item", "the budget each money item belongs to"}};
+  return all;
+}
+
+const LabelInfo& label(std::string_view name) { return find(labels(), name, "label"); }
+
 const DimensionInfo& dimension(std::string_view name) { return find(dimensions(), name, "dimension"); }
 const VariableInfo& variable(std::string_view name) { return find(variables(), name, "variable"); }
 
@@ -254,6 +261,12 @@ std::string to_json() {
   for (std::size_t i = 0; i < dims.size(); ++i)
     out += "    {\"name\": " + quoted(dims[i].name) + ", \"long_name\": " + quoted(dims[i].long_name) +
            ", \"units\": " + quoted(dims[i].units) + "}" + (i + 1 < dims.size() ? ",\n" : "\n");
+  out += "  ],\n  \"labels\": [\n";
+  const auto& labels_all = labels();
+  for (std::size_t i = 0; i < labels_all.size(); ++i)
+    out += "    {\"name\": " + quoted(labels_all[i].name) + ", \"dim\": " + quoted(labels_all[i].dim) +
+           ", \"long_name\": " + quoted(labels_all[i].long_name) + "}" +
+           (i + 1 < labels_all.size() ? ",\n" : "\n");
   out += "  ],\n  \"variables\": [\n";
   const auto& vars = variables();
   for (std::size_t i = 0; i < vars.size(); ++i) {

@@ -27,7 +27,16 @@ struct VariableInfo {
   std::string comment = "";  // a `comment` attribute where units and long_name do not say it all (money)
 };
 
+// A string label variable along one dimension (CF label variable), e.g. the budget of each money item.
+struct LabelInfo {
+  std::string name;
+  std::string dim;
+  std::string long_name;
+};
+
 const std::vector<DimensionInfo>& dimensions();
+const std::vector<LabelInfo>& labels();
+const LabelInfo& label(std::string_view name);
 const std::vector<VariableInfo>& variables();
 
 // The entry of that name; throws std::logic_error for a name the schema does not have.

@@ -294,8 +294,8 @@ void define_results(output::ResultsWriter& writer, const ResultsLayout& layout, 
   add("sex", layout.sexes);
   add("group", layout.groups);
   if (!layout.money_items.empty())
-    writer.add_labels("budget", "item", layout.money_budgets,
-                      {{"long_name", "the budget each money item belongs to"}});
+    writer.add_labels("budget", output::schema::label("budget").dim, layout.money_budgets,
+                      {{"long_name", output::schema::label("budget").long_name}});
   if (!layout.money_results.empty()) add("total", layout.money_results);
   for (const auto& v : layout.variables) {
     writer.add_variable(v.spec);
