@@ -4,10 +4,10 @@
 #include <cmath>
 #include <numbers>
 
-#include "sim/common/date.hpp"
 #include "sim/common/error.hpp"
 #include "sim/output/results_schema.hpp"
 #include "sim/output/results_writer.hpp"
+#include "sim/runner/yearly_values.hpp"
 
 namespace ws::runner {
 
@@ -46,23 +46,6 @@ double student_t_quantile(double probability, double df) {
 }
 
 namespace {
-
-// The indices of output times that fall on 1 January, with the year they close.
-std::vector<std::pair<std::size_t, std::size_t>> year_end_indices(const output::ResultsReader& file,
-                                                                  const std::vector<double>& years) {
-  std::vector<std::pair<std::size_t, std::size_t>> result;
-  const std::string units = file.variable_attribute("time", "units");
-  const auto start = parse_iso_date(units.size() >= 21 ? units.substr(11, 10) : std::string());
-  if (!start) throw InputError(file.path().string() + ": time: expected units 'days since YYYY-MM-DD'");
-  const auto times = file.numbers("time");
-  for (std::size_t t = 0; t < times.size(); ++t) {
-    const CivilDate d = civil_from_days(*start + static_cast<std::int64_t>(times[t]));
-    if (d.month != 1 || d.day != 1) continue;
-    const auto it = std::find(years.begin(), years.end(), static_cast<double>(d.year - 1));
-    if (it != years.end()) result.emplace_back(t, static_cast<std::size_t>(it - years.begin()));
-  }
-  return result;
-}
 
 // Welford accumulators of the paired differences, then the interval.
 struct Accumulator {
@@ -104,11 +87,10 @@ Comparison compare_scenarios(const output::ResultsReader& file, const std::strin
   out.replications = R;
   if (R < 2) throw InputError(file.path().string() + ": a 95% interval needs at least 2 replications");
 
-  const auto ends = year_end_indices(file, years);
+  const YearlyValues yearly(file);
   // What compare reads: the stock at year ends and the yearly variables, by the results schema's dims.
   struct Source {
     std::string name, variable, last_dim;
-    bool year_end;
   };
   std::vector<Source> sources;
   // The headcount at year ends keeps the name compare has always given it: stock_year_end.
@@ -117,32 +99,14 @@ Comparison compare_scenarios(const output::ResultsReader& file, const std::strin
     const auto& info = output::schema::variable(variable);
     const bool year_end = info.dims.front() == "time";
     sources.push_back(
-        {year_end ? std::string("stock_year_end") : variable, variable, info.dims.back(), year_end});
+        {year_end ? std::string("stock_year_end") : variable, variable, info.dims.back()});
   }
 
   for (const auto& src : sources) {
     const std::size_t K = file.dimension_size(src.last_dim);
     // Gemeente G (one past the last) is the whole area: its interval comes from the per-replication sums.
     const std::size_t cells = Y * (G + 1) * K;
-    // Reads one replication of one scenario as [year][gemeente][last].
-    const auto load = [&](std::size_t s, std::size_t r) {
-      const std::size_t leading[] = {s, r};
-      const std::vector<double> raw = file.read(src.variable, leading);
-      std::vector<double> by_year(cells, 0.0);
-      const auto copy_year = [&](std::size_t from, std::size_t y) {
-        for (std::size_t g = 0; g < G; ++g)
-          for (std::size_t k = 0; k < K; ++k) {
-            const double v = raw[(from * G + g) * K + k];
-            by_year[(y * (G + 1) + g) * K + k] = v;
-            by_year[(y * (G + 1) + G) * K + k] += v;
-          }
-      };
-      if (src.year_end)
-        for (const auto& [t, y] : ends) copy_year(t, y);
-      else
-        for (std::size_t y = 0; y < Y; ++y) copy_year(y, y);
-      return by_year;
-    };
+    const auto load = [&](std::size_t s, std::size_t r) { return yearly.load(src.variable, s, r); };
     PairedDifference diff;
     diff.variable = src.name;
     diff.dims = {"scenario", "year", "gemeente", src.last_dim};
@@ -175,7 +139,12 @@ Comparison compare_scenarios(const output::ResultsReader& file, const std::strin
 
 void write_comparison(const std::string& path, const Comparison& comparison) {
   auto writer = output::ResultsWriter::amend(path);
-  writer->set_attribute("compared_against", comparison.baseline);
+  write_comparison(*writer, comparison);
+  writer->commit();
+}
+
+void write_comparison(output::ResultsWriter& writer, const Comparison& comparison) {
+  writer.set_attribute("compared_against", comparison.baseline);
   struct Part {
     const char* suffix;
     const char* what;
@@ -192,15 +161,15 @@ void write_comparison(const std::string& path, const Comparison& comparison) {
                                     d.variable;
       // Per gemeente (scenario, year, gemeente, last) and for the whole area (scenario, year, last).
       const std::string name = d.variable + part.suffix, region = d.variable + "_region" + part.suffix;
-      if (!writer->has_variable(name))
-        writer->add_variable({name, d.dims, d.units, long_name, false, {{"baseline", comparison.baseline}}});
-      if (!writer->has_variable(region))
-        writer->add_variable({region,
-                              {d.dims[0], d.dims[1], d.dims[3]},
-                              d.units,
-                              long_name + ", whole area",
-                              false,
-                              {{"baseline", comparison.baseline}}});
+      if (!writer.has_variable(name))
+        writer.add_variable({name, d.dims, d.units, long_name, false, {{"baseline", comparison.baseline}}});
+      if (!writer.has_variable(region))
+        writer.add_variable({region,
+                             {d.dims[0], d.dims[1], d.dims[3]},
+                             d.units,
+                             long_name + ", whole area",
+                             false,
+                             {{"baseline", comparison.baseline}}});
       const std::vector<double>& values = d.*part.values;
       for (std::size_t s = 0; s < S; ++s) {
         std::vector<double> per_gemeente, whole;
@@ -211,12 +180,11 @@ void write_comparison(const std::string& path, const Comparison& comparison) {
                 .insert((g < G ? per_gemeente : whole).end(), first, first + static_cast<std::ptrdiff_t>(K));
           }
         const std::size_t leading[] = {s};
-        writer->write(name, leading, per_gemeente);
-        writer->write(region, leading, whole);
+        writer.write(name, leading, per_gemeente);
+        writer.write(region, leading, whole);
       }
     }
   }
-  writer->commit();
 }
 
 }  // namespace ws::runner

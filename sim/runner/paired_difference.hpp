@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "sim/output/results_reader.hpp"
+#include "sim/output/results_writer.hpp"
 
 namespace ws::runner {
 
@@ -34,5 +35,7 @@ Comparison compare_scenarios(const output::ResultsReader& file, const std::strin
 
 // Adds <variable>_diff_mean/_lower/_upper to the file (replacing those of an earlier comparison) atomically.
 void write_comparison(const std::string& path, const Comparison& comparison);
+// The same into an amended file the caller commits (to add more in one atomic replacement).
+void write_comparison(output::ResultsWriter& writer, const Comparison& comparison);
 
 }  // namespace ws::runner

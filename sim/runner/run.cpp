@@ -87,6 +87,7 @@ void set_provenance(output::ResultsWriter& writer, const std::vector<model::Scen
   writer.set_attribute("history", now_iso() + " " + options.command_line);
   writer.set_attribute("seed", options.seed);
   writer.set_attribute("replications", static_cast<std::int64_t>(options.replications));
+  writer.set_attribute("replications_per_draw", static_cast<std::int64_t>(options.replications_per_draw));
   writer.set_attribute("institution", "Werkzaak Rivierenland");
   // Every file the scenarios were read from, once, so that the results file alone says how to reproduce it.
   std::vector<std::string> seen;
@@ -111,6 +112,8 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
   ::mallopt(M_MMAP_THRESHOLD, 256 << 20);
   ::mallopt(M_TRIM_THRESHOLD, 512 << 20);
   if (options.replications == 0) throw InputError("--replications: expected a positive number");
+  if (options.replications_per_draw == 0)
+    throw InputError("--replications-per-draw: expected a positive number");
   InterruptGuard interrupt;
   std::optional<tbb::global_control> threads;
   if (options.threads) threads.emplace(tbb::global_control::max_allowed_parallelism, *options.threads);
@@ -165,7 +168,8 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
           tbb::make_filter<Job, std::shared_ptr<Finished>>(
               tbb::filter_mode::parallel,
               [&](Job job) {
-                DrawnModel drawn = draw_model(fixed[job.scenario], options.seed, job.replication);
+                DrawnModel drawn = draw_model(fixed[job.scenario], options.seed,
+                                              job.replication / options.replications_per_draw);
                 const model::Accounts accounts =
                     model::simulate_replication(*drawn.model, options.seed, job.replication);
                 auto done = std::make_shared<Finished>();

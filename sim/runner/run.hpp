@@ -16,6 +16,9 @@ namespace ws::runner {
 
 struct RunOptions {
   std::size_t replications = 10;
+  // k replications share each parameter draw: replication r draws with index r / k (variance into parameter
+  // uncertainty and chance); 1: every replication its own draw.
+  std::size_t replications_per_draw = 1;
   std::uint64_t seed = 1;
   std::optional<int> threads;  // default: all hardware threads
   std::filesystem::path out;

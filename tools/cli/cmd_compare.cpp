@@ -1,4 +1,5 @@
-// werkstroom compare FILE --against SCENARIO : paired differences (common random numbers) with 95% intervals.
+// werkstroom compare FILE --against SCENARIO : paired differences (common random numbers): a whole-area
+// summary with the spread of outcomes and the chance of a gain, then (--detail) the tables with 95% intervals.
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -9,8 +10,10 @@
 #include "sim/common/error.hpp"
 #include "sim/common/text.hpp"
 #include "sim/output/results_reader.hpp"
+#include "sim/runner/decision_statistics.hpp"
 #include "sim/runner/paired_difference.hpp"
 #include "tools/cli/command.hpp"
+#include "tools/cli/compare_summary.hpp"
 
 namespace ws::cli {
 namespace {
@@ -20,9 +23,10 @@ struct CompareArguments {
   std::string against;
   std::vector<std::string> gemeenten;  // empty: the whole area and every gemeente
   std::vector<std::string> variables;  // empty: all
-  bool write = false;                  // add the differences to the input file
-  std::string out;                     // or to a copy of it at this new path
-  bool no_write = false;               // the default; kept so that older command lines still work
+  bool write = false;     // add the differences to the input file
+  std::string out;        // or to a copy of it at this new path
+  bool no_write = false;  // the default; kept so that older command lines still work
+  bool detail = false;    // the per-year, per-gemeente tables (implied by --gemeente and --variable)
 };
 
 // One table: rows are the items of the last dimension with any non-zero difference, columns the years,
@@ -59,6 +63,32 @@ void print_table(std::ostream& out, const runner::Comparison& c, const runner::P
   }
 }
 
+// The tables per scenario, variable and area (the whole area, then each chosen gemeente).
+void print_detail(std::ostream& out, const output::ResultsReader& file, const runner::Comparison& c,
+                  const CompareArguments& args) {
+  out << "\n";
+  out << fmt::format(
+      "Paired differences against '{}' with common random numbers: {} replications, "
+      "mean ± half-width of the 95% interval\n",
+      c.baseline, c.replications);
+  for (std::size_t s = 0; s < c.scenarios.size(); ++s) {
+    if (c.scenarios[s] == c.baseline) continue;
+    for (const auto& d : c.differences) {
+      if (!args.variables.empty() &&
+          std::find(args.variables.begin(), args.variables.end(), d.variable) == args.variables.end())
+        continue;
+      const std::vector<std::string> items = file.strings(d.dims[3]);
+      const std::size_t G = d.shape[2] - 1;
+      if (args.gemeenten.empty()) print_table(out, c, d, items, s, G, "whole area");
+      for (std::size_t g = 0; g < G; ++g) {
+        const bool chosen = args.gemeenten.empty() || std::find(args.gemeenten.begin(), args.gemeenten.end(),
+                                                                c.gemeenten[g]) != args.gemeenten.end();
+        if (chosen) print_table(out, c, d, items, s, g, c.gemeenten[g]);
+      }
+    }
+  }
+}
+
 int compare_command(const CompareArguments& args) {
   const output::ResultsReader file(args.file);
   runner::Comparison c = runner::compare_scenarios(file, args.against);
@@ -76,26 +106,12 @@ int compare_command(const CompareArguments& args) {
                        (suggestion.empty() ? "" : "; did you mean '" + suggestion + "'?") +
                        " (expected one of: " + list + ")");
     }
-  std::cout << fmt::format(
-      "Paired differences against '{}' with common random numbers: {} replications, "
-      "mean ± half-width of the 95% interval\n",
-      c.baseline, c.replications);
-  for (std::size_t s = 0; s < c.scenarios.size(); ++s) {
-    if (c.scenarios[s] == c.baseline) continue;
-    for (const auto& d : c.differences) {
-      if (!args.variables.empty() &&
-          std::find(args.variables.begin(), args.variables.end(), d.variable) == args.variables.end())
-        continue;
-      const std::vector<std::string> items = file.strings(d.dims[3]);
-      const std::size_t G = d.shape[2] - 1;
-      if (args.gemeenten.empty()) print_table(std::cout, c, d, items, s, G, "whole area");
-      for (std::size_t g = 0; g < G; ++g) {
-        const bool chosen = args.gemeenten.empty() || std::find(args.gemeenten.begin(), args.gemeenten.end(),
-                                                                c.gemeenten[g]) != args.gemeenten.end();
-        if (chosen) print_table(std::cout, c, d, items, s, g, c.gemeenten[g]);
-      }
-    }
-  }
+  const runner::DecisionStatistics decisions = runner::decision_statistics(file, c);
+  print_decision_summary(std::cout, c, decisions);
+  if (args.detail || !args.gemeenten.empty() || !args.variables.empty())
+    print_detail(std::cout, file, c, args);
+  else
+    std::cout << "\nper year and per gemeente: --detail\n";
   if (args.write || !args.out.empty()) {
     std::string target = args.file;
     if (!args.out.empty()) {
@@ -104,8 +120,13 @@ int compare_command(const CompareArguments& args) {
       std::filesystem::copy_file(args.file, args.out);
       target = args.out;
     }
-    runner::write_comparison(target, c);
-    std::cout << "\nwritten to " << target << " as <variable>_diff_mean/_lower/_upper (and _region_...)\n";
+    auto writer = output::ResultsWriter::amend(target);
+    runner::write_comparison(*writer, c);
+    runner::write_decision_statistics(*writer, c, decisions);
+    writer->commit();
+    std::cout << "\nwritten to " << target
+              << " as <variable>_diff_mean/_lower/_upper, <outcome>_diff_quantile/_p_positive, cost_per_*, "
+                 "break_even_year (and _region_...)\n";
   }
   return 0;
 }
@@ -123,6 +144,7 @@ Registration register_compare(CLI::App& app) {
   sub->add_flag("--write", args->write, "add the differences to FILE (default: print only)");
   sub->add_option("--out", args->out, "add the differences to a copy of FILE at this new path");
   sub->add_flag("--no-write", args->no_write, "print only (the default)");
+  sub->add_flag("--detail", args->detail, "also the tables per year and per gemeente");
   return {[args] { return compare_command(*args); }, sub};
 }
 

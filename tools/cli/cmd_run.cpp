@@ -20,6 +20,7 @@ namespace {
 struct RunArguments {
   std::vector<std::string> scenarios;
   std::optional<std::size_t> replications;
+  std::size_t replications_per_draw = 1;
   std::string seed;
   std::optional<int> threads;
   std::string out;
@@ -67,6 +68,7 @@ int run_command(const RunArguments& args) {
 
   runner::RunOptions options;
   options.replications = args.replications.value_or(static_cast<std::size_t>(specs.front().run.replications));
+  options.replications_per_draw = args.replications_per_draw;
   options.seed = args.seed.empty() ? specs.front().run.seed : parse_seed(args.seed);
   options.threads = args.threads;
   options.progress = args.quiet ? runner::Progress::Mode::quiet : runner::Progress::Mode::automatic;
@@ -104,6 +106,10 @@ Registration register_run(CLI::App& app) {
       ->required()
       ->check(CLI::ExistingFile);
   sub->add_option("--replications,-n", args->replications, "number of replications (default: the scenario's)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100000000}));
+  sub->add_option("--replications-per-draw", args->replications_per_draw,
+                  "k replications share each parameter draw (replication r uses draw r / k), so the variance "
+                  "splits into parameter uncertainty and chance (default 1)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{100000000}));
   sub->add_option("--seed", args->seed, "random seed, 0 to 2^64-1 (default: the first scenario's)");
   sub->add_option("--threads,-j", args->threads, "worker threads (default: all hardware threads)")
