@@ -106,6 +106,8 @@ model::ScenarioSpec load_with(const CalibrationConfig& cfg, const std::vector<do
   request.fitting = true;
   for (double v : values) request.values.push_back(toml_number(v));
   {
+    std::error_code ec;
+    std::filesystem::create_directories(request.written_to.parent_path(), ec);
     std::ofstream out(request.written_to);
     out << override_text(cfg, request);
     if (!out)
