@@ -7,10 +7,12 @@
 #   model     states, persons, hazards, capacities, money: no I/O
 #   scenario  reads scenario files into the model's spec
 #   runner    parallel replications, summaries and writing: model + output
-set(WERKSTROOM_LAYERS common engine output model scenario runner)
+#   calibration  fits a scenario's free numbers to observed figures: scenario + runner
+set(WERKSTROOM_LAYERS common engine output model scenario runner calibration)
 set(WERKSTROOM_LAYER_USES_common "")
 set(WERKSTROOM_LAYER_USES_engine common)
 set(WERKSTROOM_LAYER_USES_output common)
 set(WERKSTROOM_LAYER_USES_model common engine)
 set(WERKSTROOM_LAYER_USES_scenario common engine model)
 set(WERKSTROOM_LAYER_USES_runner common engine model output)
+set(WERKSTROOM_LAYER_USES_calibration common engine model scenario runner)

@@ -1,6 +1,8 @@
 # Scenario files at the command line: `werkstroom validate` accepts every scenario in scenarios/ (exit 0) and
 # rejects each fixture in tests/scenario/bad/ with exit code 2 and the one-line message its `# expect:` lines give.
 file(GLOB_RECURSE WERKSTROOM_SCENARIO_FILES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/scenarios/*.toml)
+# scenarios/calibration/ holds calibration files (werkstroom calibrate), not scenarios.
+list(FILTER WERKSTROOM_SCENARIO_FILES EXCLUDE REGEX "/scenarios/calibration/")
 foreach(scenario IN LISTS WERKSTROOM_SCENARIO_FILES)
   file(RELATIVE_PATH name ${PROJECT_SOURCE_DIR}/scenarios ${scenario})
   add_test(NAME scenario.validate.${name} COMMAND ${WERKSTROOM_BIN} validate ${scenario})

@@ -1,0 +1,7 @@
+# End to end: rerun the committed calibrations and compare with the committed calibrated scenarios
+# (docs/calibration.md). The national Wsw backcast is small enough to rerun in about a minute of CPU.
+add_test(NAME calibrate_wsw_nationaal
+         COMMAND ${DEBIAN_PYTHON} ${CMAKE_CURRENT_LIST_DIR}/calibrate_test.py ${WERKSTROOM_BIN} ${PROJECT_SOURCE_DIR}
+                 ${CMAKE_CURRENT_BINARY_DIR}/calibrate_wsw_nationaal scenarios/calibration/wsw-nationaal-2016.toml
+                 scenarios/wsw-nationaal-2016-calibrated.toml scenarios/calibration/reports/wsw-nationaal-2016-fit.csv)
+set_tests_properties(calibrate_wsw_nationaal PROPERTIES TIMEOUT 900 LABELS "integration;calibration")
