@@ -46,8 +46,9 @@ SlabReader::SlabReader(const std::filesystem::path& path) : impl_(std::make_uniq
   impl_->path = path;
   h5::Handle fapl = h5::plist(H5Pcreate(H5P_FILE_ACCESS), "file access properties");
   H5Pset_file_locking(fapl.get(), true, true);
-  // Room for one chunk of every variable (a chunk is at most 1 MiB).
-  H5Pset_cache(fapl.get(), 0, 521, 2 << 20, 1.0);
+  // Room for a chunk of each variable (a chunk is at most 1 MiB): a block of rows that ends inside a chunk
+  // finds it again when the next block starts there.
+  H5Pset_cache(fapl.get(), 0, 521, 1 << 20, 1.0);
   const hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDONLY, fapl.get());
   if (file < 0) impl_->fail("open");
   impl_->file = h5::Handle(file, H5Fclose);

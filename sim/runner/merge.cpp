@@ -9,7 +9,6 @@
 #include <memory>
 
 #include "sim/common/error.hpp"
-#include "sim/output/chunking.hpp"
 #include "sim/output/results_template.hpp"
 #include "sim/output/slab_reader.hpp"
 #include "sim/runner/history.hpp"
@@ -20,6 +19,10 @@
 
 namespace ws::runner {
 namespace {
+
+// Replications read from a part at a time: a few MiB of slabs per block in flight; chunks that a block ends
+// inside stay in the reader's chunk cache for the next block.
+constexpr std::size_t kBlockRows = 16;
 
 bool per_replication(const output::VariableSpec& v) {
   return v.dims.size() >= 2 && v.dims[0] == "scenario" && v.dims[1] == "replication";
@@ -112,8 +115,8 @@ RunReport merge_parts(const MergeOptions& options) {
   const std::vector<SinkVariable>& vars = sink.variables();
 
   // Blocks of replications read from one part at a time (each part's chunks decoded once), in order.
-  std::vector<std::unique_ptr<output::SlabReader>> readers;
-  for (const PartInfo& p : parts) readers.push_back(std::make_unique<output::SlabReader>(p.path));
+  // One part open at a time: memory does not grow with the number of parts.
+  std::unique_ptr<output::SlabReader> reader;
   std::size_t scenario = 0, part_index = 0, row = 0;  // next: part's replication `row`
   const int tokens =
       2 * static_cast<int>(options.threads ? *options.threads : tbb::info::default_concurrency());
@@ -127,10 +130,11 @@ RunReport merge_parts(const MergeOptions& options) {
               return {};
             }
             const PartInfo& p = parts[part_index];
-            const std::size_t rows = std::min(output::kMaxBatchReplications, p.count - row);
+            const std::size_t rows = std::min(kBlockRows, p.count - row);
+            if (!reader) reader = std::make_unique<output::SlabReader>(p.path);
             std::vector<std::vector<double>> block(vars.size());
             for (std::size_t v = 0; v < vars.size(); ++v)
-              block[v] = readers[part_index]->read_rows(vars[v].name, scenario, row, rows);
+              block[v] = reader->read_rows(vars[v].name, scenario, row, rows);
             auto full = std::make_shared<Batches>();
             std::vector<std::vector<double>> slabs(vars.size());
             for (std::size_t i = 0; i < rows; ++i) {
@@ -144,6 +148,7 @@ RunReport merge_parts(const MergeOptions& options) {
             row += rows;
             if (row == p.count) {
               row = 0;
+              reader.reset();
               if (++part_index == parts.size()) {
                 part_index = 0;
                 ++scenario;
