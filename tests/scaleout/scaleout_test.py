@@ -106,39 +106,48 @@ def test_merge_refuses():
         check(f.read() == "precious", "an existing file is kept")
 
 
+def finished_parts(folder):
+    return len([n for n in os.listdir(folder) if n.endswith(".nc")]) if os.path.isdir(folder) else 0
+
+
 def test_resume_after_kill():
-    replications, every = 40, 4
+    """Kills a checkpointed run again and again at random moments (SIGKILL, sometimes SIGTERM): after each
+    interruption it waits for 0-2 more parts and a random fraction of a second, so the kills land inside parts,
+    between them and in the final merge whatever the machine's speed."""
+    replications, every = 60, 4
     whole = single_run("whole.nc", replications, "--checkpoint-every", "0")
     out = path("resumed.nc")
+    folder = out + ".parts"
     seed = int(os.environ.get("WERKSTROOM_KILL_SEED", time.time_ns() % 100000))
     rng = random.Random(seed)
-    print("kill moments from seed", seed)
+    print("kill moments from seed", seed, "(set WERKSTROOM_KILL_SEED to repeat)")
     args = [BIN, "run", BASELINE, "-n", str(replications), "--checkpoint-every", str(every), "--out", out, "--quiet"]
     kills = 0
-    for attempt in range(20):
+    for attempt in range(40):
+        before = finished_parts(folder)
         p = subprocess.Popen(args + (["--resume"] if attempt else []), stdout=subprocess.DEVNULL,
                              stderr=subprocess.PIPE, text=True)
-        delay = rng.uniform(0.1, 0.8)
-        try:
-            p.wait(timeout=delay)
-        except subprocess.TimeoutExpired:
-            p.send_signal(signal.SIGKILL if attempt % 3 else signal.SIGTERM)
-            p.wait()
-            kills += 1
-            parts = os.listdir(out + ".parts") if os.path.isdir(out + ".parts") else []
-            print(f"attempt {attempt}: stopped after {delay:.2f} s, parts: {len([n for n in parts if n.endswith('.nc')])}")
-            check(not os.path.exists(out), "no results file from an interrupted run")
-            continue
-        check(p.returncode == 0, f"resume finished: {p.stderr.read()}")
-        break
+        target, extra = before + rng.randint(0, 2), rng.uniform(0.0, 0.3)
+        while p.poll() is None and finished_parts(folder) < target:
+            time.sleep(0.01)
+        time.sleep(extra)
+        if p.poll() is not None:
+            check(p.returncode == 0, f"the run finished: {p.stderr.read()}")
+            break
+        sig = signal.SIGTERM if attempt % 4 == 3 else signal.SIGKILL
+        p.send_signal(sig)
+        p.wait()
+        kills += 1
+        print(f"attempt {attempt}: {sig.name} after {finished_parts(folder)} parts (+{extra:.2f} s)")
+        check(not os.path.exists(out), "no results file from an interrupted run")
     if not os.path.exists(out):
         ok(subprocess.run(args + ["--resume"], capture_output=True, text=True), "final resume")
     print("interruptions:", kills)
     check(kills >= 2, "the run was interrupted at least twice")
-    check(not os.path.exists(out + ".parts"), "the parts folder is removed after the merge")
+    check(not os.path.exists(folder), "the parts folder is removed after the merge")
     same_content(whole, out)
     # A folder of parts is never overwritten by accident.
-    os.makedirs(out + ".parts")
+    os.makedirs(folder)
     one_line_error(run(*args[1:], "--overwrite"), ".parts", "--resume")
 
 
