@@ -60,7 +60,7 @@ std::vector<SinkVariable> sink_variables(const output::ResultsTemplate& t) {
     if (!per_replication(v)) continue;
     std::size_t cells = 1;
     for (std::size_t i = 2; i < v.dims.size(); ++i) cells *= dimension_size(t, v.dims[i]);
-    out.push_back({v.name, cells, has_variable(t, v.name + "_mean")});
+    out.push_back({v.name, cells, has_variable(t, v.name + "_mean"), v.integer});
   }
   return out;
 }

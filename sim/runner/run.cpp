@@ -42,7 +42,8 @@ struct Finished {
 
 std::vector<SinkVariable> sink_variables(const ResultsLayout& layout) {
   std::vector<SinkVariable> out;
-  for (const LayoutVariable& v : layout.variables) out.push_back({v.spec.name, v.cells(), v.summarised});
+  for (const LayoutVariable& v : layout.variables)
+    out.push_back({v.spec.name, v.cells(), v.summarised, v.spec.integer});
   return out;
 }
 

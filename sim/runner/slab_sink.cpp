@@ -23,7 +23,8 @@ SlabSink::SlabSink(output::ResultsWriter& writer, std::vector<SinkVariable> vari
   for (std::size_t v = 0; v < variables_.size(); ++v) {
     if (variables_[v].cells > 0 && stored_ > 0) chunks_[v] = writer_.chunk_layout(variables_[v].name);
     if (variables_[v].summarised)
-      stores_[v] = std::make_unique<SummaryStore>(scenarios_, replications_, variables_[v].cells);
+      stores_[v] = std::make_unique<SummaryStore>(scenarios_, replications_, variables_[v].cells, 64,
+                                                  variables_[v].integer && replications_ >= kHistogramsFrom);
   }
 }
 

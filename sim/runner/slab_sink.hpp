@@ -20,7 +20,12 @@ struct SinkVariable {
   std::string name;
   std::size_t cells = 0;
   bool summarised = false;  // gets NAME_mean, NAME_se and NAME_quantile
+  bool integer = false;     // whole numbers (counts of persons)
 };
+
+// From this many replications on, the summaries of whole-number variables keep histograms instead of every
+// value (the same quantiles; no temporary file growing with the replications, see BENCHMARKS.md).
+inline constexpr std::size_t kHistogramsFrom = 10000;
 
 // Consecutive replications of one variable and scenario that make one chunk along the replication axis.
 struct Batch {
