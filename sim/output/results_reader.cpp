@@ -195,8 +195,17 @@ std::size_t ResultsReader::dimension_size(const std::string& dim) const {
 }
 
 std::vector<std::string> ResultsReader::strings(const std::string& dim) const {
-  return impl_->guarded("cannot read dimension " + dim, [&] {
-    h5::Handle ds = impl_->open_dimension(dim);
+  return read_names(dim, true);
+}
+
+std::vector<std::string> ResultsReader::labels(const std::string& name) const {
+  return read_names(name, false);
+}
+
+std::vector<std::string> ResultsReader::read_names(const std::string& dim, bool dimension) const {
+  return impl_->guarded("cannot read names " + dim, [&] {
+    h5::Handle ds = dimension ? impl_->open_dimension(dim) : impl_->open(dim);
+    if (!dimension && Impl::extent(ds.get(), dim).size() != 1) impl_->fail(dim + " is not a list of names");
     const std::size_t n = static_cast<std::size_t>(Impl::extent(ds.get(), dim).front());
     h5::Handle file_type = h5::datatype(H5Dget_type(ds.get()), "type of " + dim);
     if (H5Tget_class(file_type.get()) != H5T_STRING) impl_->fail("dimension " + dim + " does not hold names");

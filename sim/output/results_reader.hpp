@@ -34,6 +34,7 @@ class ResultsReader {
   std::vector<std::string> dimension_names() const;
   std::size_t dimension_size(const std::string& dim) const;
   std::vector<std::string> strings(const std::string& dim) const;  // string coordinates
+  std::vector<std::string> labels(const std::string& name) const;  // a string label variable (one dim)
   std::vector<double> numbers(const std::string& dim) const;  // numeric coordinates (int or float) as double
 
   // Data variables (every dataset that is not a coordinate variable) in the order they were created.
@@ -54,6 +55,7 @@ class ResultsReader {
   std::string variable_attribute(const std::string& variable, const std::string& name) const;
 
  private:
+  std::vector<std::string> read_names(const std::string& name, bool dimension) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -261,9 +261,11 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
   return layout;
 }
 
-void define_results(output::ResultsWriter& writer, const ResultsLayout& layout, std::size_t replications) {
+void define_results(output::ResultsWriter& writer, const ResultsLayout& layout, std::size_t first_replication,
+                    std::size_t replications) {
   std::vector<std::int32_t> replication_index(replications);
-  for (std::size_t r = 0; r < replications; ++r) replication_index[r] = static_cast<std::int32_t>(r);
+  for (std::size_t r = 0; r < replications; ++r)
+    replication_index[r] = static_cast<std::int32_t>(first_replication + r);
   const auto add = [&](const char* name, decltype(output::Dimension::values) values,
                        output::Attributes extra = {}) {
     const output::schema::DimensionInfo& info = output::schema::dimension(name);

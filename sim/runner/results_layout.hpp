@@ -50,7 +50,9 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
 
 extern const std::vector<double> kQuantiles;
 
-// Adds every dimension and variable (per replication and summaries) to the writer.
-void define_results(output::ResultsWriter& writer, const ResultsLayout& layout, std::size_t replications);
+// Adds every dimension and variable (per replication and summaries) to the writer; the replication axis holds
+// replications first_replication ... first_replication + replications - 1.
+void define_results(output::ResultsWriter& writer, const ResultsLayout& layout, std::size_t first_replication,
+                    std::size_t replications);
 
 }  // namespace ws::runner

@@ -8,17 +8,19 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <ctime>
 #include <memory>
 
 #include "sim/common/error.hpp"
 #include "sim/model/compiled_model.hpp"
 #include "sim/model/replication.hpp"
 #include "sim/output/results_writer.hpp"
+#include "sim/runner/fingerprint.hpp"
+#include "sim/runner/history.hpp"
 #include "sim/runner/interrupt.hpp"
 #include "sim/runner/parameter_draws.hpp"
+#include "sim/runner/part_file.hpp"
 #include "sim/runner/run_estimate.hpp"
-#include "sim/runner/summary_store.hpp"
+#include "sim/runner/slab_sink.hpp"
 #include "werkstroom/version.hpp"
 
 namespace ws::runner {
@@ -28,7 +30,7 @@ using Clock = std::chrono::steady_clock;
 
 struct Job {
   std::size_t scenario = 0;
-  std::size_t replication = 0;
+  std::size_t replication = 0;  // within this file; the streams use first_replication + replication
 };
 
 // A simulated replication as the writer needs it: one slab per variable, [variable][cell].
@@ -38,34 +40,20 @@ struct Finished {
   std::vector<std::vector<double>> slabs;
 };
 
-// Consecutive replications of one variable and scenario that make one chunk along the replication axis;
-// encoded on a worker thread, then stored as they are by the writer.
-struct Batch {
-  std::size_t variable = 0, scenario = 0, first = 0, rows = 0;
-  std::vector<double> values;  // [row][cell]
-  std::vector<output::EncodedChunk> chunks;
-};
-using Batches = std::vector<Batch>;
-
-void encode(Batch& batch, const output::ChunkLayout& layout) {
-  const std::size_t leading[] = {batch.scenario, batch.first};
-  if (layout.integer) {
-    // Counts of persons: int32 compresses better and faster than float64.
-    std::vector<std::int32_t> counts(batch.values.size());
-    std::transform(batch.values.begin(), batch.values.end(), counts.begin(),
-                   [](double v) { return static_cast<std::int32_t>(std::lround(v)); });
-    batch.chunks = output::encode_chunks(layout, leading, batch.rows, counts);
-  } else {
-    batch.chunks = output::encode_chunks(layout, leading, batch.rows, batch.values);
-  }
-  batch.values = {};
+std::vector<SinkVariable> sink_variables(const ResultsLayout& layout) {
+  std::vector<SinkVariable> out;
+  for (const LayoutVariable& v : layout.variables)
+    out.push_back({v.spec.name, v.cells(), v.summarised, v.spec.integer});
+  return out;
 }
 
-std::string now_iso() {
-  const std::time_t t = std::time(nullptr);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-  return buffer;
+// Every input file once, in the order the scenarios read them.
+std::vector<std::pair<std::string, std::string>> sources_of(const std::vector<model::ScenarioSpec>& specs) {
+  std::vector<std::pair<std::string, std::string>> sources;
+  for (const auto& spec : specs)
+    for (const auto& source : spec.sources)
+      if (std::find(sources.begin(), sources.end(), source) == sources.end()) sources.push_back(source);
+  return sources;
 }
 
 void set_provenance(output::ResultsWriter& writer, const std::vector<model::ScenarioSpec>& specs,
@@ -84,7 +72,7 @@ void set_provenance(output::ResultsWriter& writer, const std::vector<model::Scen
                                      kGitTreeState + " tree)");
   writer.set_attribute("git_commit", kGitCommit);
   writer.set_attribute("git_tree_state", kGitTreeState);
-  writer.set_attribute("history", now_iso() + " " + options.command_line);
+  writer.set_attribute("history", history_entry(options.command_line));
   writer.set_attribute("seed", options.seed);
   writer.set_attribute("replications", static_cast<std::int64_t>(options.replications));
   writer.set_attribute("replications_per_draw", static_cast<std::int64_t>(options.replications_per_draw));
@@ -102,7 +90,46 @@ void set_provenance(output::ResultsWriter& writer, const std::vector<model::Scen
   writer.set_attribute("input_files", static_cast<std::int64_t>(seen.size()));
 }
 
+// What makes the file a part of a run (sim/runner/part_file.hpp): its replications and its inputs.
+void set_part_attributes(output::ResultsWriter& writer, const std::vector<model::ScenarioSpec>& specs,
+                         const RunOptions& options, const ResultsLayout& layout) {
+  writer.set_attribute(part::kFirstReplication, static_cast<std::int64_t>(options.first_replication));
+  writer.set_attribute(part::kFingerprint, input_fingerprint(sources_of(specs), options.seed, layout));
+  writer.set_attribute(part::kCommit, ws::kCommit);
+}
+
 }  // namespace
+
+void remember_summary(RunReport& report, const std::string& variable, std::size_t scenario,
+                      SummaryStore::Summary& summary) {
+  for (auto* kept : {&report.stock_mean, &report.region_mean, &report.region_low, &report.region_high,
+                     &report.flow_mean, &report.stock_region_mean, &report.labour_years_mean})
+    if (kept->size() <= scenario) kept->resize(scenario + 1);
+  const auto cells = static_cast<std::ptrdiff_t>(summary.mean.size());
+  if (variable == "headcount_region") {
+    report.region_mean[scenario] = summary.mean;
+    report.region_low[scenario].assign(summary.quantiles.begin(), summary.quantiles.begin() + cells);
+    report.region_high[scenario].assign(summary.quantiles.end() - cells, summary.quantiles.end());
+  }
+  if (variable == "headcount") report.stock_mean[scenario] = std::move(summary.mean);
+  if (variable == "flow") report.flow_mean[scenario] = std::move(summary.mean);
+  if (variable == "stock_region") report.stock_region_mean[scenario] = std::move(summary.mean);
+  if (variable == "labour_years_region") report.labour_years_mean[scenario] = std::move(summary.mean);
+}
+
+std::string run_fingerprint(const std::vector<model::ScenarioSpec>& specs,
+                            const std::vector<std::string>& scenario_files, std::uint64_t seed) {
+  return input_fingerprint(sources_of(specs), seed, run_layout(specs, scenario_files));
+}
+
+ResultsLayout run_layout(const std::vector<model::ScenarioSpec>& specs,
+                         const std::vector<std::string>& scenario_files) {
+  std::vector<model::CompiledModel> fixed;
+  for (const auto& spec : specs) fixed.push_back(model::compile_model(spec));
+  std::vector<const model::CompiledModel*> models;
+  for (const auto& m : fixed) models.push_back(&m);
+  return make_layout(models, scenario_files);
+}
 
 RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
                         const std::vector<std::string>& scenario_files, const RunOptions& options) {
@@ -136,23 +163,16 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
   throw_if_interrupted();
   output::ResultsWriter writer(options.out);
   set_provenance(writer, specs, options);
-  define_results(writer, layout, R);
-  std::vector<std::unique_ptr<SummaryStore>> stores(layout.variables.size());
-  for (std::size_t v = 0; v < layout.variables.size(); ++v)
-    if (layout.variables[v].summarised)
-      stores[v] = std::make_unique<SummaryStore>(S, R, layout.variables[v].cells());
+  set_part_attributes(writer, specs, options, layout);
+  const std::size_t stored = std::min(R, options.keep_replications.value_or(R));
+  define_results(writer, layout, options.first_replication, stored);
+  SlabSink sink(writer, sink_variables(layout), S, R, stored);
 
   Progress progress(S * R, options.progress);
   std::size_t next = 0;
   double write_seconds = 0;
   const int tokens =
       2 * static_cast<int>(options.threads ? *options.threads : tbb::info::default_concurrency());
-  // Variables without cells are not chunked and have nothing to write. Axis 1 is the replication
-  // (LayoutVariable): chunk[1] replications make one chunk.
-  std::vector<output::ChunkLayout> chunks(layout.variables.size());
-  for (std::size_t v = 0; v < layout.variables.size(); ++v)
-    if (layout.variables[v].cells() > 0) chunks[v] = writer.chunk_layout(layout.variables[v].spec.name);
-  Batches open(layout.variables.size());  // rows collected towards each variable's next chunk
   tbb::parallel_pipeline(
       static_cast<std::size_t>(tokens),
       tbb::make_filter<void, Job>(tbb::filter_mode::serial_in_order,
@@ -168,10 +188,11 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
           tbb::make_filter<Job, std::shared_ptr<Finished>>(
               tbb::filter_mode::parallel,
               [&](Job job) {
+                const std::size_t replication = options.first_replication + job.replication;
                 DrawnModel drawn = draw_model(fixed[job.scenario], options.seed,
-                                              job.replication / options.replications_per_draw);
+                                              replication / options.replications_per_draw);
                 const model::Accounts accounts =
-                    model::simulate_replication(*drawn.model, options.seed, job.replication);
+                    model::simulate_replication(*drawn.model, options.seed, replication);
                 auto done = std::make_shared<Finished>();
                 done->job = job;
                 done->events = accounts.events;
@@ -186,23 +207,8 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
               tbb::filter_mode::serial_in_order,
               [&](std::shared_ptr<Finished> done) {
                 const auto write_start = Clock::now();
-                const auto [scenario, replication] = done->job;
-                std::shared_ptr<Batches> full;
-                for (std::size_t v = 0; v < layout.variables.size(); ++v) {
-                  const std::vector<double>& slab = done->slabs[v];
-                  if (stores[v]) stores[v]->add(scenario, replication, slab);
-                  if (slab.empty()) continue;
-                  Batch& batch = open[v];
-                  if (batch.rows == 0) {
-                    batch = {v, scenario, replication, 0, {}, {}};
-                    batch.values.reserve(chunks[v].chunk[1] * slab.size());
-                  }
-                  batch.values.insert(batch.values.end(), slab.begin(), slab.end());
-                  if (++batch.rows < chunks[v].chunk[1] && replication + 1 < R) continue;
-                  if (!full) full = std::make_shared<Batches>();
-                  full->push_back(std::move(batch));
-                  batch = {};
-                }
+                std::shared_ptr<Batches> full =
+                    sink.add(done->job.scenario, done->job.replication, done->slabs);
                 report.events += done->events;
                 write_seconds += std::chrono::duration<double>(Clock::now() - write_start).count();
                 progress.advance();
@@ -211,52 +217,23 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
           tbb::make_filter<std::shared_ptr<Batches>, std::shared_ptr<Batches>>(
               tbb::filter_mode::parallel,
               [&](std::shared_ptr<Batches> full) {
-                if (full)
-                  for (Batch& batch : *full) encode(batch, chunks[batch.variable]);
+                if (full) sink.encode(*full);
                 return full;
               }) &
           tbb::make_filter<std::shared_ptr<Batches>, void>(
               tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Batches> full) {
                 if (!full) return;
                 const auto write_start = Clock::now();
-                for (const Batch& batch : *full)
-                  for (const output::EncodedChunk& chunk : batch.chunks)
-                    writer.write_chunk(layout.variables[batch.variable].spec.name, chunk);
+                sink.write(*full);
                 write_seconds += std::chrono::duration<double>(Clock::now() - write_start).count();
               }));
   progress.finish();
   throw_if_interrupted();
 
   const auto summary_start = Clock::now();
-  report.stock_mean.resize(S);
-  report.region_mean.resize(S);
-  report.region_low.resize(S);
-  report.region_high.resize(S);
-  report.flow_mean.resize(S);
-  report.stock_region_mean.resize(S);
-  report.labour_years_mean.resize(S);
-  for (std::size_t v = 0; v < layout.variables.size(); ++v) {
-    if (!stores[v]) continue;
-    throw_if_interrupted();
-    const std::string& name = layout.variables[v].spec.name;
-    for (std::size_t s = 0; s < S; ++s) {
-      SummaryStore::Summary summary = stores[v]->summarise(s, kQuantiles);
-      const std::size_t leading[] = {s};
-      writer.write(name + "_mean", leading, summary.mean);
-      writer.write(name + "_se", leading, summary.se);
-      writer.write(name + "_quantile", leading, summary.quantiles);
-      const auto cells = static_cast<std::ptrdiff_t>(summary.mean.size());
-      if (name == "headcount_region") {
-        report.region_mean[s] = summary.mean;
-        report.region_low[s].assign(summary.quantiles.begin(), summary.quantiles.begin() + cells);
-        report.region_high[s].assign(summary.quantiles.end() - cells, summary.quantiles.end());
-      }
-      if (name == "headcount") report.stock_mean[s] = std::move(summary.mean);
-      if (name == "flow") report.flow_mean[s] = std::move(summary.mean);
-      if (name == "stock_region") report.stock_region_mean[s] = std::move(summary.mean);
-      if (name == "labour_years_region") report.labour_years_mean[s] = std::move(summary.mean);
-    }
-  }
+  sink.write_summaries([&](const std::string& name, std::size_t s,
+                           SummaryStore::Summary& summary) { remember_summary(report, name, s, summary); },
+                       throw_if_interrupted);
   writer.set_attribute("events", static_cast<std::int64_t>(report.events));
   throw_if_interrupted();
   writer.commit();

@@ -11,11 +11,15 @@
 #include "sim/model/spec.hpp"
 #include "sim/runner/progress.hpp"
 #include "sim/runner/results_layout.hpp"
+#include "sim/runner/summary_store.hpp"
 
 namespace ws::runner {
 
 struct RunOptions {
-  std::size_t replications = 10;
+  std::size_t replications = 10;  // in this file: replications first_replication ... + replications - 1
+  std::size_t first_replication = 0;
+  // Per-replication data for the first keep_replications only; the summaries cover all replications.
+  std::optional<std::size_t> keep_replications;
   // k replications share each parameter draw: replication r draws with index r / k (variance into parameter
   // uncertainty and chance); 1: every replication its own draw.
   std::size_t replications_per_draw = 1;
@@ -41,6 +45,16 @@ struct RunReport {
   double seconds = 0;        // wall time of the whole run
   double write_seconds = 0;  // time spent in the writer thread (HDF5 and summaries)
 };
+
+// Keeps from a summary what the command line prints (stock mean and 5 % / 95 % quantiles, flow mean).
+void remember_summary(RunReport& report, const std::string& variable, std::size_t scenario,
+                      SummaryStore::Summary& summary);
+
+// The run's layout and the fingerprint its files carry (sim/runner/fingerprint.hpp), without running it.
+ResultsLayout run_layout(const std::vector<model::ScenarioSpec>& specs,
+                         const std::vector<std::string>& scenario_files);
+std::string run_fingerprint(const std::vector<model::ScenarioSpec>& specs,
+                            const std::vector<std::string>& scenario_files, std::uint64_t seed);
 
 // specs[i] came from scenario_files[i]. Throws ws::InputError for scenarios that cannot share a file,
 // ws::Interrupted when stopped by a signal (no file is left), std::logic_error on a broken invariant.

@@ -68,19 +68,22 @@ void quantiles_of(std::vector<float>& values, std::span<const double> probabilit
 }  // namespace
 
 SummaryStore::SummaryStore(std::size_t scenarios, std::size_t replications, std::size_t cells,
-                           std::size_t block)
+                           std::size_t block, bool counts)
     : scenarios_(scenarios),
       replications_(replications),
       cells_(cells),
       block_(std::max<std::size_t>(1, std::min(block, replications))),
-      file_(std::tmpfile()),
-      buffer_(block_ * cells),
+      file_(counts ? nullptr : std::tmpfile()),
+      buffer_(counts ? 0 : block_ * cells),
       mean_(scenarios * cells, 0.0),
-      m2_(scenarios * cells, 0.0) {
-  if (!file_) throw std::runtime_error("cannot create a temporary file for the summaries");
+      m2_(scenarios * cells, 0.0),
+      histograms_(counts ? scenarios : 0, CountHistograms(cells)) {
+  if (!counts && !file_) throw std::runtime_error("cannot create a temporary file for the summaries");
 }
 
-SummaryStore::~SummaryStore() { std::fclose(file_); }
+SummaryStore::~SummaryStore() {
+  if (file_) std::fclose(file_);
+}
 
 std::uint64_t SummaryStore::block_offset(std::size_t scenario, std::size_t block) const {
   const std::uint64_t values =
@@ -98,6 +101,11 @@ void SummaryStore::add(std::size_t scenario, std::size_t replication, std::span<
     const double delta = values[c] - mean[c];
     mean[c] += delta / n;
     m2[c] += delta * (values[c] - mean[c]);
+  }
+  if (!histograms_.empty()) {
+    histograms_[scenario].add(values);
+    buffered_ = replication + 1 == replications_ ? 0 : (buffered_ + 1) % block_;
+    return;
   }
   for (std::size_t c = 0; c < cells_; ++c) buffer_[c * block_ + buffered_] = static_cast<float>(values[c]);
   ++buffered_;
@@ -131,6 +139,12 @@ SummaryStore::Summary SummaryStore::summarise(std::size_t scenario, std::span<co
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return probabilities[a] < probabilities[b]; });
 
+  if (!histograms_.empty()) {
+    tbb::parallel_for(std::size_t{0}, cells_, [&](std::size_t c) {
+      histograms_[scenario].quantiles(c, probabilities, &out.quantiles[c], cells_);
+    });
+    return out;
+  }
   const std::size_t chunk = std::max<std::size_t>(1, std::min(cells_, kReadBudget / replications_));
   const std::size_t blocks = (replications_ + block_ - 1) / block_;
   std::vector<float> slab;  // [block rows x chunk cells] for one block

@@ -3,17 +3,21 @@
 // of replications: means and variances are accumulated as replications stream past (in replication order, so
 // the sums are the same whatever the thread count); for the quantiles every value is kept, as float, in an
 // anonymous temporary file, blocked by replications and transposed so that all replications of a group of
-// cells can be read back with a few large reads.
+// cells can be read back with a few large reads. Stores of whole numbers (`counts`) keep a histogram per cell
+// instead (sim/runner/count_histograms.hpp): the same quantiles, no temporary file, memory by distinct values.
 #include <cstdint>
 #include <cstdio>
 #include <span>
 #include <vector>
 
+#include "sim/runner/count_histograms.hpp"
+
 namespace ws::runner {
 
 class SummaryStore {
  public:
-  SummaryStore(std::size_t scenarios, std::size_t replications, std::size_t cells, std::size_t block = 64);
+  SummaryStore(std::size_t scenarios, std::size_t replications, std::size_t cells, std::size_t block = 64,
+               bool counts = false);
   ~SummaryStore();
   SummaryStore(const SummaryStore&) = delete;
   SummaryStore& operator=(const SummaryStore&) = delete;
@@ -37,7 +41,8 @@ class SummaryStore {
   std::FILE* file_;
   std::vector<float> buffer_;  // [cell][replication within block]
   std::size_t buffered_ = 0;
-  std::vector<double> mean_, m2_;  // [scenario][cell], Welford
+  std::vector<double> mean_, m2_;            // [scenario][cell], Welford
+  std::vector<CountHistograms> histograms_;  // [scenario], for counts only
 };
 
 }  // namespace ws::runner

@@ -11,6 +11,9 @@ import subprocess
 import sys
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from cli_checks import check, one_line_error  # noqa: E402
+
 BIN, SOURCE, WORK, NAME = sys.argv[1:5]
 BASELINE = os.path.join(SOURCE, "scenarios", "baseline.toml")
 os.makedirs(WORK, exist_ok=True)
@@ -18,20 +21,6 @@ os.makedirs(WORK, exist_ok=True)
 
 def run(*args, **kwargs):
     return subprocess.run([BIN, *args], capture_output=True, text=True, timeout=600, **kwargs)
-
-
-def check(condition, message):
-    if not condition:
-        print("FAILED:", message)
-        sys.exit(1)
-
-
-def one_line_error(result, *needles):
-    check(result.returncode == 2, f"expected exit 2, got {result.returncode}: {result.stderr}")
-    lines = [l for l in result.stderr.splitlines() if l.strip()]
-    check(len(lines) == 1, f"expected one line on stderr, got {lines}")
-    for n in needles:
-        check(n in lines[0], f"expected '{n}' in: {lines[0]}")
 
 
 def test_help():
@@ -114,15 +103,23 @@ def test_graph():
 
 
 def test_interrupt():
-    """SIGTERM stops a run promptly and leaves no results file and no temporary file."""
+    """SIGTERM stops a run promptly and leaves no results file and no temporary file; the replications it had
+    finished stay in complete part files in <out>.parts/ for `run --resume`."""
     out = os.path.join(WORK, "interrupted.nc")
+    parts = out + ".parts"
+    shutil.rmtree(parts, ignore_errors=True)
     for leftover in os.listdir(WORK):
         if leftover.startswith("interrupted.nc"):
             os.remove(os.path.join(WORK, leftover))
+
+    def writing():
+        names = os.listdir(WORK) + (os.listdir(parts) if os.path.isdir(parts) else [])
+        return any(".nc.tmp" in f for f in names)
+
     p = subprocess.Popen([BIN, "run", BASELINE, "--replications", "100000", "--out", out],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.time() + 60
-    while not any(f.startswith("interrupted.nc.tmp") for f in os.listdir(WORK)) and time.time() < deadline:
+    while not writing() and time.time() < deadline:
         time.sleep(0.1)
     time.sleep(1.0)
     p.send_signal(signal.SIGTERM)
@@ -131,7 +128,12 @@ def test_interrupt():
     check(time.time() - started < 10, "stops within 10 seconds")
     check(p.returncode == 128 + signal.SIGTERM, f"exit code 143 after SIGTERM, got {p.returncode}: {err}")
     check("interrupted" in err, "says it was interrupted")
-    check(not any(f.startswith("interrupted.nc") for f in os.listdir(WORK)), "no file left behind")
+    check("--resume" in err, "says how to continue")
+    check([f for f in os.listdir(WORK) if f.startswith("interrupted.nc")] == ["interrupted.nc.parts"],
+          "no file left behind but the folder of finished parts")
+    check(all(f.startswith("part-") and f.endswith(".nc") for f in os.listdir(parts)),
+          f"only complete parts in {parts}: {os.listdir(parts)}")
+    shutil.rmtree(parts)
 
 
 def write_scenario(name, text):

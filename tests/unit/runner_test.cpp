@@ -212,3 +212,27 @@ TEST_CASE("Student t quantiles", "[runner][summary]") {
   CHECK(runner::student_t_quantile(0.975, 99) == Approx(1.984).epsilon(1e-3));
   CHECK(runner::student_t_quantile(0.975, 1e6) == Approx(1.960).epsilon(1e-3));
 }
+
+TEST_CASE("summaries of counts from histograms equal those from every value, in two scenarios",
+          "[runner][summary]") {
+  const std::size_t R = 1001, cells = 3;
+  runner::SummaryStore values(2, R, cells, 64), counts(2, R, cells, 64, true);
+  std::uint32_t x = 777;
+  for (std::size_t s = 0; s < 2; ++s)
+    for (std::size_t r = 0; r < R; ++r) {
+      x = x * 1664525u + 1013904223u;
+      const std::vector<double> v{static_cast<double>(x % 41), static_cast<double>(x % 7) - 3.0, 1000.0};
+      values.add(s, r, v);
+      counts.add(s, r, v);
+    }
+  const std::vector<double> p{0.95, 0.05, 0.5, 1.0, 0.0, 0.333};
+  for (std::size_t s = 0; s < 2; ++s) {
+    const auto a = values.summarise(s, p), b = counts.summarise(s, p);
+    CHECK(a.mean == b.mean);
+    CHECK(a.se == b.se);
+    CHECK(a.quantiles == b.quantiles);
+  }
+  runner::SummaryStore fractions(1, 2, 1, 64, true);
+  const std::vector<double> half{0.5};
+  CHECK_THROWS(fractions.add(0, 0, half));
+}

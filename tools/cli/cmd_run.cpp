@@ -9,8 +9,10 @@
 #include "sim/output/atomic_file.hpp"
 #include "sim/runner/interrupt.hpp"
 #include "sim/runner/run.hpp"
+#include "sim/runner/run_parts.hpp"
 #include "sim/scenario/load.hpp"
 #include "tools/cli/command.hpp"
+#include "tools/cli/command_line.hpp"
 #include "tools/cli/out_path.hpp"
 #include "tools/cli/run_summary.hpp"
 
@@ -26,18 +28,11 @@ struct RunArguments {
   std::string out;
   bool overwrite = false;
   bool quiet = false;
+  std::size_t first_replication = 0;
+  std::optional<std::size_t> keep_replications;
+  std::size_t checkpoint_every = 1000;
+  bool resume = false;
 };
-
-std::string command_line() {
-  // /proc/self/cmdline holds the arguments NUL-separated: the history attribute records them verbatim.
-  std::FILE* f = std::fopen("/proc/self/cmdline", "rb");
-  if (!f) return "werkstroom run";
-  std::string line;
-  for (int c; (c = std::fgetc(f)) != EOF;) line.push_back(c == 0 ? ' ' : static_cast<char>(c));
-  std::fclose(f);
-  if (!line.empty() && line.back() == ' ') line.pop_back();
-  return line;
-}
 
 // --seed: a whole number in [0, 2^64 - 1]; "-1" and "2^64" are errors, not a wrapped-around seed.
 std::uint64_t parse_seed(const std::string& text) {
@@ -58,6 +53,11 @@ std::string file_name_from(const std::string& name) {
   return out;
 }
 
+void report_run(const runner::RunReport& report, const runner::RunOptions& options, bool quiet) {
+  if (!quiet) print_run_summary(std::cout, report, options);
+  std::cout << "results: " << report.file.string() << "\n";
+}
+
 int run_command(const RunArguments& args) {
   runner::InterruptGuard interrupt;  // from the first instruction: a signal during loading stops cleanly too
   std::vector<model::ScenarioSpec> specs;
@@ -76,6 +76,8 @@ int run_command(const RunArguments& args) {
   options.out = args.out.empty()
                     ? std::filesystem::path("results") / (file_name_from(specs.front().name) + ".nc")
                     : std::filesystem::path(args.out);
+  options.first_replication = args.first_replication;
+  options.keep_replications = args.keep_replications;
   if (args.out.empty()) std::filesystem::create_directories(options.out.parent_path());
   check_out_path(options.out, args.overwrite);
 
@@ -83,19 +85,43 @@ int run_command(const RunArguments& args) {
   // not HDF5's error stack. The writer has removed its temp file by the time the error arrives here.
   const std::optional<std::uint64_t> free_before =
       output::free_bytes(options.out.has_parent_path() ? options.out.parent_path() : ".");
-  runner::RunReport report;
-  try {
-    report = runner::run_scenarios(specs, args.scenarios, options);
-  } catch (const InputError&) {
-    throw;
-  } catch (const Interrupted&) {
-    throw;
-  } catch (const std::exception& e) {
-    if (!is_disk_full(e)) throw;
-    throw_disk_full(options.out, "the results file", free_before);
+  const auto disk_full_is_input = [&](auto&& body) {
+    try {
+      body();
+    } catch (const InputError&) {
+      throw;
+    } catch (const Interrupted&) {
+      throw;
+    } catch (const std::exception& e) {
+      if (!is_disk_full(e)) throw;
+      throw_disk_full(options.out, "the results file", free_before);
+    }
+  };
+  // A whole run of many replications goes through parts that survive an interruption (sim/runner/run_parts.hpp).
+  const bool whole = options.first_replication == 0 && !options.keep_replications;
+  const bool in_parts =
+      whole && ((args.checkpoint_every > 0 && options.replications > args.checkpoint_every) ||
+                (args.resume && std::filesystem::exists(runner::parts_folder(options.out))));
+  if (args.resume && !whole)
+    throw InputError("--resume: expected a whole run (without --first-replication or --keep-replications)");
+  if (in_parts) {
+    try {
+      disk_full_is_input([&] {
+        report_run(runner::run_in_parts(
+                       specs, args.scenarios, options,
+                       args.checkpoint_every > 0 ? args.checkpoint_every : options.replications, args.resume),
+                   options, args.quiet);
+      });
+    } catch (const Interrupted&) {
+      std::cerr << "werkstroom: the finished replications are kept in "
+                << runner::parts_folder(options.out).string()
+                << "/; the same command with --resume continues the run\n";
+      throw;
+    }
+    return 0;
   }
-  if (!args.quiet) print_run_summary(std::cout, report, options);
-  std::cout << "results: " << report.file.string() << "\n";
+  disk_full_is_input(
+      [&] { report_run(runner::run_scenarios(specs, args.scenarios, options), options, args.quiet); });
   return 0;
 }
 
@@ -117,6 +143,17 @@ Registration register_run(CLI::App& app) {
   sub->add_option("--out,-o", args->out, "results file (default: results/<scenario name>.nc)");
   sub->add_flag("--overwrite", args->overwrite, "replace the results file if it exists");
   sub->add_flag("--quiet,-q", args->quiet, "print nothing but the results path");
+  sub->add_option("--first-replication", args->first_replication,
+                  "number of the first replication: the file is a part holding replications F ... F+N-1 "
+                  "(merge parts with `werkstroom merge`)")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{2000000000}));
+  sub->add_option("--keep-replications", args->keep_replications,
+                  "store per-replication data for the first K replications only; summaries cover all")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100000000}));
+  sub->add_option("--checkpoint-every", args->checkpoint_every,
+                  "run more replications than this as parts in <out>.parts/ that survive an interruption "
+                  "(default 1000; 0: never)");
+  sub->add_flag("--resume", args->resume, "continue an interrupted run from the parts in <out>.parts/");
   return {[args] { return run_command(*args); }, sub};
 }
 

@@ -1,0 +1,70 @@
+#pragma once
+// The writing end of a run or a merge. Replications arrive in order, one slab per variable: the summaries'
+// sums take every one, the first `stored` replications are gathered into whole chunks (along the replication
+// axis), encoded on any thread and stored as they are by the single writer thread. Once every replication has
+// arrived, the summaries are written. The same code serves `run` and `merge`, which is what makes a merged file
+// equal to a single run.
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "sim/output/results_writer.hpp"
+#include "sim/runner/summary_store.hpp"
+
+namespace ws::runner {
+
+// A per-replication variable as the sink sees it: dims (scenario, replication, ...) and `cells` values a slab.
+struct SinkVariable {
+  std::string name;
+  std::size_t cells = 0;
+  bool summarised = false;  // gets NAME_mean, NAME_se and NAME_quantile
+  bool integer = false;     // whole numbers (counts of persons)
+};
+
+// From this many replications on, the summaries of whole-number variables keep histograms instead of every
+// value (the same quantiles; no temporary file growing with the replications, see BENCHMARKS.md).
+inline constexpr std::size_t kHistogramsFrom = 10000;
+
+// Consecutive replications of one variable and scenario that make one chunk along the replication axis.
+struct Batch {
+  std::size_t variable = 0, scenario = 0, first = 0, rows = 0;
+  std::vector<double> values;  // [row][cell]
+  std::vector<output::EncodedChunk> chunks;
+};
+using Batches = std::vector<Batch>;
+
+class SlabSink {
+ public:
+  // `replications` of each of `scenarios` arrive and are summarised; the first `stored` of them are written.
+  SlabSink(output::ResultsWriter& writer, std::vector<SinkVariable> variables, std::size_t scenarios,
+           std::size_t replications, std::size_t stored);
+
+  // Serially, scenario by scenario, replications 0, 1, ... (counted within this file); slabs[v] has
+  // variables[v].cells values. Returns the batches this replication completed (null when none).
+  std::shared_ptr<Batches> add(std::size_t scenario, std::size_t replication,
+                               const std::vector<std::vector<double>>& slabs);
+  // On any thread.
+  void encode(Batches& batches) const;
+  // Serially, in the order add() returned them.
+  void write(const Batches& batches);
+
+  using SummaryCallback =
+      std::function<void(const std::string& variable, std::size_t scenario, SummaryStore::Summary& summary)>;
+  // After the last add(): writes every summary, calling `seen` with each before it is dropped. `stop` is
+  // called between variables (e.g. to throw when interrupted).
+  void write_summaries(const SummaryCallback& seen, const std::function<void()>& stop);
+
+  const std::vector<SinkVariable>& variables() const { return variables_; }
+
+ private:
+  output::ResultsWriter& writer_;
+  std::vector<SinkVariable> variables_;
+  std::size_t scenarios_, replications_, stored_;
+  std::vector<output::ChunkLayout> chunks_;
+  std::vector<std::unique_ptr<SummaryStore>> stores_;
+  Batches open_;  // rows collected towards each variable's next chunk
+};
+
+}  // namespace ws::runner
