@@ -11,6 +11,9 @@ import sys
 import numpy as np
 import xarray as xr
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from cli_checks import check, one_line_error  # noqa: E402
+
 BIN, SOURCE, WORK, NAME = sys.argv[1:5]
 BASELINE = os.path.join(SOURCE, "scenarios", "baseline.toml")
 PILOT = os.path.join(SOURCE, "scenarios", "pilots", "p-wetters-in-dienst.toml")
@@ -22,23 +25,9 @@ def run(*args):
     return subprocess.run([BIN, *args], capture_output=True, text=True, timeout=600)
 
 
-def check(condition, message):
-    if not condition:
-        print("FAILED:", message)
-        sys.exit(1)
-
-
 def ok(result, what):
     check(result.returncode == 0, f"{what}: exit {result.returncode}: {result.stderr}")
     return result.stdout
-
-
-def one_line_error(result, *needles):
-    check(result.returncode == 2, f"expected exit 2, got {result.returncode}: {result.stderr}")
-    lines = [l for l in result.stderr.splitlines() if l.strip()]
-    check(len(lines) == 1, f"expected one line on stderr, got {lines}")
-    for n in needles:
-        check(n in lines[0], f"expected '{n}' in: {lines[0]}")
 
 
 def pilot_file(replications=6):
