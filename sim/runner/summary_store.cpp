@@ -95,8 +95,10 @@ void SummaryStore::add(std::size_t scenario, std::size_t replication, std::span<
   if (values.size() != cells_) throw std::logic_error("SummaryStore: wrong number of cells");
   if (replication % block_ != buffered_) throw std::logic_error("SummaryStore: replications out of order");
   const double n = static_cast<double>(replication + 1);
-  double* mean = &mean_[scenario * cells_];
-  double* m2 = &m2_[scenario * cells_];
+  // data() + offset, not &v[offset]: a variable may have no cells (no capacity states), and binding a
+  // reference to an element of an empty vector is undefined behaviour.
+  double* mean = mean_.data() + scenario * cells_;
+  double* m2 = m2_.data() + scenario * cells_;
   for (std::size_t c = 0; c < cells_; ++c) {
     const double delta = values[c] - mean[c];
     mean[c] += delta / n;
