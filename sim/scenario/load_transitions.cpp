@@ -127,7 +127,7 @@ void read_by_attribute(Context& c, const Node& n, const std::string& p, std::siz
     const auto index = [&](const Node& at, const std::string& vp, const std::string& level) {
       for (std::size_t l = 0; l < attribute.levels.size(); ++l)
         if (attribute.levels[l] == level) return static_cast<int>(l);
-      r.fail(at, vp, "unknown level '" + level + "' of attribute '" + name + "'");
+      r.fail(at, vp, "unknown level '" + level + "' of attribute '" + attribute.name + "'");
     };
     r.expect_table(levels, ap);
     for (const auto& [level, value] : levels.members) {
