@@ -2,7 +2,7 @@
 """Writes the derived data tables of the scenarios from the sourced ones, with the arithmetic in comment lines.
 
 Run from anywhere: /usr/bin/python3 scenarios/data/derive_tables.py   (standard library only)
-Derived here: initial_population.csv (baseline), wsw_nationaal_2016_initial.csv, capacity_beschut.csv,
+Derived here: initial_population.csv (baseline), wsw_nationaal_2016_initial.csv, wsw_werkzaak_2015_initial.csv, capacity_beschut.csv,
 capacity_tussengroep.csv, statushouder_work_hazard.csv. Every number is either computed from a sourced CSV in this
 folder or set below as a named assumption; the source column of each row says which.
 """
@@ -64,17 +64,38 @@ write("wsw_nationaal_2016_initial.csv", [
 ], ["gemeente", "state", "sex", "age_lower", "age_upper", "group", "count", "duration_min", "duration_max", "source"],
     rows)
 
+# --- Wsw at Werkzaak on 2015-07-01 (the regional backcast, wsw-werkzaak-2015.toml) -----------------------------
+# LANDER, the Wsw company that became Werkzaak's Wsw part, had about 1,300 Wsw workers in mid 2015 (brief section 4,
+# Nieuwsblad Geldermalsen; docs/sources.md#wsw-regional). No regional age mix is published: the national mix of
+# 2016-01-01 above is used (assumption; the regional stock is taken to be as old as the national one), split over
+# the 8 gemeenten by population share (assumption). Durations: everyone entered before 2015-01-01.
+WSW_WERKZAAK_2015 = 1300
+rows = []
+for g in all8:
+    share = inhabitants[g] / all_total
+    for lo, hi, w in WSW_2016_BANDS:
+        for sex, s in (("men", WSW_MEN), ("women", round(1 - WSW_MEN, 2))):
+            rows.append([g, "wsw", sex, lo, hi, "general", WSW_WERKZAAK_2015 * share * w * s, 0.5, min(hi - 18, 40),
+                         f"derived: {WSW_WERKZAAK_2015} (LANDER mid 2015) x population share {share:.4f} x national "
+                         f"band share {w} (assumption) x sex share {s} (assumption)"])
+write("wsw_werkzaak_2015_initial.csv", [
+    "Wsw stock of Werkzaak's 8 gemeenten on 2015-07-01: about 1,300 persons (LANDER, mid 2015; sources.md#wsw-regional).",
+    "Age bands: the national shares of 2016-01-01 (wsw_nationaal_2016_initial.csv; assumption: no regional mix is",
+    "published). Split over the gemeenten by population share and 70/30 men/women: assumptions. Durations >= 0.5 years.",
+], ["gemeente", "state", "sex", "age_lower", "age_upper", "group", "count", "duration_min", "duration_max", "source"],
+    rows)
+
 # --- Wsw at Werkzaak on 2025-01-01 ---------------------------------------------------------------------------
-# 1,100 persons in 2018-2019 (brief, D66 Rivierenland/Omroep Gelderland), taken as 2019-01-01, carried to 2025-01-01
-# with the national model calibrated in wsw-nationaal-2016.toml (uitval 0.0066, vertrokken 0.0162 per year,
-# mortality x1.5 x level 1.1, AOW schedule): that projection of the 2016 national stock has 83,041 persons on
-# 2019-01-01 and 58,357 on 2025-01-01 (ratio 0.7027, mean age 53.6), with the 2025 age shares below (the 0.6%
-# younger than 28 are counted in the first band).
-WSW_WERKZAAK_2019 = 1100
-WSW_RATIO_2019_2025 = 58357 / 83041
-WSW_2025_BANDS = [(28, 35, 0.0477), (35, 45, 0.1514), (45, 55, 0.2701), (55, 60, 0.2203), (60, 64, 0.1717),
-                  (64, 67, 0.1388)]
-wsw_2025 = WSW_WERKZAAK_2019 * WSW_RATIO_2019_2025
+# The regional backcast (wsw-werkzaak-2015-calibrated.toml: LANDER's ~1,300 in mid 2015, the level of vertrokken
+# fitted to ~1,100 in 2018-2019) at its fitted values, run with 200 replications:
+#   werkstroom run scenarios/wsw-werkzaak-2015.toml + rates at the fit's mode (uitval 0.00602994, vertrokken
+#   0.0114118; tests/calibration/baseline_check.py reruns it and compares): 1,100.8 on 2019-01-01, 834.8 on
+#   2024-01-01 and 783.0 on 2025-01-01 (5-95% 760-807 from the random exits alone), with the 2025 age shares below
+#   (stock_region; the 0.3% younger than 28 are counted in the first band).
+WSW_2025 = 783.0
+WSW_2025_BANDS = [(28, 35, 0.0415), (35, 45, 0.1388), (45, 55, 0.2680), (55, 60, 0.2311), (60, 64, 0.1790),
+                  (64, 67, 0.1416)]
+wsw_2025 = WSW_2025
 
 # --- Participatiewet stocks on 2025-01-01 (the 6 gemeenten with Participatiewet at Werkzaak) --------------------
 # bijstand: 2,700 (Werkzaak 2019, bijstand_regional.csv) held flat to 2025 (assumption); Tiel and West Betuwe at
@@ -110,7 +131,7 @@ for g in all8:
     for lo, hi, w in WSW_2025_BANDS:
         for sex, s in (("men", WSW_MEN), ("women", round(1 - WSW_MEN, 2))):
             rows.append([g, "wsw", sex, lo, hi, "general", wsw_2025 * share * w * s, 10, min(hi - 18, 45),
-                         f"derived: 1,100 (2019) x {WSW_RATIO_2019_2025:.4f} (national projection 2019->2025) x "
+                         f"derived: {WSW_2025} (regional backcast wsw-werkzaak-2015-calibrated, 2025-01-01) x "
                          f"population share {share:.4f} x age share {w} x sex share {s} (70/30 assumption)"])
 for g in pw:
     for lo, hi, w in BIJSTAND_AGES:
@@ -129,7 +150,8 @@ for state, total, ages, men, (dmin, dmax), src in PW_STATES:
 write("initial_population.csv", [
     "Persons present on 2025-01-01 by gemeente x state x sex x age band (baseline.toml). Counts are expected values;",
     "the model rounds them stochastically per replication. Written by derive_tables.py: see its comments.",
-    f"Wsw: 1,100 x {WSW_RATIO_2019_2025:.4f} = {wsw_2025:.1f} persons, split over all 8 gemeenten by population share;",
+    f"Wsw: {wsw_2025:.1f} persons (the regional backcast wsw-werkzaak-2015-calibrated.toml on 2025-01-01), split over",
+    "  all 8 gemeenten by population share;",
     "  nobody entered after 2015-01-01, so durations are at least 10 years and ages at least 28.",
     f"bijstand: {BIJSTAND_TOTAL} in the 6 Participatiewet gemeenten (Tiel 971, West Betuwe 409, others by share).",
     "Buren and Neder-Betuwe place only the Wsw at Werkzaak: they have no Participatiewet rows.",
@@ -161,26 +183,72 @@ write("capacity_tussengroep.csv", [
 # --- Statushouder work hazard by time since permit ------------------------------------------------------------
 # statushouder_employment_2014_cohort.csv gives W(t), the share working t months after the permit (all origins at
 # 18-36 months; before 18 months only per origin: all-origins = 0.56 x the "other" column, the ratio at 18 and 24
-# months (4/7.2, 6/10.5)). With a piecewise-constant hazard h and no return from work, W(t) = 1 - exp(-H(t)), so
-# H(t) = -ln(1 - W(t)) and h on [t_i, t_{i+1}) = (H(t_{i+1}) - H(t_i)) / (t_{i+1} - t_i).
-# After 36 months there is no 2014-cohort point: 0.15/year is an assumption (later cohorts reach 27-31% at 3
-# years, CBS 2025). The multiplier = h / (0.103 base rate x 1.107, the mean by_age multiplier of the statushouder
-# age mix: 0.35 x 1.4 + 0.45 x 1.1 + 0.20 x (10/22 x 0.8 + 12/22 x 0.45)).
+# months (4/7.2, 6/10.5)). Later cohorts did better at 3 years: 27% (2016 permits), 31% (2020 permits) (CBS 2025,
+# sources.md#statushouders). CBS's denominator is everyone of the cohort still in the Netherlands.
+#
+# Mechanism (a mixture that plateaus): a share P_ACTIVE of a cohort finds work with a hazard k x h(t), the rest
+# (the low-participation subgroup: care for young children, health, no Dutch) practically never does, so
+# W(t) = P_ACTIVE x (1 - exp(-k H(t))) levels off at P_ACTIVE. The shape h(t) of the active group's hazard up to
+# 3 years is the 2014 cohort's: H(t) = -ln(1 - W_2014(t) / P_ACTIVE), k = 1 for 2014. Each later cohort's k is
+# fitted to its one figure at 3 years: k_c = ln(1 - W_c(3) / P_ACTIVE) / ln(1 - W_2014(3) / P_ACTIVE). After 3
+# years the active group keeps the hazard of its last observed half year (2.5-3 years; assumption: no cohort
+# figure after 3 years is in the data). The baseline's statushouders (permits from 2024) get the latest cohort's
+# k (2020): later cohorts have done better, and whether the next ones do better still is not known (assumption).
+#
+# P_ACTIVE is not identified by the data: every cohort figure is at 3 years or earlier and the 2014 hazard is
+# still rising then (it is 0.10/year at 2-2.5 and 0.19 at 2.5-3 years). 0.6 is an assumption (range 0.5-0.7);
+# with it the curve reaches 53% at 5 years and 59% at 9.5 years.
+#
+# The model has one hazard per person, so the file holds the mixture's population hazard (the hazard of the
+# cohort's share not yet working): piecewise, h_pop on [t0, t1) = ln((1 - W(t0)) / (1 - W(t1))) / (t1 - t0).
+# It is exact for a cohort that only moves from bijstand to work; leaving the region, returns from work and
+# arrival 3-12 months after the permit make the model's curve differ (docs/validation.md#statushouders shows the
+# model's curve against the figures on both denominators). The multiplier = h_pop / (0.103 base rate x 1.107,
+# the mean by_age multiplier of the statushouder age mix: 0.35 x 1.4 + 0.45 x 1.1 + 0.20 x (10/22 x 0.8 +
+# 12/22 x 0.45)).
 emp = {int(r["months_since_permit"]): r for r in read("statushouder_employment_2014_cohort.csv")}
 points = [(0, 0.0)]
 for m in (3, 6, 12):
     points.append((m, 0.56 * float(emp[m]["other"]) / 100))
 for m in (18, 24, 30, 36):
     points.append((m, float(emp[m]["all_origins"]) / 100))
+P_ACTIVE = 0.6  # assumption (see above)
+COHORT_AT_3_YEARS = {2014: 0.19, 2016: 0.27, 2020: 0.31}  # CBS 2018/16; CBS 2025 (sources.md#statushouders)
+BASELINE_COHORT = 2020
 BASE = 0.103 * (0.35 * 1.4 + 0.45 * 1.1 + 0.20 * (10 / 22 * 0.8 + 12 / 22 * 0.45))
+H14 = [(m / 12, -math.log(1 - w / P_ACTIVE)) for m, w in points]  # the active group's cumulative hazard, 2014
+k_of = {c: math.log(1 - w / P_ACTIVE) / -H14[-1][1] for c, w in COHORT_AT_3_YEARS.items()}
+h_late = (H14[-1][1] - H14[-2][1]) / (H14[-1][0] - H14[-2][0])  # 2.5-3 years, kept after 3 years
+
+
+def active_cumulative(t):
+    """H(t) of the active group (2014 shape): piecewise linear through H14, then h_late after 3 years."""
+    if t >= H14[-1][0]:
+        return H14[-1][1] + h_late * (t - H14[-1][0])
+    for (t0, h0), (t1, h1) in zip(H14, H14[1:]):
+        if t <= t1:
+            return h0 + (h1 - h0) * (t - t0) / (t1 - t0)
+
+
+def share_working(t, k):
+    return P_ACTIVE * (1 - math.exp(-k * active_cumulative(t)))
+
+
+k = k_of[BASELINE_COHORT]
+PIECES = [0, 0.25, 0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5, 6, 7, 8, 10, 12]
 rows = []
-for (m0, w0), (m1, w1) in zip(points, points[1:]):
-    h = (-math.log(1 - w1) + math.log(1 - w0)) / ((m1 - m0) / 12)
-    rows.append([m0 / 12, h / BASE, f"derived: W({m0}m)={w0:.4f}, W({m1}m)={w1:.4f} (CBS 2018/16; CBS 2025) -> "
-                                    f"hazard {h:.4f}/year / {BASE:.4f}"])
-rows.append([3.0, 0.15 / BASE, f"assumption: hazard 0.15/year after 3 years / {BASE:.4f}"])
+for t0, t1 in zip(PIECES, PIECES[1:]):
+    w0, w1 = share_working(t0, k), share_working(t1, k)
+    h = math.log((1 - w0) / (1 - w1)) / (t1 - t0)
+    rows.append([t0, round(h / BASE, 5), f"derived: mixture W({t0}y)={w0:.4f}, W({t1}y)={w1:.4f} (P_ACTIVE {P_ACTIVE}, "
+                 f"k {k:.3f}) -> hazard {h:.5f}/year / {BASE:.4f}"])
+rows.append([PIECES[-1], rows[-1][1], f"assumption: the {PIECES[-2]}-{PIECES[-1]} year hazard kept after {PIECES[-1]} years"])
 write("statushouder_work_hazard.csv", [
-    "Multiplier of bijstand->regulier by years since the residence permit (statushouders only), fitted to the",
-    "2014 permit cohort; see derive_tables.py for the arithmetic. from = start of the piece in years.",
+    "Multiplier of bijstand->regulier by years since the residence permit (statushouders only): the population",
+    f"hazard of a two-group mixture (active share {P_ACTIVE}, assumption) with the 2014 cohort's timing and the level",
+    f"of the {BASELINE_COHORT} permit cohort (k = {k:.4f}; 2014: 1, 2016: {k_of[2016]:.4f}). Share working of the whole",
+    "cohort (CBS's denominator) at 1, 2, 3, 5, 7, 9.5 years: " + ", ".join(
+        f"{share_working(t, k):.3f}" for t in (1, 2, 3, 5, 7, 9.5)) + ". See derive_tables.py for the arithmetic.",
+    "from = start of the piece in years.",
 ], ["from", "multiplier", "source"], rows)
 print("written")
