@@ -6,6 +6,9 @@ set(WERKSTROOM_NB_OUT ${CMAKE_BINARY_DIR}/notebooks)
 set(WERKSTROOM_JUPYTER /usr/bin/jupyter)
 file(MAKE_DIRECTORY ${WERKSTROOM_NB_OUT})
 file(GLOB WERKSTROOM_NOTEBOOKS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/notebooks/*.ipynb)
+# 05_validation reads the calibrated backcasts besides the baseline: it has its own test below.
+set(WERKSTROOM_LOOP_NOTEBOOKS ${WERKSTROOM_NOTEBOOKS})
+list(FILTER WERKSTROOM_LOOP_NOTEBOOKS EXCLUDE REGEX "05_validation\\.ipynb$")
 
 add_test(NAME notebooks.clean
          COMMAND ${DEBIAN_PYTHON} ${CMAKE_CURRENT_LIST_DIR}/check_clean.py ${WERKSTROOM_NOTEBOOKS})
@@ -25,7 +28,7 @@ set_tests_properties(notebooks.synthetic_file PROPERTIES FIXTURES_SETUP werkstro
 
 # nbconvert exits non-zero when any cell raises. The kernel starts in the notebook's folder (so the default
 # RESULTS path stays valid for users); the notebooks write only to WERKSTROOM_EXPORT_DIR.
-foreach(notebook IN LISTS WERKSTROOM_NOTEBOOKS)
+foreach(notebook IN LISTS WERKSTROOM_LOOP_NOTEBOOKS)
   get_filename_component(name ${notebook} NAME_WE)
   foreach(variant baseline variants)
     if(variant STREQUAL "baseline")
@@ -67,3 +70,22 @@ set_tests_properties(
   notebooks.pilots.04_pilot_impact
   PROPERTIES FIXTURES_REQUIRED werkstroom_nb_pilots LABELS notebooks TIMEOUT 300
              ENVIRONMENT "WERKSTROOM_RESULTS=${WERKSTROOM_NB_OUT}/pilots.nc;WERKSTROOM_SCENARIO=;WERKSTROOM_EXPORT_DIR=${WERKSTROOM_NB_OUT}/export_pilots/04_pilot_impact;PYDEVD_DISABLE_FILE_VALIDATION=1")
+
+# Notebook 05 (validation) on the baseline's results file and runs of the two calibrated Wsw backcasts (a few
+# replications; the regional one is small), with the calibration reports and data tables of the source tree.
+add_test(NAME notebooks.backcast_national
+         COMMAND ${WERKSTROOM_BIN} run ${PROJECT_SOURCE_DIR}/scenarios/wsw-nationaal-2016-calibrated.toml
+                 --replications 4 --out ${WERKSTROOM_NB_OUT}/wsw-nationaal-2016-calibrated.nc --overwrite --quiet)
+add_test(NAME notebooks.backcast_werkzaak
+         COMMAND ${WERKSTROOM_BIN} run ${PROJECT_SOURCE_DIR}/scenarios/wsw-werkzaak-2015-calibrated.toml
+                 --replications 16 --out ${WERKSTROOM_NB_OUT}/wsw-werkzaak-2015-calibrated.nc --overwrite --quiet)
+set_tests_properties(notebooks.backcast_national notebooks.backcast_werkzaak
+                     PROPERTIES FIXTURES_SETUP werkstroom_nb_backcasts LABELS notebooks TIMEOUT 300)
+add_test(NAME notebooks.validation.05_validation
+         COMMAND ${WERKSTROOM_JUPYTER} nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=python3
+                 --ExecutePreprocessor.timeout=240 --output-dir ${WERKSTROOM_NB_OUT}/executed_validation
+                 ${PROJECT_SOURCE_DIR}/notebooks/05_validation.ipynb)
+set_tests_properties(
+  notebooks.validation.05_validation
+  PROPERTIES FIXTURES_REQUIRED "werkstroom_nb_results;werkstroom_nb_backcasts" LABELS notebooks TIMEOUT 300
+             ENVIRONMENT "WERKSTROOM_RESULTS=${WERKSTROOM_NB_OUT}/baseline.nc;WERKSTROOM_NATIONAL=${WERKSTROOM_NB_OUT}/wsw-nationaal-2016-calibrated.nc;WERKSTROOM_REGIONAL=${WERKSTROOM_NB_OUT}/wsw-werkzaak-2015-calibrated.nc;WERKSTROOM_REPO=${PROJECT_SOURCE_DIR};WERKSTROOM_EXPORT_DIR=${WERKSTROOM_NB_OUT}/export_validation/05_validation;PYDEVD_DISABLE_FILE_VALIDATION=1")
