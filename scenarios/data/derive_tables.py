@@ -47,11 +47,21 @@ assert abs(mean_2016 - 48.6) < 0.02 and abs(over45 - 0.68) < 1e-9
 national = 96300  # wsw_national.csv, end 2015
 counts = [round(national * w) for _, _, w in WSW_2016_BANDS]
 counts[3] += national - sum(counts)
-rows = []
-for (lo, hi, w), n in zip(WSW_2016_BANDS, counts):
-    for sex, share in (("men", WSW_MEN), ("women", round(1 - WSW_MEN, 2))):
-        rows.append(["Nederland", "wsw", sex, lo, hi, "general", n * share, 1, min(hi - 18, 40),
-                     f"derived: {national} (wsw_national.csv 2015) x band share {w} x sex share {share} (assumption)"])
+
+
+def wsw_rows(cells, duration_min, duration_cap):
+    """One row per cell (gemeente, age_lower, age_upper, persons, source(sex share)) and sex (70/30, assumption);
+    durations from duration_min up to the years since age 18, at most duration_cap."""
+    out = []
+    for g, lo, hi, n, source in cells:
+        for sex, share in (("men", WSW_MEN), ("women", round(1 - WSW_MEN, 2))):
+            out.append([g, "wsw", sex, lo, hi, "general", n * share, duration_min, min(hi - 18, duration_cap),
+                        source(share)])
+    return out
+
+
+rows = wsw_rows([("Nederland", lo, hi, n, lambda s, w=w: f"derived: {national} (wsw_national.csv 2015) x band share "
+                  f"{w} x sex share {s} (assumption)") for (lo, hi, w), n in zip(WSW_2016_BANDS, counts)], 1, 40)
 write("wsw_nationaal_2016_initial.csv", [
     "Wsw stock of the Netherlands on 2016-01-01 (96,300 persons at end 2015, wsw_national.csv).",
     "Band shares reproduce wsw_national_composition.csv 2015 (under 27: 4%, 45 and over: 68%, mean age 48.6):",
@@ -65,19 +75,15 @@ write("wsw_nationaal_2016_initial.csv", [
     rows)
 
 # --- Wsw at Werkzaak on 2015-07-01 (the regional backcast, wsw-werkzaak-2015.toml) -----------------------------
-# LANDER, the Wsw company that became Werkzaak's Wsw part, had about 1,300 Wsw workers in mid 2015 (brief section 4,
-# Nieuwsblad Geldermalsen; docs/sources.md#wsw-regional). No regional age mix is published: the national mix of
+# LANDER, the Wsw company that became Werkzaak's Wsw part, had about 1,300 Wsw workers in mid 2015 (Nieuwsblad
+# Geldermalsen; docs/sources.md#wsw-regional). No regional age mix is published: the national mix of
 # 2016-01-01 above is used (assumption; the regional stock is taken to be as old as the national one), split over
 # the 8 gemeenten by population share (assumption). Durations: everyone entered before 2015-01-01.
 WSW_WERKZAAK_2015 = 1300
-rows = []
-for g in all8:
-    share = inhabitants[g] / all_total
-    for lo, hi, w in WSW_2016_BANDS:
-        for sex, s in (("men", WSW_MEN), ("women", round(1 - WSW_MEN, 2))):
-            rows.append([g, "wsw", sex, lo, hi, "general", WSW_WERKZAAK_2015 * share * w * s, 0.5, min(hi - 18, 40),
-                         f"derived: {WSW_WERKZAAK_2015} (LANDER mid 2015) x population share {share:.4f} x national "
-                         f"band share {w} (assumption) x sex share {s} (assumption)"])
+rows = wsw_rows([(g, lo, hi, WSW_WERKZAAK_2015 * inhabitants[g] / all_total * w,
+                  lambda s, w=w, p=inhabitants[g] / all_total: f"derived: {WSW_WERKZAAK_2015} (LANDER mid 2015) x "
+                  f"population share {p:.4f} x national band share {w} (assumption) x sex share {s} (assumption)")
+                 for g in all8 for lo, hi, w in WSW_2016_BANDS], 0.5, 40)
 write("wsw_werkzaak_2015_initial.csv", [
     "Wsw stock of Werkzaak's 8 gemeenten on 2015-07-01: about 1,300 persons (LANDER, mid 2015; sources.md#wsw-regional).",
     "Age bands: the national shares of 2016-01-01 (wsw_nationaal_2016_initial.csv; assumption: no regional mix is",
@@ -116,23 +122,19 @@ PW_STATES = [
     ("lks", 240, [(18, 27, 0.20), (27, 45, 0.45), (45, 67, 0.35)], 0.60, (0, 5),
      "derived: ~200 LKS in the region (2019, Omroep Gelderland) grown ~3%/year to 2025 = 240 (assumption)"),
     ("beschut", 142, [(18, 27, 0.35), (27, 45, 0.40), (45, 67, 0.25)], 0.60, (0, 10),
-     "derived: 2025 beschut places 142 = 728,400 EUR / 5,128 EUR per place (brief section 5 reading), all filled"),
+     "derived: 2025 beschut places 142 = 728,400 EUR / 5,128 EUR per place (sources.md#money reading), all filled"),
     ("beschut_wacht", 20, [(18, 27, 0.60), (27, 67, 0.40)], 0.60, (0, 1),
-     "assumption: 20 persons with a beschut advice waiting at the start (places lag behind, brief section 3)"),
+     "assumption: 20 persons with a beschut advice waiting at the start (places lag behind, sources.md#beschut-tussengroep-lks)"),
     ("tussengroep", 40, [(18, 27, 0.30), (27, 45, 0.40), (45, 67, 0.30)], 0.55, (0, 1),
      "assumption: 40 persons already in tussengroep-like trajectories before the 2025 funding"),
     ("regulier", 375, [(18, 27, 0.30), (27, 45, 0.40), (45, 55, 0.15), (55, 67, 0.15)], 0.50, (0, 1.5),
      "derived: 1.5 years x the bijstand->regulier flow 0.0925/year x 2,700 = 375 (tracked for returns; assumption)"),
 ]
 
-rows = []
-for g in all8:
-    share = inhabitants[g] / all_total
-    for lo, hi, w in WSW_2025_BANDS:
-        for sex, s in (("men", WSW_MEN), ("women", round(1 - WSW_MEN, 2))):
-            rows.append([g, "wsw", sex, lo, hi, "general", wsw_2025 * share * w * s, 10, min(hi - 18, 45),
-                         f"derived: {WSW_2025} (regional backcast wsw-werkzaak-2015-calibrated, 2025-01-01) x "
-                         f"population share {share:.4f} x age share {w} x sex share {s} (70/30 assumption)"])
+rows = wsw_rows([(g, lo, hi, wsw_2025 * inhabitants[g] / all_total * w,
+                  lambda s, w=w, p=inhabitants[g] / all_total: f"derived: {WSW_2025} (regional backcast "
+                  f"wsw-werkzaak-2015-calibrated, 2025-01-01) x population share {p:.4f} x age share {w} x sex share "
+                  f"{s} (70/30 assumption)") for g in all8 for lo, hi, w in WSW_2025_BANDS], 10, 45)
 for g in pw:
     for lo, hi, w in BIJSTAND_AGES:
         for sex, s in (("men", round(1 - BIJSTAND_WOMEN, 2)), ("women", BIJSTAND_WOMEN)):
@@ -160,16 +162,16 @@ write("initial_population.csv", [
 
 # --- Capacities ------------------------------------------------------------------------------------------------
 funding = [r for r in read("funding_werkzaak_2025_2034.csv") if r["year"] != "structural"]
-BESCHUT_EUR_PER_PLACE = 5128  # brief section 5: the reading that gives ~142 places in 2025 (unverified)
+BESCHUT_EUR_PER_PLACE = 5128  # sources.md#money: the reading that gives ~142 places in 2025 (unverified)
 write("capacity_beschut.csv", [
     "Beschut werk places at Werkzaak per year (one regional pool) = beschut_werk_eur / 5,128 EUR per place.",
-    "The per-place amount is the brief's reading of the funding column (section 5), unverified: an assumption.",
+    "The per-place amount is a reading of the funding column (sources.md#money), unverified: an assumption.",
     "Rounded to whole places.",
 ], ["year", "places", "source"],
     [[int(r["year"]), round(float(r["beschut_werk_eur"]) / BESCHUT_EUR_PER_PLACE),
       f"derived: {r['beschut_werk_eur']} EUR (funding_werkzaak_2025_2034.csv) / 5,128 EUR per place (assumption)"]
      for r in funding])
-TUSSENGROEP_EUR_PER_PLACE = 35e6 / 10000  # structural Rijksbijdrage 35M for 10,000 places (brief section 4)
+TUSSENGROEP_EUR_PER_PLACE = 35e6 / 10000  # structural Rijksbijdrage 35M for 10,000 places (sources.md#beschut-tussengroep-lks)
 write("capacity_tussengroep.csv", [
     "Tussengroep places at Werkzaak per year (one regional pool, Participatiewet gemeenten only) =",
     "rijksbijdrage_sociale_infrastructuur_eur / 3,500 EUR per place (the structural 35M EUR / 10,000 places).",
