@@ -15,6 +15,7 @@ import sys
 import tomllib
 
 import numpy as np
+import pandas as pd
 import xarray as xr
 
 BIN, SOURCE, WORK, CHECK = sys.argv[1:5]
@@ -90,8 +91,13 @@ def check_statushouders():
     present = ds.cohort_present.sum("replication")
     working = ds.cohort_working.sum("replication")
     months = [int(m) for m in ds.months_since_permit.values]
-    # Cohorts observed at 96 months, so every share below is of the same persons' cohorts.
-    full = present.sel(months_since_permit=96) > 0
+    # Cohorts whose every member is observed at 96 months (housed by the end of the arrival half-year, the permit
+    # before that), so every share below is of the same persons.
+    end = pd.Timestamp(ds.time.values[-1])
+    arrived_by = [pd.Timestamp(f"{c[:4]}-07-01") if c.endswith("H1") else pd.Timestamp(f"{int(c[:4]) + 1}-01-01")
+                  for c in map(str, ds.cohort.values)]
+    full = xr.DataArray([a + pd.DateOffset(months=96) <= end for a in arrived_by], dims="cohort",
+                        coords={"cohort": ds.cohort})
     share = {m: float(working.sel(months_since_permit=m).where(full).sum() /
                       present.sel(months_since_permit=m).where(full).sum()) for m in months if m <= 96}
     print("share working of those present, by months since permit:",
@@ -104,6 +110,20 @@ def check_statushouders():
         fail(f"the curve does not level off after 5 years: +{late:.3f} a year at 5-8 years against +{early:.3f} "
              "at 2-5 years (expected at most 0.04 and a quarter)")
     print(f"levels off: +{early:.3f} a year at 2-5 years, +{late:.3f} at 5-8 years")
+    # Everyone is housed by 12 months after the permit: from then on the present and those who left the region
+    # alive only lose the deaths and AOW exits (few at these ages), and CBS's share is read on their sum.
+    left = ds.cohort_left.sum("replication")
+    left_working = ds.cohort_left_working.sum("replication")
+    if bool((left_working > left).any()):
+        fail("more leavers from work than leavers")
+    followed = {m: float((present + left).sel(months_since_permit=m).where(full).sum()) for m in share}
+    if any(followed[b] > followed[a] for a, b in zip(sorted(followed)[2:], sorted(followed)[3:])):
+        fail(f"present + left grows after 12 months: {followed}")
+    if followed[96] < 0.9 * followed[12]:
+        fail(f"present + left falls from {followed[12]:.0f} to {followed[96]:.0f} by 96 months: leavers not counted")
+    cbs = {m: float((working + left_working).sel(months_since_permit=m).where(full).sum()) / followed[m]
+           for m in (36, 60, 96)}
+    print("share working on CBS's denominator (leavers as they left):", cbs)
 
 
 {"wsw_rates": check_wsw_rates, "wsw_stock": check_wsw_stock, "statushouders": check_statushouders}[CHECK]()
