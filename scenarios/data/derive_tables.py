@@ -48,6 +48,9 @@ national = 96300  # wsw_national.csv, end 2015
 counts = [round(national * w) for _, _, w in WSW_2016_BANDS]
 counts[3] += national - sum(counts)
 
+INITIAL_COLUMNS = ["gemeente", "state", "sex", "age_lower", "age_upper", "group", "count", "duration_min", "duration_max",
+                   "source"]  # the [initial_population] table
+
 
 def wsw_rows(cells, duration_min, duration_cap):
     """One row per cell (gemeente, age_lower, age_upper, persons, source(sex share)) and sex (70/30, assumption);
@@ -71,8 +74,7 @@ write("wsw_nationaal_2016_initial.csv", [
     "The top band ends at 65.25: whoever reached 65y3m, the AOW age of 2015 (aow_schedule.csv), in 2015 had retired.",
     "Sex split 70/30: assumption.",
     "Durations: everyone entered before 2015-01-01, so at least 1 year in the Wsw on 2016-01-01 (from age 18 on).",
-], ["gemeente", "state", "sex", "age_lower", "age_upper", "group", "count", "duration_min", "duration_max", "source"],
-    rows)
+], INITIAL_COLUMNS, rows)
 
 # --- Wsw at Werkzaak on 2015-07-01 (the regional backcast, wsw-werkzaak-2015.toml) -----------------------------
 # LANDER, the Wsw company that became Werkzaak's Wsw part, had about 1,300 Wsw workers in mid 2015 (Nieuwsblad
@@ -88,8 +90,7 @@ write("wsw_werkzaak_2015_initial.csv", [
     "Wsw stock of Werkzaak's 8 gemeenten on 2015-07-01: about 1,300 persons (LANDER, mid 2015; sources.md#wsw-regional).",
     "Age bands: the national shares of 2016-01-01 (wsw_nationaal_2016_initial.csv; assumption: no regional mix is",
     "published). Split over the gemeenten by population share and 70/30 men/women: assumptions. Durations >= 0.5 years.",
-], ["gemeente", "state", "sex", "age_lower", "age_upper", "group", "count", "duration_min", "duration_max", "source"],
-    rows)
+], INITIAL_COLUMNS, rows)
 
 # --- Wsw at Werkzaak on 2025-01-01 ---------------------------------------------------------------------------
 # The regional backcast (wsw-werkzaak-2015-calibrated.toml: LANDER's ~1,300 in mid 2015, the level of vertrokken
@@ -157,8 +158,7 @@ write("initial_population.csv", [
     "  nobody entered after 2015-01-01, so durations are at least 10 years and ages at least 28.",
     f"bijstand: {BIJSTAND_TOTAL} in the 6 Participatiewet gemeenten (Tiel 971, West Betuwe 409, others by share).",
     "Buren and Neder-Betuwe place only the Wsw at Werkzaak: they have no Participatiewet rows.",
-], ["gemeente", "state", "sex", "age_lower", "age_upper", "group", "count", "duration_min", "duration_max", "source"],
-    rows)
+], INITIAL_COLUMNS, rows)
 
 # --- Capacities ------------------------------------------------------------------------------------------------
 funding = [r for r in read("funding_werkzaak_2025_2034.csv") if r["year"] != "structural"]

@@ -62,14 +62,20 @@ add_test(NAME notebooks.pilots_compare
 set_tests_properties(notebooks.pilots_compare PROPERTIES FIXTURES_REQUIRED werkstroom_nb_pilots_run
                                                          FIXTURES_SETUP werkstroom_nb_pilots LABELS notebooks
                                                          TIMEOUT 300)
-add_test(NAME notebooks.pilots.04_pilot_impact
-         COMMAND ${WERKSTROOM_JUPYTER} nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=python3
-                 --ExecutePreprocessor.timeout=240 --output-dir ${WERKSTROOM_NB_OUT}/executed_pilots
-                 ${PROJECT_SOURCE_DIR}/notebooks/04_pilot_impact.ipynb)
-set_tests_properties(
-  notebooks.pilots.04_pilot_impact
-  PROPERTIES FIXTURES_REQUIRED werkstroom_nb_pilots LABELS notebooks TIMEOUT 300
-             ENVIRONMENT "WERKSTROOM_RESULTS=${WERKSTROOM_NB_OUT}/pilots.nc;WERKSTROOM_SCENARIO=;WERKSTROOM_EXPORT_DIR=${WERKSTROOM_NB_OUT}/export_pilots/04_pilot_impact;PYDEVD_DISABLE_FILE_VALIDATION=1")
+# A notebook run on its own results: notebooks.VARIANT.NAME, needing FIXTURES, with ENVIRONMENT besides the
+# export folder.
+function(werkstroom_notebook_test variant name fixtures environment)
+  add_test(NAME notebooks.${variant}.${name}
+           COMMAND ${WERKSTROOM_JUPYTER} nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=python3
+                   --ExecutePreprocessor.timeout=240 --output-dir ${WERKSTROOM_NB_OUT}/executed_${variant}
+                   ${PROJECT_SOURCE_DIR}/notebooks/${name}.ipynb)
+  set_tests_properties(
+    notebooks.${variant}.${name}
+    PROPERTIES FIXTURES_REQUIRED "${fixtures}" LABELS notebooks TIMEOUT 300
+               ENVIRONMENT "${environment};WERKSTROOM_EXPORT_DIR=${WERKSTROOM_NB_OUT}/export_${variant}/${name};PYDEVD_DISABLE_FILE_VALIDATION=1")
+endfunction()
+werkstroom_notebook_test(pilots 04_pilot_impact werkstroom_nb_pilots
+                         "WERKSTROOM_RESULTS=${WERKSTROOM_NB_OUT}/pilots.nc;WERKSTROOM_SCENARIO=")
 
 # Notebook 05 (validation) on the baseline's results file and runs of the two calibrated Wsw backcasts (a few
 # replications; the regional one is small), with the calibration reports and data tables of the source tree.
@@ -81,11 +87,6 @@ add_test(NAME notebooks.backcast_werkzaak
                  --replications 16 --out ${WERKSTROOM_NB_OUT}/wsw-werkzaak-2015-calibrated.nc --overwrite --quiet)
 set_tests_properties(notebooks.backcast_national notebooks.backcast_werkzaak
                      PROPERTIES FIXTURES_SETUP werkstroom_nb_backcasts LABELS notebooks TIMEOUT 300)
-add_test(NAME notebooks.validation.05_validation
-         COMMAND ${WERKSTROOM_JUPYTER} nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=python3
-                 --ExecutePreprocessor.timeout=240 --output-dir ${WERKSTROOM_NB_OUT}/executed_validation
-                 ${PROJECT_SOURCE_DIR}/notebooks/05_validation.ipynb)
-set_tests_properties(
-  notebooks.validation.05_validation
-  PROPERTIES FIXTURES_REQUIRED "werkstroom_nb_results;werkstroom_nb_backcasts" LABELS notebooks TIMEOUT 300
-             ENVIRONMENT "WERKSTROOM_RESULTS=${WERKSTROOM_NB_OUT}/baseline.nc;WERKSTROOM_NATIONAL=${WERKSTROOM_NB_OUT}/wsw-nationaal-2016-calibrated.nc;WERKSTROOM_REGIONAL=${WERKSTROOM_NB_OUT}/wsw-werkzaak-2015-calibrated.nc;WERKSTROOM_REPO=${PROJECT_SOURCE_DIR};WERKSTROOM_EXPORT_DIR=${WERKSTROOM_NB_OUT}/export_validation/05_validation;PYDEVD_DISABLE_FILE_VALIDATION=1")
+werkstroom_notebook_test(
+  validation 05_validation "werkstroom_nb_results;werkstroom_nb_backcasts"
+  "WERKSTROOM_RESULTS=${WERKSTROOM_NB_OUT}/baseline.nc;WERKSTROOM_NATIONAL=${WERKSTROOM_NB_OUT}/wsw-nationaal-2016-calibrated.nc;WERKSTROOM_REGIONAL=${WERKSTROOM_NB_OUT}/wsw-werkzaak-2015-calibrated.nc;WERKSTROOM_REPO=${PROJECT_SOURCE_DIR}")
