@@ -4,6 +4,7 @@
 #include <cmath>
 #include <iterator>
 
+#include "sim/model/money_spec.hpp"
 #include "sim/runner/yearly_values.hpp"
 
 namespace ws::runner {
@@ -16,7 +17,8 @@ std::size_t baseline_index(const Comparison& c) {
                                   c.scenarios.begin());
 }
 
-// The names along `dim` with a non-zero mean of `variable` ([scenario][year][dim]) in scenario s.
+// The names along `dim` with a non-zero mean of `variable` ([scenario][year][dim]) in scenario s. The vangnet is
+// derived (any scenario may trigger it in some replication), not something a scenario adds.
 std::vector<std::string> used(const output::ResultsReader& file, const std::string& variable,
                               const std::string& dim, const std::string& prefix, std::size_t s) {
   std::vector<std::string> out;
@@ -26,7 +28,7 @@ std::vector<std::string> used(const output::ResultsReader& file, const std::stri
   const std::vector<double> mean = file.read(variable, leading);
   const std::size_t K = names.size();
   for (std::size_t k = 0; k < K; ++k)
-    for (std::size_t i = k; i < mean.size(); i += K)
+    for (std::size_t i = k; i < mean.size() && names[k] != model::kVangnet; i += K)
       if (std::abs(mean[i]) > kTiny) {  // NaN (not in the scenario) is not use
         out.push_back(prefix + names[k]);
         break;

@@ -5,7 +5,8 @@
 // (the interaction), the latter with a 95% interval over the common-random-number replications:
 //   interaction_r = (combined_r - baseline_r) - sum_i (single_i,r - baseline_r).
 // What a scenario adds: the money items and states with a non-zero whole-area mean that the baseline lacks
-// (from money_region_mean and person_years_region_mean; no scenario names are known here).
+// (from money_region_mean and person_years_region_mean, the derived buig_vangnet aside; no scenario names are
+// known here).
 #include <string>
 #include <vector>
 

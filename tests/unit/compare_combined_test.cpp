@@ -28,6 +28,9 @@ std::filesystem::path run_files(const std::vector<std::string>& relative, const 
   }
   runner::run_scenarios(specs, files,
                         {.replications = 3,
+                         .first_replication = 0,
+                         .keep_replications = std::nullopt,
+                         .replications_per_draw = 1,
                          .seed = specs[0].run.seed,
                          .threads = 2,
                          .out = out,
