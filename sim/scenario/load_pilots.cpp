@@ -122,7 +122,7 @@ mp::WwRights read_ww_rights(Context& c, const Node& t, const std::string& p) {
   Reader& r = c.r;
   r.check_keys(t, p,
                {"weeks_required", "min_months", "months_per_year_worked", "max_months", "prior_years_worked",
-                "outflow"});
+                "share_entitled", "outflow"});
   mp::WwRights w;
   w.origin = origin(t, p);
   const Bounds weeks = non_negative("weeks", 52), months = non_negative("months", 120);
@@ -135,6 +135,7 @@ mp::WwRights read_ww_rights(Context& c, const Node& t, const std::string& p) {
     r.fail(t.find("max_months") ? *t.find("max_months") : t, p + ".max_months",
            "expected at least min_months");
   w.prior_years_worked = r.number_or(t, p, "prior_years_worked", 0.0, non_negative("years", 60), nullptr);
+  w.then_share = r.number_or(t, p, "share_entitled", 1.0, share(), nullptr);
   if (const Node* o = t.find("outflow")) w.outflow = hazards(c, *o, p + ".outflow");
   return w;
 }
@@ -143,7 +144,7 @@ mp::WwRights read_ww_rights(Context& c, const Node& t, const std::string& p) {
 mp::UwvBenefit read_uwv_benefit(Context& c, const Node& t, const std::string& p) {
   Reader& r = c.r;
   r.expect_table(t, p);
-  r.check_keys(t, p, {"state", "description", "months", "then", "outflow"});
+  r.check_keys(t, p, {"state", "description", "months", "then", "share_entitled", "otherwise", "outflow"});
   mp::UwvBenefit b;
   b.origin = origin(t, p);
   b.state = state_name(c, t, p, "ww");
@@ -151,6 +152,9 @@ mp::UwvBenefit read_uwv_benefit(Context& c, const Node& t, const std::string& p)
   b.months = r.number_or(t, p, "months", 0.0, non_negative("months", 120), nullptr);
   b.then = r.string_or(t, p, "then", "bijstand");
   if (const Node* n = t.find("then")) c.state(*n, p + ".then", b.then);
+  b.then_share = r.number_or(t, p, "share_entitled", 1.0, share(), nullptr);
+  b.otherwise = r.string_or(t, p, "otherwise", "vertrokken");
+  if (const Node* n = t.find("otherwise")) c.state(*n, p + ".otherwise", b.otherwise);
   if (const Node* o = t.find("outflow")) b.outflow = hazards(c, *o, p + ".outflow");
   return b;
 }

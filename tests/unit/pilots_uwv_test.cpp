@@ -180,6 +180,26 @@ outflow = { weg = 0.3 }
     CHECK(x.group_years("uwv", "ww") <=
           (x.flow("c->ww") + x.flow("c_wacht->ww") + x.flow("uwv->ww")) * 0.5 + 1e-9);
   }
+  SECTION("only a share is entitled to bijstand when the WW ends; the others leave at the same moment") {
+    TempScenario t;
+    std::string text = base;
+    text.replace(text.find("outflow = { weg = 0.3 }"), 23,
+                 "months = 6\nshare_entitled = 0.25\notherwise = \"weg\"");
+    Run x(t.load_child(text));
+    const double entitled = x.flow("ww->b"), others = x.flow("ww->weg");
+    REQUIRE(entitled + others > 40);
+    CHECK(entitled / (entitled + others) > 0.1);
+    CHECK(entitled / (entitled + others) < 0.4);
+    // Both at the end of the WW: six months in it for everyone who left that way; nobody stays longer.
+    const double entered = x.flow("c->ww") + x.flow("c_wacht->ww") + x.flow("uwv->ww");
+    CHECK(x.person_years("ww") >= 0.5 * (entitled + others) - 1e-9);
+    CHECK(x.person_years("ww") <= 0.5 * entered + 1e-9);
+    // The end leads to `otherwise`: the outflow may not name it.
+    std::string clash = text;
+    clash.replace(clash.find("months = 6"), 10, "outflow = { weg = 0.3 }\nmonths = 6");
+    CHECK_THAT(t.error_of_child(clash),
+               Catch::Contains("uwv_benefit.otherwise: expected a state the outflow does not name"));
+  }
 }
 
 TEST_CASE("pilots: Ondernemerschap earns its revenue per person-year of market work, capped by the halls",

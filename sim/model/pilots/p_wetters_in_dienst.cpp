@@ -87,6 +87,7 @@ void expand_p_wetters_in_dienst(ScenarioSpec& spec, const PWettersInDienst& pilo
     ww.origin = pilot.ww->origin;
     ww.months = ww_months(*pilot.ww, pilot.contract_years);
     ww.then = pilot.after_contract;
+    ww.then_share = pilot.ww->then_share;
     ww.outflow = pilot.ww->outflow;
     add_uwv_benefit(spec, ww);
     contract_end = ww.state;

@@ -47,12 +47,16 @@ struct HazardScaling {
 // A benefit the UWV pays (WW, WIA): a state of its own, at no cost to the BUIG and not bijstand. Persons leave
 // it for work and the like (`outflow`) and, when the entitlement ends (`months` > 0), for `then` exactly that
 // long after entering it (a deterministic end, not a hazard). No end: WIA, which runs to the AOW age.
+// Not everyone whose WW ends qualifies for bijstand (partner's income, assets): a share `then_share` goes to
+// `then`, the others to `otherwise` at the same moment (a person attribute drawn once, so the split is exact).
 struct UwvBenefit {
   std::string state;
   std::string description;
   Origin origin;
   double months = 0;
   std::string then = "bijstand";
+  double then_share = 1.0;
+  std::string otherwise = "vertrokken";
   std::vector<Rate> outflow;
 };
 
@@ -67,6 +71,7 @@ struct WwRights {
   double months_per_year_worked = 1;
   double max_months = 24;
   double prior_years_worked = 0;
+  double then_share = 1.0;  // of those still without work when the WW ends, the share entitled to bijstand
   std::vector<Rate> outflow;
 };
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <string>
 
 #include "sim/model/pilots/expand.hpp"
 #include "sim/model/state_graph.hpp"
@@ -27,9 +28,27 @@ void add_uwv_benefit(ScenarioSpec& spec, const UwvBenefit& benefit) {
   state.module = Module::participatiewet;
   add_state(spec, benefit.origin, state);
   add_transitions(spec, benefit.outflow, benefit.state, /*out_of_state=*/true);
-  if (benefit.months > 0)
-    add_transition(spec, suffixed(benefit.origin, ".months"), benefit.state, benefit.then,
-                   Number{1.0, "", benefit.origin}, {}, {}, exactly_after(benefit.months / 12.0));
+  if (!(benefit.months > 0)) return;
+  const Origin at = suffixed(benefit.origin, ".months");
+  const Piecewise end = exactly_after(benefit.months / 12.0);
+  const std::size_t to_then =
+      add_transition(spec, at, benefit.state, benefit.then, Number{1.0, "", benefit.origin}, {}, {}, end);
+  if (!(benefit.then_share < 1)) return;
+  // The split at the end: an attribute drawn once per person from numbers of its own (no other draw changes).
+  for (const auto& r : benefit.outflow)
+    if (r.state == benefit.otherwise)
+      fail(suffixed(benefit.origin, ".otherwise"),
+           "expected a state the outflow does not name (the end of the WW leads there), got '" +
+               benefit.otherwise + "'");
+  if (spec.attributes.size() == kMaxAttributes)
+    fail(benefit.origin, "at most " + std::to_string(kMaxAttributes) + " person attributes per scenario");
+  const std::string attribute = benefit.state + ".recht_op_" + benefit.then;
+  spec.attributes.push_back({attribute, {"ja", "nee"}, {benefit.then_share, 1 - benefit.then_share}});
+  // Multipliers by attribute given before the attribute existed: 1 for every level (none here yet).
+  spec.transitions[to_then].by_attribute.push_back({attribute, {1.0, 0.0}});
+  const std::size_t to_otherwise = add_transition(spec, at, benefit.state, benefit.otherwise,
+                                                  Number{1.0, "", benefit.origin}, {}, {}, end);
+  spec.transitions[to_otherwise].by_attribute.push_back({attribute, {0.0, 1.0}});
 }
 
 void route_to_benefit(ScenarioSpec& spec, const UwvBenefit& benefit, const std::string& group,
