@@ -35,6 +35,9 @@ void add_uwv_benefit(ScenarioSpec& spec, const UwvBenefit& benefit) {
       add_transition(spec, at, benefit.state, benefit.then, Number{1.0, "", benefit.origin}, {}, {}, end);
   if (!(benefit.then_share < 1)) return;
   // The split at the end: an attribute drawn once per person from numbers of its own (no other draw changes).
+  if (benefit.otherwise == benefit.then)
+    fail(suffixed(benefit.origin, ".otherwise"),
+         "expected a state other than '" + benefit.then + "' (where the entitled go)");
   for (const auto& r : benefit.outflow)
     if (r.state == benefit.otherwise)
       fail(suffixed(benefit.origin, ".otherwise"),
