@@ -5,3 +5,10 @@ add_test(NAME calibrate_wsw_nationaal
                  ${CMAKE_CURRENT_BINARY_DIR}/calibrate_wsw_nationaal scenarios/calibration/wsw-nationaal-2016.toml
                  scenarios/wsw-nationaal-2016-calibrated.toml scenarios/calibration/reports/wsw-nationaal-2016-fit.csv)
 set_tests_properties(calibrate_wsw_nationaal PROPERTIES TIMEOUT 900 LABELS "integration;calibration")
+# Bijstand per gemeente: the backcast 2021-2022 and the fitted inflow the baseline extends (its fragment).
+add_test(NAME calibrate_bijstand_gemeenten
+         COMMAND ${DEBIAN_PYTHON} ${CMAKE_CURRENT_LIST_DIR}/calibrate_test.py ${WERKSTROOM_BIN} ${PROJECT_SOURCE_DIR}
+                 ${CMAKE_CURRENT_BINARY_DIR}/calibrate_bijstand_gemeenten scenarios/calibration/bijstand-gemeenten.toml
+                 scenarios/bijstand-gemeenten-2021-calibrated.toml scenarios/calibration/reports/bijstand-gemeenten-fit.csv
+                 scenarios/calibrated/bijstand-gemeenten.toml)
+set_tests_properties(calibrate_bijstand_gemeenten PROPERTIES TIMEOUT 900 LABELS "integration;calibration")
