@@ -82,10 +82,23 @@ TEST_CASE("baseline: gemeenten, modules, horizon, stocks", "[scenario]") {
     if (!g.participatiewet_at_werkzaak) CHECK(c.state == "wsw");
     if (c.state == "wsw") CHECK(c.duration_min_years >= 10);
   }
-  // Sources: the scenario file first, then each data file once.
-  REQUIRE_FALSE(s.sources.empty());
-  CHECK(s.sources.front().first.find("baseline.toml") != std::string::npos);
-  CHECK(s.sources.front().second.find("[scenario]") != std::string::npos);
+  // Statushouders flagged in the bijstand stock, their permit 0.25-1 year before entering bijstand.
+  double flagged = 0;
+  for (const auto& c : s.initial_cells)
+    if (c.group == "statushouder") {
+      CHECK(c.state == "bijstand");
+      CHECK(c.permit_lead_min_years == 0.25);
+      CHECK(c.permit_lead_max_years == 1.0);
+      flagged += c.count;
+    }
+  CHECK(flagged > 300);
+  CHECK(flagged < 1000);
+  // Sources: the scenario files in extend order (the calibrated bijstand inflow the baseline extends, then the
+  // baseline), then each data file once.
+  REQUIRE(s.sources.size() > 2);
+  CHECK(s.sources[0].first.find("calibrated/bijstand-gemeenten.toml") != std::string::npos);
+  CHECK(s.sources[1].first.find("baseline.toml") != std::string::npos);
+  CHECK(s.sources[1].second.find("[scenario]") != std::string::npos);
 }
 
 TEST_CASE("baseline: statushouder rates = taakstelling x 2 x population share, adult share as multiplier",
