@@ -3,7 +3,8 @@
 
 Run from anywhere: /usr/bin/python3 scenarios/data/derive_tables.py   (standard library only)
 Derived here: initial_population.csv (baseline), wsw_nationaal_2016_initial.csv, capacity_beschut.csv,
-capacity_tussengroep.csv, statushouder_work_hazard.csv. Every number is either computed from a sourced CSV in this
+capacity_tussengroep.csv, statushouder_work_hazard.csv, bijstand_exit_by_duration.csv and bijstand_2021_initial.csv
+(the bijstand backcast; bijstand_stock.py holds the bijstand stock's arithmetic). Every number is either computed from a sourced CSV in this
 folder or set below as a named assumption; the source column of each row says which.
 """
 import csv
