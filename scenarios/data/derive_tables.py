@@ -2,13 +2,17 @@
 """Writes the derived data tables of the scenarios from the sourced ones, with the arithmetic in comment lines.
 
 Run from anywhere: /usr/bin/python3 scenarios/data/derive_tables.py   (standard library only)
-Derived here: initial_population.csv (baseline), wsw_nationaal_2016_initial.csv, wsw_werkzaak_2015_initial.csv, capacity_beschut.csv,
-capacity_tussengroep.csv, statushouder_work_hazard.csv. Every number is either computed from a sourced CSV in this
+Derived here: initial_population.csv (baseline), wsw_nationaal_2016_initial.csv, wsw_werkzaak_2015_initial.csv,
+capacity_beschut.csv, capacity_tussengroep.csv, statushouder_work_hazard.csv, bijstand_exit_by_duration.csv and
+bijstand_2021_initial.csv (the bijstand backcast; bijstand_stock.py holds the bijstand stock's arithmetic). Every
+number is either computed from a sourced CSV in this
 folder or set below as a named assumption; the source column of each row says which.
 """
 import csv
 import math
 import os
+
+import bijstand_stock as bs
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -24,8 +28,8 @@ def write(name, comments, header, rows):
             f.write("# " + c + "\n")
         w = csv.writer(f, lineterminator="\n")
         w.writerow(header)
-        for r in rows:
-            w.writerow([round(x, 4) if isinstance(x, float) else x for x in r])
+        for r in rows:  # rows shorter than the header end in empty (optional) fields
+            w.writerow([round(x, 4) if isinstance(x, float) else x for x in r] + [""] * (len(header) - len(r)))
 
 
 gemeenten = read("gemeenten.csv")
@@ -104,18 +108,25 @@ WSW_2025_BANDS = [(28, 35, 0.0415), (35, 45, 0.1388), (45, 55, 0.2680), (55, 60,
                   (64, 67, 0.1416)]
 wsw_2025 = WSW_2025
 
-# --- Participatiewet stocks on 2025-01-01 (the 6 gemeenten with Participatiewet at Werkzaak) --------------------
-# bijstand: 2,700 (Werkzaak 2019, bijstand_regional.csv) held flat to 2025 (assumption); Tiel and West Betuwe at
-# their 2022 figures (971, 409), the remaining 1,320 split over the other four by population share.
+# --- Participatiewet stocks (the 6 gemeenten with Participatiewet at Werkzaak) --------------------------------
+# bijstand on 2025-01-01: 2,700 (Werkzaak 2019, bijstand_regional.csv) held flat to 2025 (assumption); Tiel and
+# West Betuwe at their 2022 figures (971, 409), the remaining 1,320 split over the other four by population share.
+# The backcast of the bijstand calibration (bijstand-gemeenten-2021.toml) starts on 2021-01-01 from Tiel and West
+# Betuwe's 2020 figures (1,032, 425: each year's figure read as the stock at its end), the other four as in 2025
+# (assumption: stationary, the stock the baseline starts from; no series for them).
 BIJSTAND_TOTAL = 2700
 bijstand_known = {"Tiel": 971, "West Betuwe": 409}
+bijstand_2020 = {"Tiel": 1032, "West Betuwe": 425}
 rest = [g for g in pw if g not in bijstand_known]
 rest_total = sum(inhabitants[g] for g in rest)
 bijstand = dict(bijstand_known)
 for g in rest:
     bijstand[g] = (BIJSTAND_TOTAL - sum(bijstand_known.values())) * inhabitants[g] / rest_total
-BIJSTAND_AGES = [(18, 27, 0.12), (27, 45, 0.40), (45, 55, 0.22), (55, 67, 0.26)]  # assumption
+bijstand_start_2021 = dict(bijstand, **bijstand_2020)
+BIJSTAND_AGES = [(18, 27, 0.12), (27, 45, 0.40), (45, 55, 0.22), (55, 67, 0.26)]  # assumption (docs/sources.md)
 BIJSTAND_WOMEN = 0.52  # assumption
+STATUSHOUDER_AGES = [(18, 27, 0.35), (27, 45, 0.45), (45, 67, 0.20)]  # as baseline.toml [statushouders]
+STATUSHOUDER_WOMEN = 0.4  # as baseline.toml [statushouders]
 
 # Other Participatiewet states, regional totals split by population share over the 6 gemeenten.
 # (state, total, age bands, share of men, duration range, source of the total)
@@ -129,36 +140,66 @@ PW_STATES = [
     ("tussengroep", 40, [(18, 27, 0.30), (27, 45, 0.40), (45, 67, 0.30)], 0.55, (0, 1),
      "assumption: 40 persons already in tussengroep-like trajectories before the 2025 funding"),
     ("regulier", 375, [(18, 27, 0.30), (27, 45, 0.40), (45, 55, 0.15), (55, 67, 0.15)], 0.50, (0, 1.5),
-     "derived: 1.5 years x the bijstand->regulier flow 0.0925/year x 2,700 = 375 (tracked for returns; assumption)"),
+     "derived: the 1.5-year window x the bijstand->regulier flow 0.0925/year x 2,700 = 375 (assumption)"),
 ]
 
-rows = wsw_rows([(g, lo, hi, wsw_2025 * inhabitants[g] / all_total * w,
-                  lambda s, w=w, p=inhabitants[g] / all_total: f"derived: {WSW_2025} (regional backcast "
-                  f"wsw-werkzaak-2015-calibrated, 2025-01-01) x population share {p:.4f} x age share {w} x sex share "
-                  f"{s} (70/30 assumption)") for g in all8 for lo, hi, w in WSW_2025_BANDS], 10, 45)
-for g in pw:
-    for lo, hi, w in BIJSTAND_AGES:
-        for sex, s in (("men", round(1 - BIJSTAND_WOMEN, 2)), ("women", BIJSTAND_WOMEN)):
-            src = ("BD Feb 2023 (2022 figure held to 2025)" if g in bijstand_known
-                   else "derived: (2,700 - 971 - 409) x population share among the other four")
-            rows.append([g, "bijstand", sex, lo, hi, "general", bijstand[g] * w * s, 0, 8,
-                         f"{src}; age share {w}, sex share {s}: assumption"])
-for state, total, ages, men, (dmin, dmax), src in PW_STATES:
+# Duration dependence of the bijstand exits (bijstand_stock.py): the normalised profile, written as the
+# by_duration table of bijstand->regulier and bijstand->vertrokken, and the stationary durations of the stock.
+profile, profile_scale = bs.normalised_profile()
+bands = bs.duration_bands(profile)
+stock5, out3, out05 = bs.checks(profile)
+write("bijstand_exit_by_duration.csv", [
+    "Multiplier of bijstand->regulier and bijstand->vertrokken by years in bijstand (by_duration in baseline.toml).",
+    f"Assumption (shape): relative hazards {bs.BIJSTAND_DURATION_PROFILE} on [0, 0.5), [0.5, 3), 3+ years, scaled by",
+    f"{profile_scale:.4f} so that a stationary stock keeps the mean exit hazard of the constant rates (outflow ~25%",
+    f"of the stock a year). Stationary stock: {stock5:.0%} at 5+ years (CBS 2017: 36%); outflow {out3:.0%} after 3+",
+    f"years (CBS 2017: ~25%), {out05:.0%} within half a year (~25%); see bijstand_stock.py. Statushouders:",
+    f"by_group statushouder = 1 / {profile[1]:.4f} = {1 / profile[1]:.4f} on bijstand->regulier (baseline.toml).",
+], ["from", "multiplier", "source"],
+    [[lo, m, f"assumption: relative hazard {raw} x {profile_scale:.4f} (normalised; checked against CBS 2017, "
+             "bijstand_stock.py)"]
+     for lo, m, raw in zip([0.0] + bs.DURATION_BREAKS, profile, bs.BIJSTAND_DURATION_PROFILE)])
+
+
+def bijstand_rows(start_year, totals, source_of):
+    """Bijstand cells on 1 January of start_year: flagged statushouders by permit year, the rest general with the
+    stationary durations (in the 18-27 band the longest durations are cut at 5 years)."""
+    out = []
     for g in pw:
-        share = inhabitants[g] / pw_total
-        for lo, hi, w in ages:
-            for sex, s in (("men", men), ("women", round(1 - men, 2))):
-                rows.append([g, state, sex, lo, hi, "general", total * share * w * s, dmin, min(dmax, lo),
-                             f"{src}; x population share {share:.4f}; age/sex shares: assumption"])
-write("initial_population.csv", [
-    "Persons present on 2025-01-01 by gemeente x state x sex x age band (baseline.toml). Counts are expected values;",
-    "the model rounds them stochastically per replication. Written by derive_tables.py: see its comments.",
-    f"Wsw: {wsw_2025:.1f} persons (the regional backcast wsw-werkzaak-2015-calibrated.toml on 2025-01-01), split over",
-    "  all 8 gemeenten by population share;",
-    "  nobody entered after 2015-01-01, so durations are at least 10 years and ages at least 28.",
-    f"bijstand: {BIJSTAND_TOTAL} in the 6 Participatiewet gemeenten (Tiel 971, West Betuwe 409, others by share).",
-    "Buren and Neder-Betuwe place only the Wsw at Werkzaak: they have no Participatiewet rows.",
-], INITIAL_COLUMNS, rows)
+        cohorts = bs.statushouders_in_stock(start_year, inhabitants[g], profile)
+        flagged = sum(cohorts.values())
+        general = totals[g] - flagged
+        for lo, hi, w in BIJSTAND_AGES:
+            for sex, s in (("men", round(1 - BIJSTAND_WOMEN, 2)), ("women", BIJSTAND_WOMEN)):
+                for dlo, band_hi, ds in bands:
+                    dhi = band_hi if lo >= 27 else min(band_hi, 5.0)  # nobody under 27 on bijstand since before 18
+                    out.append([g, "bijstand", sex, lo, hi, "general", general * w * s * ds, dlo, dhi,
+                                f"{source_of(g)} minus {flagged:.1f} statushouders; age share {w}, sex share {s}: "
+                                f"assumption; duration share {ds:.4f} (stationary, bijstand_stock.py)"])
+        for year, n in sorted(cohorts.items()):
+            since_min, since_max = max(0.0, start_year - year - 1), start_year - year
+            dmin = max(0.0, since_min - bs.LEAD_MAX)
+            dmax = max(dmin, since_max - bs.LEAD_MIN)
+            for lo, hi, w in STATUSHOUDER_AGES:
+                for sex, s in (("men", round(1 - STATUSHOUDER_WOMEN, 2)), ("women", STATUSHOUDER_WOMEN)):
+                    out.append([g, "bijstand", sex, lo, hi, "statushouder", n * w * s, dmin, dmax,
+                                f"derived: permits {year} still in bijstand (taakstelling x population share x adult "
+                                f"share 0.6 x stay probability, bijstand_stock.py); age/sex shares as [statushouders]",
+                                bs.LEAD_MIN, bs.LEAD_MAX])
+    return out
+
+
+def pw_state_rows():
+    out = []
+    for state, total, ages, men, (dmin, dmax), src in PW_STATES:
+        for g in pw:
+            share = inhabitants[g] / pw_total
+            for lo, hi, w in ages:
+                for sex, s in (("men", men), ("women", round(1 - men, 2))):
+                    out.append([g, state, sex, lo, hi, "general", total * share * w * s, dmin, min(dmax, lo),
+                                f"{src}; x population share {share:.4f}; age/sex shares: assumption"])
+    return out
+
 
 # --- Capacities ------------------------------------------------------------------------------------------------
 funding = [r for r in read("funding_werkzaak_2025_2034.csv") if r["year"] != "structural"]
@@ -253,4 +294,32 @@ write("statushouder_work_hazard.csv", [
         f"{share_working(t, k):.3f}" for t in (1, 2, 3, 5, 7, 9.5)) + ". See derive_tables.py for the arithmetic.",
     "from = start of the piece in years.",
 ], ["from", "multiplier", "source"], rows)
+# --- Initial populations (last: the statushouders in the stock use statushouder_work_hazard.csv above) -------
+rows = wsw_rows([(g, lo, hi, wsw_2025 * inhabitants[g] / all_total * w,
+                  lambda s, w=w, p=inhabitants[g] / all_total: f"derived: {WSW_2025} (regional backcast "
+                  f"wsw-werkzaak-2015-calibrated, 2025-01-01) x population share {p:.4f} x age share {w} x sex share "
+                  f"{s} (70/30 assumption)") for g in all8 for lo, hi, w in WSW_2025_BANDS], 10, 45)
+rows += bijstand_rows(2025, bijstand, lambda g: "BD Feb 2023 (2022 figure held to 2025)" if g in bijstand_known
+                      else "derived: (2,700 - 971 - 409) x population share among the other four")
+rows += pw_state_rows()
+POPULATION_HEADER = INITIAL_COLUMNS + ["permit_lead_min", "permit_lead_max"]  # with the permit lead of statushouders
+flagged_2025 = sum(r[6] for r in rows if r[1] == "bijstand" and r[5] == "statushouder")
+write("initial_population.csv", [
+    "Persons present on 2025-01-01 by gemeente x state x sex x age band (baseline.toml). Counts are expected values;",
+    "the model rounds them stochastically per replication. Written by derive_tables.py: see its comments.",
+    f"Wsw: {wsw_2025:.1f} persons (the regional backcast wsw-werkzaak-2015-calibrated.toml on 2025-01-01), split over",
+    "  all 8 gemeenten by population share;",
+    "  nobody entered after 2015-01-01, so durations are at least 10 years and ages at least 28.",
+    f"bijstand: {BIJSTAND_TOTAL} in the 6 Participatiewet gemeenten (Tiel 971, West Betuwe 409, others by share), of",
+    f"  whom {flagged_2025:.0f} statushouders with permits 2017-2024 (derived, bijstand_stock.py; permit 0.25-1 year",
+    "  before entering bijstand); the general stock's durations are the stationary ones of the duration profile.",
+    "Buren and Neder-Betuwe place only the Wsw at Werkzaak: they have no Participatiewet rows.",
+], POPULATION_HEADER, rows)
+backcast = [r for r in rows if r[1] == "wsw"] + bijstand_rows(2021, bijstand_start_2021, lambda g: "BD Feb 2023 (2020 figure)" if g in bijstand_2020
+                         else "assumption: as on 2025-01-01 (stationary)") + pw_state_rows()
+write("bijstand_2021_initial.csv", [
+    "Participatiewet persons on 2021-01-01 for the bijstand backcast (bijstand-gemeenten-2021.toml), as",
+    "initial_population.csv but bijstand in Tiel and West Betuwe at their 2020 figures (1,032, 425, BD Feb 2023)",
+    "and statushouders by permit year up to 2020; the other states, and the Wsw, as in 2025 (assumption; not fitted).",
+], POPULATION_HEADER, backcast)
 print("written")

@@ -19,3 +19,17 @@ foreach(check wsw_rates wsw_stock statushouders)
                    ${CMAKE_CURRENT_BINARY_DIR}/baseline_${check} ${check})
   set_tests_properties(calibration_baseline_${check} PROPERTIES TIMEOUT 600 LABELS "integration;calibration")
 endforeach()
+# Bijstand per gemeente: the backcast 2021-2022 and the fitted inflow the baseline extends (its fragment).
+add_test(NAME calibrate_bijstand_gemeenten
+         COMMAND ${DEBIAN_PYTHON} ${CMAKE_CURRENT_LIST_DIR}/calibrate_test.py ${WERKSTROOM_BIN} ${PROJECT_SOURCE_DIR}
+                 ${CMAKE_CURRENT_BINARY_DIR}/calibrate_bijstand_gemeenten scenarios/calibration/bijstand-gemeenten.toml
+                 scenarios/bijstand-gemeenten-2021-calibrated.toml scenarios/calibration/reports/bijstand-gemeenten-fit.csv
+                 scenarios/calibrated/bijstand-gemeenten.toml)
+set_tests_properties(calibrate_bijstand_gemeenten PROPERTIES TIMEOUT 900 LABELS "integration;calibration")
+# Its holdout (fitted without the 2022 figures, for the one-year-ahead forecast error in docs/validation.md).
+add_test(NAME calibrate_bijstand_gemeenten_holdout
+         COMMAND ${DEBIAN_PYTHON} ${CMAKE_CURRENT_LIST_DIR}/calibrate_test.py ${WERKSTROOM_BIN} ${PROJECT_SOURCE_DIR}
+                 ${CMAKE_CURRENT_BINARY_DIR}/calibrate_bijstand_gemeenten_holdout
+                 scenarios/calibration/bijstand-gemeenten-holdout.toml scenarios/bijstand-gemeenten-2021-holdout.toml
+                 scenarios/calibration/reports/bijstand-gemeenten-holdout-fit.csv)
+set_tests_properties(calibrate_bijstand_gemeenten_holdout PROPERTIES TIMEOUT 900 LABELS "integration;calibration")

@@ -260,12 +260,14 @@ TEST_CASE(
       CHECK(shared != 0);  // they do share the Wsw module
     }
   }
-  // Tied to the 2024 account: the BUIG result of 2025 starts near 2024's +3.9M (52.9M - 49.0M).
+  // Tied to the 2024 account: the BUIG result of 2025 starts near 2024's +3.9M (52.9M - 49.0M); one replication,
+  // and the 2025 caseload grows ~1.5% with the statushouder inflow (docs/validation.md, bijstand per gemeente:
+  // the mean over 24 replications is +3.0M), hence 30%.
   double buig_2025 = 0;
   for (std::size_t g = 0; g < G; ++g)
     for (std::size_t k = 0; k < R; ++k)
       if (totals[k] == "result_buig") buig_2025 += a.money_result[g * R + k];
-  CHECK(buig_2025 == Approx(3909000).epsilon(0.25));
+  CHECK(buig_2025 == Approx(3909000).epsilon(0.3));
 
   // Every gemeente's share of the joint result follows the key: the Participatiewet module over the
   // gemeenten placing it, the Wsw module over all, each normalised.
