@@ -1,0 +1,143 @@
+#include "sim/runner/microdata.hpp"
+
+#include <algorithm>
+#include <span>
+#include <stdexcept>
+
+#include "sim/output/results_schema.hpp"
+
+namespace ws::runner {
+namespace {
+
+std::uint64_t mix(std::uint64_t x) {  // splitmix64's finaliser
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+std::int32_t index_in(const std::vector<std::string>& all, const std::string& name) {
+  const auto it = std::find(all.begin(), all.end(), name);
+  if (it == all.end()) throw std::logic_error("microdata: " + name + " is not in the results layout");
+  return static_cast<std::int32_t>(it - all.begin());
+}
+
+template <class T>
+void write_all(output::ResultsWriter& writer, const char* name, const std::vector<T>& values) {
+  writer.write(name, {}, std::span<const T>(values));
+}
+
+}  // namespace
+
+MicrodataNames microdata_names(const model::CompiledModel& m, const ResultsLayout& layout) {
+  MicrodataNames names;
+  for (const auto& s : m.states) names.states.push_back(index_in(layout.states, s.name));
+  for (const auto& g : m.spec->groups) names.groups.push_back(index_in(layout.groups, g.name));
+  for (const auto& label : m.flow_labels) names.labels.emplace(label, index_in(layout.labels, label));
+  names.start = m.start;
+  return names;
+}
+
+MicrodataSampler::MicrodataSampler(const MicrodataNames& names, std::size_t size, std::uint64_t seed,
+                                   std::uint64_t replication)
+    : names_(names), seed_(seed), replication_(replication), slots_(size), used_(size, false) {}
+
+// Algorithm R over the order of appearance: person i < N takes slot i; a later person i takes slot j, uniform
+// in 0 ... i, when j < N (evicting the person there).
+std::size_t MicrodataSampler::slot(std::uint32_t person) const {
+  if (person < slots_.size()) return person;
+  return static_cast<std::size_t>(mix(seed_ ^ mix(replication_ ^ mix(person))) %
+                                  (static_cast<std::uint64_t>(person) + 1));
+}
+
+// IDs appear in increasing order: a slot's occupant is followed, and so is a larger ID (it is appearing now
+// and takes the slot); a smaller one was evicted.
+bool MicrodataSampler::follows(std::uint32_t person) const {
+  const std::size_t s = slot(person);
+  return s < slots_.size() && (!used_[s] || slots_[s].id <= person);
+}
+
+std::int32_t MicrodataSampler::label(std::string_view cause) const {
+  const auto it = names_.labels.find(std::string(cause));
+  return it == names_.labels.end() ? -1 : it->second;  // "initial": not a flow
+}
+
+void MicrodataSampler::appeared(std::uint32_t person, const model::Person& p, double now,
+                                std::string_view how) {
+  const std::size_t s = slot(person);
+  used_[s] = true;
+  slots_[s] = {person,
+               static_cast<std::int32_t>(p.gemeente),
+               static_cast<std::int32_t>(p.sex),
+               names_.groups[p.group],
+               p.birth - names_.start,
+               {{now - names_.start, -1, names_.states[p.state], label(how)}}};
+}
+
+void MicrodataSampler::moved(std::uint32_t person, const model::Person& p, double now, int from,
+                             std::string_view cause) {
+  slots_[slot(person)].events.push_back({now - names_.start, names_.states[static_cast<std::size_t>(from)],
+                                         names_.states[p.state], label(cause)});
+}
+
+std::vector<MicrodataPerson> MicrodataSampler::take() {
+  std::vector<MicrodataPerson> out;
+  for (std::size_t s = 0; s < slots_.size(); ++s)
+    if (used_[s]) out.push_back(std::move(slots_[s]));
+  std::fill(used_.begin(), used_.end(), false);
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  return out;
+}
+
+void write_microdata(output::ResultsWriter& writer, const ResultsLayout& layout,
+                     const std::vector<MicrodataSample>& samples) {
+  std::vector<std::int32_t> scenario, replication, id, gemeente, sex, group, row_size, from, to, transition;
+  std::vector<double> birth, time;
+  for (const MicrodataSample& sample : samples)
+    for (const MicrodataPerson& p : sample.persons) {
+      scenario.push_back(static_cast<std::int32_t>(sample.scenario));
+      replication.push_back(static_cast<std::int32_t>(sample.replication));
+      id.push_back(static_cast<std::int32_t>(p.id));
+      gemeente.push_back(p.gemeente);
+      sex.push_back(p.sex);
+      group.push_back(p.group);
+      birth.push_back(p.birth);
+      row_size.push_back(static_cast<std::int32_t>(p.events.size()));
+      for (const MicrodataEvent& e : p.events) {
+        time.push_back(e.time);
+        from.push_back(e.from);
+        to.push_back(e.to);
+        transition.push_back(e.transition);
+      }
+    }
+  const auto index = [](std::size_t n) {
+    std::vector<std::int32_t> values(n);
+    for (std::size_t i = 0; i < n; ++i) values[i] = static_cast<std::int32_t>(i);
+    return values;
+  };
+  for (const char* dim : {"microdata_person", "microdata_event"})
+    writer.add_dimension({dim,
+                          index(dim == std::string_view("microdata_person") ? id.size() : time.size()),
+                          {{"long_name", output::schema::dimension(dim).long_name}}});
+  const std::string units = "days since " + layout.start_date;
+  for (const auto& aux : output::schema::auxiliaries()) {
+    if (aux.name.rfind("microdata_", 0) != 0) continue;
+    output::Attributes extra;
+    if (aux.name == "microdata_row_size") extra.emplace_back("sample_dimension", "microdata_event");
+    add_auxiliary(writer, aux.name, units, std::move(extra));
+  }
+  write_all(writer, "microdata_scenario", scenario);
+  write_all(writer, "microdata_replication", replication);
+  write_all(writer, "microdata_id", id);
+  write_all(writer, "microdata_gemeente", gemeente);
+  write_all(writer, "microdata_sex", sex);
+  write_all(writer, "microdata_group", group);
+  write_all(writer, "microdata_birth", birth);
+  write_all(writer, "microdata_row_size", row_size);
+  write_all(writer, "microdata_time", time);
+  write_all(writer, "microdata_from", from);
+  write_all(writer, "microdata_to", to);
+  write_all(writer, "microdata_transition", transition);
+}
+
+}  // namespace ws::runner
