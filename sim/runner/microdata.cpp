@@ -50,11 +50,11 @@ std::size_t MicrodataSampler::slot(std::uint32_t person) const {
                                   (static_cast<std::uint64_t>(person) + 1));
 }
 
-// IDs appear in increasing order: a slot's occupant is followed, and so is a larger ID (it is appearing now
-// and takes the slot); a smaller one was evicted.
+// A person not seen yet is appearing now: followed when the draw gives it a slot (appeared() takes it).
 bool MicrodataSampler::follows(std::uint32_t person) const {
-  const std::size_t s = slot(person);
-  return s < slots_.size() && (!used_[s] || slots_[s].id <= person);
+  if (person < followed_.size()) return followed_[person];
+  followed_.resize(static_cast<std::size_t>(person) + 1, false);
+  return followed_[person] = slot(person) < slots_.size();
 }
 
 std::int32_t MicrodataSampler::label(std::string_view cause) const {
@@ -65,6 +65,7 @@ std::int32_t MicrodataSampler::label(std::string_view cause) const {
 void MicrodataSampler::appeared(std::uint32_t person, const model::Person& p, double now,
                                 std::string_view how) {
   const std::size_t s = slot(person);
+  if (used_[s]) followed_[slots_[s].id] = false;  // evicted
   used_[s] = true;
   slots_[s] = {person,
                static_cast<std::int32_t>(p.gemeente),
@@ -85,6 +86,7 @@ std::vector<MicrodataPerson> MicrodataSampler::take() {
   for (std::size_t s = 0; s < slots_.size(); ++s)
     if (used_[s]) out.push_back(std::move(slots_[s]));
   std::fill(used_.begin(), used_.end(), false);
+  followed_.clear();
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
   return out;
 }

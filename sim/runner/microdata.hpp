@@ -63,6 +63,9 @@ class MicrodataSampler : public model::ReplicationObserver {
   std::uint64_t seed_, replication_;
   std::vector<MicrodataPerson> slots_;
   std::vector<bool> used_;
+  // Whether each person who appeared so far is followed now: one lookup per event instead of a hash. Grown by
+  // follows() as persons appear (the replication asks once for each, in the order of appearance).
+  mutable std::vector<bool> followed_;
 };
 
 // Adds the microdata dimensions and variables (sim/output/results_schema.hpp) and writes the samples, in the
