@@ -1,6 +1,7 @@
 #include "sim/runner/microdata.hpp"
 
 #include <algorithm>
+#include <map>
 #include <span>
 #include <stdexcept>
 
@@ -23,7 +24,7 @@ std::int32_t index_in(const std::vector<std::string>& all, const std::string& na
 }
 
 template <class T>
-void write_all(output::ResultsWriter& writer, const char* name, const std::vector<T>& values) {
+void write_all(output::ResultsWriter& writer, const std::string& name, const std::vector<T>& values) {
   writer.write(name, {}, std::span<const T>(values));
 }
 
@@ -93,23 +94,23 @@ std::vector<MicrodataPerson> MicrodataSampler::take() {
 
 void write_microdata(output::ResultsWriter& writer, const ResultsLayout& layout,
                      const std::vector<MicrodataSample>& samples) {
-  std::vector<std::int32_t> scenario, replication, id, gemeente, sex, group, row_size, from, to, transition;
-  std::vector<double> birth, time;
+  std::map<std::string, std::vector<std::int32_t>> ints;  // by variable name
+  std::map<std::string, std::vector<double>> reals;
   for (const MicrodataSample& sample : samples)
     for (const MicrodataPerson& p : sample.persons) {
-      scenario.push_back(static_cast<std::int32_t>(sample.scenario));
-      replication.push_back(static_cast<std::int32_t>(sample.replication));
-      id.push_back(static_cast<std::int32_t>(p.id));
-      gemeente.push_back(p.gemeente);
-      sex.push_back(p.sex);
-      group.push_back(p.group);
-      birth.push_back(p.birth);
-      row_size.push_back(static_cast<std::int32_t>(p.events.size()));
+      ints["microdata_scenario"].push_back(static_cast<std::int32_t>(sample.scenario));
+      ints["microdata_replication"].push_back(static_cast<std::int32_t>(sample.replication));
+      ints["microdata_id"].push_back(static_cast<std::int32_t>(p.id));
+      ints["microdata_gemeente"].push_back(p.gemeente);
+      ints["microdata_sex"].push_back(p.sex);
+      ints["microdata_group"].push_back(p.group);
+      ints["microdata_row_size"].push_back(static_cast<std::int32_t>(p.events.size()));
+      reals["microdata_birth"].push_back(p.birth);
       for (const MicrodataEvent& e : p.events) {
-        time.push_back(e.time);
-        from.push_back(e.from);
-        to.push_back(e.to);
-        transition.push_back(e.transition);
+        reals["microdata_time"].push_back(e.time);
+        ints["microdata_from"].push_back(e.from);
+        ints["microdata_to"].push_back(e.to);
+        ints["microdata_transition"].push_back(e.transition);
       }
     }
   const auto index = [](std::size_t n) {
@@ -117,9 +118,10 @@ void write_microdata(output::ResultsWriter& writer, const ResultsLayout& layout,
     for (std::size_t i = 0; i < n; ++i) values[i] = static_cast<std::int32_t>(i);
     return values;
   };
+  const std::size_t persons = ints["microdata_id"].size(), events = reals["microdata_time"].size();
   for (const char* dim : {"microdata_person", "microdata_event"})
     writer.add_dimension({dim,
-                          index(dim == std::string_view("microdata_person") ? id.size() : time.size()),
+                          index(dim == std::string_view("microdata_person") ? persons : events),
                           {{"long_name", output::schema::dimension(dim).long_name}}});
   const std::string units = "days since " + layout.start_date;
   for (const auto& aux : output::schema::auxiliaries()) {
@@ -127,19 +129,11 @@ void write_microdata(output::ResultsWriter& writer, const ResultsLayout& layout,
     output::Attributes extra;
     if (aux.name == "microdata_row_size") extra.emplace_back("sample_dimension", "microdata_event");
     add_auxiliary(writer, aux.name, units, std::move(extra));
+    if (aux.integer)
+      write_all(writer, aux.name, ints[aux.name]);
+    else
+      write_all(writer, aux.name, reals[aux.name]);
   }
-  write_all(writer, "microdata_scenario", scenario);
-  write_all(writer, "microdata_replication", replication);
-  write_all(writer, "microdata_id", id);
-  write_all(writer, "microdata_gemeente", gemeente);
-  write_all(writer, "microdata_sex", sex);
-  write_all(writer, "microdata_group", group);
-  write_all(writer, "microdata_birth", birth);
-  write_all(writer, "microdata_row_size", row_size);
-  write_all(writer, "microdata_time", time);
-  write_all(writer, "microdata_from", from);
-  write_all(writer, "microdata_to", to);
-  write_all(writer, "microdata_transition", transition);
 }
 
 }  // namespace ws::runner
