@@ -64,12 +64,14 @@ void set_provenance(output::ResultsWriter& writer, const std::vector<model::Scen
   writer.set_attribute("Conventions", "CF-1.8");
   writer.set_attribute(
       "comment",
-      "CF-1.8 except in two points: the name dimensions (scenario, gemeente, state, transition, age_band, "
+      "CF-1.8 except in three points: the name dimensions (scenario, gemeente, state, transition, age_band, "
       "...) have string-valued coordinate variables (CF 1.8 wants numeric ones; kept so that xarray selects "
-      "by name), and quantiles over replications say `replication: point` with a comment in cell_methods "
-      "(CF 1.8 has no quantile method). Yearly values carry the time coordinate year_start with bounds "
-      "year_bounds; labels (budget, transition_from, transition_to) are CF label variables; every units "
-      "attribute parses with UDUNITS-2 (counts are 1, money is EUR in the comment)");
+      "by name); the summaries' cell_methods name `replication`, the dimension they summarise, which they "
+      "no longer have (CF 7.3 wants a dimension of the variable or a scalar coordinate); and quantiles say "
+      "`replication: point` with a comment (CF 1.8 has no quantile method). Yearly values carry the time "
+      "coordinate year_start with bounds year_bounds; labels (budget, transition_from, transition_to) are "
+      "CF label variables; every units attribute parses with UDUNITS-2 (counts are 1, money is EUR in the "
+      "comment)");
   writer.set_attribute("title",
                        "werkstroom results: " + specs.front().name +
                            (specs.size() > 1 ? " and " + std::to_string(specs.size() - 1) + " more" : ""));
