@@ -290,6 +290,15 @@ std::pair<std::string, std::string> transition_ends(const std::string& label) {
 
 const LabelInfo& label(std::string_view name) { return find(labels(), name, "label"); }
 
+FileUnits file_units(std::string_view plain) {
+  if (plain == "persons") return {"1", ""};
+  if (plain == "person-years") return {"year", ""};
+  if (plain == "EUR") return {"1", kEuroComment};
+  if (plain == "EUR/person") return {"1", std::string("per person: ") + kEuroComment};
+  if (plain == "EUR/person-year") return {"year-1", std::string("per person-year: ") + kEuroComment};
+  return {std::string(plain), ""};
+}
+
 const std::vector<AuxiliaryInfo>& auxiliaries() {
   static const std::string days(kDaysSinceStart);
   static const std::vector<AuxiliaryInfo> all{

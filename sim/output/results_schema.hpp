@@ -85,6 +85,14 @@ std::vector<std::string> quantile_dims(const VariableInfo& v);  // scenario, qua
 
 inline constexpr std::string_view kMean = "_mean", kStandardError = "_se", kQuantile = "_quantile";
 
+// A unit as people read it ("EUR", "persons", "person-years", "EUR/person", ...) as the file stores it: a
+// UDUNITS-2 string (counts "1", person-years "year") and, for money, a comment naming EUR and its prices.
+struct FileUnits {
+  std::string units;
+  std::string comment;  // "" when units and long_name say it all
+};
+FileUnits file_units(std::string_view plain);
+
 // The schema as JSON, for tools outside C++ (the notebooks' helper, `werkstroom schema`).
 std::string to_json();
 

@@ -419,6 +419,11 @@ def test_cf_file():
     pilot = os.path.join(SOURCE, "scenarios", "pilots", "p-wetters-in-dienst.toml")
     r = run("run", BASELINE, pilot, "--replications", "3", "--out", out, "--overwrite", "--quiet")
     check(r.returncode == 0, f"run: {r.stderr}")
+    r = run("compare", out, "--against", "baseline", "--write")  # its variables are checked too
+    check(r.returncode == 0 and "operating_result_diff_mean" in run("info", out).stdout, f"compare: {r.stderr}")
+    import json
+    schema = json.loads(run("schema").stdout)["variables"]
+    run_variables = {v["name"] for v in schema} | {x for v in schema for x in v["summaries"]}
     dump = subprocess.run(["ncdump", "-h", out], capture_output=True, text=True)
     check(dump.returncode == 0, f"ncdump -h reads the file: {dump.stderr}")
     with netCDF4.Dataset(out) as nc:
@@ -434,11 +439,11 @@ def test_cf_file():
             if name.endswith("_quantile"):
                 check("quantile" in v.dimensions and "replication: point" in v.getncattr("cell_methods"),
                       f"{name}: cell_methods")
-            if "year" in v.dimensions and name not in ("year", "capacity", "year_start", "year_bounds") \
+            if "year" in v.dimensions and name in run_variables and name != "capacity" \
                     and not name.startswith("money_result"):
                 check(v.getncattr("cell_methods").startswith("year: sum"), f"{name}: yearly values are sums")
                 check("year_start" in v.getncattr("coordinates").split(), f"{name}: coordinates name year_start")
-            if "year_end" in v.dimensions and name != "year_end":
+            if "year_end" in v.dimensions and name in run_variables:
                 check(v.getncattr("cell_methods").startswith("year_end: point"), f"{name}: stocks at a point")
             # Every name in `coordinates` is a variable along dims of this one (CF 5); every `bounds` variable
             # exists with one (start, end) pair per coordinate value (CF 7.1).
@@ -466,7 +471,8 @@ def test_cf_file():
         for unit, names in units.items():
             parsed = subprocess.run(["udunits2", "-H", unit, "-W", ""], capture_output=True, text=True)
             check(parsed.returncode == 0, f"UDUNITS-2 rejects units '{unit}' of {names[:3]}: {parsed.stderr}")
-        check("EUR" in nc.variables["money"].getncattr("comment"), "money names EUR")
+        for name in ("money", "money_region_diff_mean", "operating_result_diff_mean"):
+            check("EUR" in nc.variables[name].getncattr("comment"), f"{name} names EUR")
         check(len(nc.getncattr("git_commit")) in (7, 40) or nc.getncattr("git_commit") == "unknown",
               "the git commit is recorded")
         check(nc.getncattr("git_tree_state") in ("clean", "dirty", "unknown"), "the tree state is recorded")
