@@ -398,15 +398,17 @@ def test_region_band():
                 values = summed.sel(state=state, time=f"{year + 1}-01-01").values
                 low, high = np.quantile(values, [0.05, 0.95])
                 check(band == f"{low:.0f}-{high:.0f}", f"{state} {year}: printed {band}, numpy {low:.0f}-{high:.0f}")
-                check(mean == f"{values.mean():.0f}", f"{state} {year}: printed mean {mean}")
+                # Rounded to whole persons; a mean on a tie (400.5) may print either way.
+                check(abs(float(mean) - values.mean()) <= 0.5, f"{state} {year}: printed mean {mean}")
         # info prints the same band (one decimal), from the file's headcount_region_quantile.
         rows = [l.split() for l in run("info", out).stdout.splitlines()]
         rows = [r for r in rows if len(r) == 6 and r[0] in ("wsw", "beschut", "bijstand") and r[1].isdigit()]
         check(len(rows) == 30, f"info prints 3 states x 10 years: {len(rows)}")
         for state, year, _, mean, low, high in rows:
             values = summed.sel(state=state, time=f"{int(year) + 1}-01-01").values
-            expected = [f"{x:.1f}" for x in [values.mean(), *np.quantile(values, [0.05, 0.95])]]
-            check([mean, low, high] == expected, f"info {state} {year}: {[mean, low, high]}, numpy {expected}")
+            expected = [values.mean(), *np.quantile(values, [0.05, 0.95])]
+            check(all(abs(float(x) - e) <= 0.05 + 1e-9 for x, e in zip([mean, low, high], expected)),
+                  f"info {state} {year}: {[mean, low, high]}, numpy {expected}")  # printed to 0.1
 
 
 def test_cf_file():
