@@ -400,15 +400,6 @@ def test_region_band():
                 check(band == f"{low:.0f}-{high:.0f}", f"{state} {year}: printed {band}, numpy {low:.0f}-{high:.0f}")
                 # Rounded to whole persons; a mean on a tie (400.5) may print either way.
                 check(abs(float(mean) - values.mean()) <= 0.5, f"{state} {year}: printed mean {mean}")
-        # info prints the same band (one decimal), from the file's headcount_region_quantile.
-        rows = [l.split() for l in run("info", out).stdout.splitlines()]
-        rows = [r for r in rows if len(r) == 6 and r[0] in ("wsw", "beschut", "bijstand") and r[1].isdigit()]
-        check(len(rows) == 30, f"info prints 3 states x 10 years: {len(rows)}")
-        for state, year, _, mean, low, high in rows:
-            values = summed.sel(state=state, time=f"{int(year) + 1}-01-01").values
-            expected = [values.mean(), *np.quantile(values, [0.05, 0.95])]
-            check(all(abs(float(x) - e) <= 0.05 + 1e-9 for x, e in zip([mean, low, high], expected)),
-                  f"info {state} {year}: {[mean, low, high]}, numpy {expected}")  # printed to 0.1
 
 
 def test_cf_file():
@@ -531,6 +522,26 @@ def test_trace():
     pilot = os.path.join(SOURCE, "scenarios", "pilots", "p-wetters-in-dienst.toml")
     check(run("trace", pilot, "--replication", "1", "--sample", "3").returncode == 0, "trace on a pilot")
     one_line_error(run("trace", BASELINE, "--replication", "1"), "--person", "--sample")
+
+
+def test_info_band():
+    """info prints the whole-area band of the per-replication sums (the file's headcount_region_quantile):
+    numpy's quantiles of the summed replications, to the printed 0.1."""
+    import numpy as np
+    import xarray as xr
+    out = os.path.join(WORK, "info_band.nc")
+    r = run("run", BASELINE, "--replications", "12", "--out", out, "--overwrite", "--quiet")
+    check(r.returncode == 0, f"run: {r.stderr}")
+    rows = [l.split() for l in run("info", out).stdout.splitlines()]
+    rows = [r for r in rows if len(r) == 6 and r[0] in ("wsw", "beschut", "bijstand") and r[1].isdigit()]
+    check(len(rows) == 30, f"info prints 3 states x 10 years: {len(rows)}")
+    with xr.open_dataset(out) as ds:
+        summed = ds.headcount.sel(scenario="baseline").sum("gemeente")
+        for state, year, _, mean, low, high in rows:
+            values = summed.sel(state=state, time=f"{int(year) + 1}-01-01").values
+            expected = [values.mean(), *np.quantile(values, [0.05, 0.95])]
+            check(all(abs(float(x) - e) <= 0.05 + 1e-9 for x, e in zip([mean, low, high], expected)),
+                  f"info {state} {year}: {[mean, low, high]}, numpy {expected}")
 
 
 def test_microdata():
