@@ -1,5 +1,6 @@
 #include "sim/output/results_schema.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace ws::output::schema {
@@ -26,6 +27,10 @@ const std::vector<DimensionInfo>& dimensions() {
       {"sex", "sex", ""},
       {"group", "target group or origin (scenario [groups]; general: everyone else)", ""},
       {"total", "money total ([money.buig], [money.sharing])", ""},
+      {"bounds", "start and end of an interval (CF bounds)", ""},
+      {"microdata_person", "sampled person (run --microdata N): N per scenario and replication", ""},
+      {"microdata_event",
+       "event of a sampled person, the persons' events one after another (CF contiguous ragged array)", ""},
   };
   return all;
 }
@@ -36,8 +41,37 @@ constexpr const char* kEuroComment =
     "euros (EUR) in the prices the scenario's [money] tables give (nominal, no price-year conversion)";
 }  // namespace
 
+namespace {
+std::vector<VariableInfo> all_variables();
+
+bool has(const std::vector<std::string>& dims, std::string_view dim) {
+  return std::find(dims.begin(), dims.end(), dim) != dims.end();
+}
+
+// Yearly values add up what happened during the year; stocks are taken at a point in time.
+// Not money_result (results of the year next to the reserve at its end) nor capacity (places at its start).
+std::string default_cell_methods(const VariableInfo& v) {
+  if (v.name == "money_result" || v.name == "capacity") return "";
+  if (has(v.dims, "year")) return "year: sum";
+  if (has(v.dims, "year_end")) return "year_end: point";
+  if (has(v.dims, "time")) return "time: point";
+  return "";
+}
+}  // namespace
+
 const std::vector<VariableInfo>& variables() {
-  static const std::vector<VariableInfo> all{
+  static const std::vector<VariableInfo> all = [] {
+    std::vector<VariableInfo> entries = all_variables();
+    for (auto& v : entries)
+      if (v.cell_methods.empty()) v.cell_methods = default_cell_methods(v);
+    return entries;
+  }();
+  return all;
+}
+
+namespace {
+std::vector<VariableInfo> all_variables() {
+  return {
       {"stock",
        {"year_end", "gemeente", "state", "age_band", "sex", "group"},
        "1",
@@ -210,8 +244,8 @@ const std::vector<VariableInfo>& variables() {
        true},
       {"events", {}, "1", "events processed by the engine", false, false},
   };
-  return all;
 }
+}  // namespace
 
 namespace {
 
@@ -240,11 +274,94 @@ std::string list(const std::vector<std::string>& items) {
 }  // namespace
 
 const std::vector<LabelInfo>& labels() {
-  static const std::vector<LabelInfo> all{{"budget", "item", "the budget each money item belongs to"}};
+  static const std::vector<LabelInfo> all{
+      {"budget", "item", "the budget each money item belongs to"},
+      {"transition_from", "transition", "state before the transition (in: arrival from outside the area)"},
+      {"transition_to", "transition", "state after the transition"},
+  };
   return all;
 }
 
+std::string coordinates(const std::vector<std::string>& dims, const std::vector<std::string>& present) {
+  std::string out;
+  const auto add = [&](const std::string& name) {
+    if (std::find(present.begin(), present.end(), name) != present.end())
+      out += (out.empty() ? "" : " ") + name;
+  };
+  for (const auto& l : labels())
+    if (has(dims, l.dim)) add(l.name);
+  if (has(dims, "year")) add(kYearStart);
+  return out;
+}
+
+std::pair<std::string, std::string> transition_ends(const std::string& label) {
+  const auto arrow = label.find("->");
+  if (arrow == std::string::npos) return {label, ""};
+  return {label.substr(0, arrow), label.substr(arrow + 2)};
+}
+
 const LabelInfo& label(std::string_view name) { return find(labels(), name, "label"); }
+
+FileUnits file_units(std::string_view plain) {
+  if (plain == "persons") return {"1", ""};
+  if (plain == "person-years") return {"year", ""};
+  if (plain == "EUR") return {"1", kEuroComment};
+  if (plain == "EUR/person") return {"1", std::string("per person: ") + kEuroComment};
+  if (plain == "EUR/person-year") return {"year-1", std::string("per person-year: ") + kEuroComment};
+  return {std::string(plain), ""};
+}
+
+const std::vector<AuxiliaryInfo>& auxiliaries() {
+  static const std::string days(kDaysSinceStart);
+  static const std::vector<AuxiliaryInfo> all{
+      {kYearStart,
+       {"year"},
+       days,
+       "start of the interval each year covers (1 January; the first: the start date)"},
+      {kYearBounds,
+       {"year", kBoundsDimension},
+       days,
+       "the interval [start, end) each year covers (the last ends at the end date)"},
+      {"microdata_scenario",
+       {"microdata_person"},
+       "1",
+       "the sampled person's scenario (index into scenario)",
+       true},
+      {"microdata_replication", {"microdata_person"}, "1", "the sampled person's replication", true},
+      {"microdata_id",
+       {"microdata_person"},
+       "1",
+       "person ID in the replication (order of appearance, as `werkstroom trace --person ID`)",
+       true},
+      {"microdata_gemeente", {"microdata_person"}, "1", "the person's gemeente (index into gemeente)", true},
+      {"microdata_sex", {"microdata_person"}, "1", "the person's sex (index into sex)", true},
+      {"microdata_group", {"microdata_person"}, "1", "the person's group (index into group)", true},
+      {"microdata_birth", {"microdata_person"}, days, "the person's birth date"},
+      {"microdata_row_size",
+       {"microdata_person"},
+       "1",
+       "number of the person's events in microdata_event (the person's events follow those of the persons "
+       "before)",
+       true},
+      {"microdata_time", {"microdata_event"}, days, "time of the event"},
+      {"microdata_from",
+       {"microdata_event"},
+       "1",
+       "state before the event (index into state; -1: appeared, not in a state before)",
+       true},
+      {"microdata_to", {"microdata_event"}, "1", "state after the event (index into state)", true},
+      {"microdata_transition",
+       {"microdata_event"},
+       "1",
+       "the flow of the event (index into transition; -1: in the initial population)",
+       true},
+  };
+  return all;
+}
+
+const AuxiliaryInfo& auxiliary(std::string_view name) {
+  return find(auxiliaries(), name, "auxiliary variable");
+}
 
 const DimensionInfo& dimension(std::string_view name) { return find(dimensions(), name, "dimension"); }
 const VariableInfo& variable(std::string_view name) { return find(variables(), name, "variable"); }
@@ -279,13 +396,21 @@ std::string to_json() {
     out += "    {\"name\": " + quoted(labels_all[i].name) + ", \"dim\": " + quoted(labels_all[i].dim) +
            ", \"long_name\": " + quoted(labels_all[i].long_name) + "}" +
            (i + 1 < labels_all.size() ? ",\n" : "\n");
+  out += "  ],\n  \"auxiliaries\": [\n";
+  const auto& aux = auxiliaries();
+  for (std::size_t i = 0; i < aux.size(); ++i)
+    out += "    {\"name\": " + quoted(aux[i].name) + ", \"dims\": " + list(aux[i].dims) +
+           ", \"units\": " + quoted(aux[i].units) + ", \"long_name\": " + quoted(aux[i].long_name) +
+           ", \"integer\": " + (aux[i].integer ? "true" : "false") + "}" +
+           (i + 1 < aux.size() ? ",\n" : "\n");
   out += "  ],\n  \"variables\": [\n";
   const auto& vars = variables();
   for (std::size_t i = 0; i < vars.size(); ++i) {
     const auto& v = vars[i];
     out += "    {\"name\": " + quoted(v.name) + ", \"dims\": " + list(replication_dims(v)) +
            ", \"units\": " + quoted(v.units) + ", \"long_name\": " + quoted(v.long_name) +
-           ", \"integer\": " + (v.integer ? "true" : "false") + ", \"summaries\": " +
+           ", \"integer\": " + (v.integer ? "true" : "false") +
+           ", \"cell_methods\": " + quoted(v.cell_methods) + ", \"summaries\": " +
            (v.summarised ? list({v.name + std::string(kMean), v.name + std::string(kStandardError),
                                  v.name + std::string(kQuantile)})
                          : "[]") +

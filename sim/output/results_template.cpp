@@ -110,7 +110,8 @@ ResultsTemplate read_template(const std::filesystem::path& file) {
       h5::Handle ds = h5::dataset(H5Dopen2(root.get(), name.c_str(), H5P_DEFAULT), "open " + name);
       t.variables.push_back({name, reader.variable_dims(name), reader.variable_attribute(name, "units"),
                              reader.variable_attribute(name, "long_name"), reader.is_integer(name),
-                             own_text_attributes(ds.get())});
+                             own_text_attributes(ds.get()),
+                             h5::attribute_kind(ds.get(), "_FillValue") == h5::AttributeKind::absent});
     }
     return t;
   } catch (const std::runtime_error& e) {

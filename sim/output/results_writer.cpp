@@ -494,10 +494,13 @@ void ResultsWriter::add_variable(const VariableSpec& v) {
     h5::write_attribute(ds.get(), key, value);
   }
   // The same type as the variable, as netCDF requires: xarray masks these values as missing.
-  if (v.integer)
+  if (v.complete) {
+    // always written: nothing to mask
+  } else if (v.integer) {
     h5::write_attribute(ds.get(), "_FillValue", int_fill);
-  else
+  } else {
     h5::write_attribute(ds.get(), "_FillValue", nan);
+  }
   im.vars.emplace(v.name, Impl::Var{std::move(ds), std::move(shape), v.integer, {}});
 }
 

@@ -34,6 +34,9 @@ struct VariableSpec {
   std::string long_name;
   bool integer = false;   // int32 instead of float64
   Attributes attributes;  // extra attributes (e.g. "description")
+  // Every value is written before commit: no `_FillValue` attribute, so that readers (xarray) decode int32
+  // counts as integers instead of masking them to float. Never-written cells still hold the fill value.
+  bool complete = false;
 };
 
 // Value written as `_FillValue` for int32 variables (netCDF's NC_FILL_INT); float64 variables use NaN.

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <string_view>
 
+#include "sim/output/results_schema.hpp"
 #include "sim/runner/yearly_values.hpp"
 
 namespace ws::runner {
@@ -170,15 +172,19 @@ std::pair<std::vector<double>, std::vector<double>> split_area(const double* val
 // Writes values [scenario][outer...][gemeente + 1] as NAME (dims + gemeente) and NAME_region-style `region`.
 void write_pair(output::ResultsWriter& writer, const std::string& name, const std::string& region,
                 std::vector<std::string> dims, const std::string& units, const std::string& long_name,
-                const Comparison& c, const std::vector<double>& values, std::size_t outer,
-                std::size_t areas) {
-  const output::Attributes attributes{{"baseline", c.baseline}};
+                const Comparison& c, const std::vector<double>& values, std::size_t outer, std::size_t areas,
+                const std::string& cell_methods = "") {
+  // Stored in UDUNITS-2 form (money: "1" and a comment naming EUR); `units` stays the readable one in memory.
+  const output::schema::FileUnits stored = output::schema::file_units(units);
+  output::Attributes attributes{{"baseline", c.baseline}};
+  if (!stored.comment.empty()) attributes.emplace_back("comment", stored.comment);
+  if (!cell_methods.empty()) attributes.emplace_back("cell_methods", cell_methods);
   std::vector<std::string> gemeente_dims = dims;
   gemeente_dims.push_back("gemeente");
   if (!writer.has_variable(name))
-    writer.add_variable({name, gemeente_dims, units, long_name, false, attributes});
+    writer.add_variable({name, gemeente_dims, stored.units, long_name, false, attributes});
   if (!writer.has_variable(region))
-    writer.add_variable({region, dims, units, long_name + ", whole area", false, attributes});
+    writer.add_variable({region, dims, stored.units, long_name + ", whole area", false, attributes});
   for (std::size_t s = 0; s < c.scenarios.size(); ++s) {
     const auto [per_gemeente, whole] = split_area(values.data() + s * outer * areas, outer, areas);
     const std::size_t leading[] = {s};
@@ -207,11 +213,13 @@ void write_decision_statistics(output::ResultsWriter& writer, const Comparison& 
     for (const Part& p : parts)
       write_pair(writer, st.name + "_diff_" + p.suffix, st.name + "_region_diff_" + p.suffix,
                  {"scenario", "year"}, p.units, std::string(p.what) + against + st.long_name, c, *p.values, Y,
-                 d.areas);
-    write_pair(writer, st.name + "_diff_quantile", st.name + "_region_diff_quantile",
-               {"scenario", "quantile", "year"}, st.units,
-               "quantiles over replications (predictive distribution) of the" + against + st.long_name, c,
-               st.quantiles, Q * Y, d.areas);
+                 d.areas, p.suffix == std::string_view("mean") ? "replication: mean" : "");
+    write_pair(
+        writer, st.name + "_diff_quantile", st.name + "_region_diff_quantile",
+        {"scenario", "quantile", "year"}, st.units,
+        "quantiles over replications (predictive distribution) of the" + against + st.long_name, c,
+        st.quantiles, Q * Y, d.areas,
+        "replication: point (comment: the quantile over replications named by the quantile coordinate)");
   }
   if (!d.find("operating_result_cumulative")) return;
   write_pair(writer, "cost_per_extra_in_work", "cost_per_extra_in_work_region", {"scenario", "year"},
@@ -223,7 +231,7 @@ void write_decision_statistics(output::ResultsWriter& writer, const Comparison& 
              "minus the mean cumulative operating-result difference per bijstand person-year avoided", c,
              d.cost_per_benefit_year_avoided, Y, d.areas);
   write_pair(
-      writer, "break_even_year", "break_even_year_region", {"scenario"}, "year",
+      writer, "break_even_year", "break_even_year_region", {"scenario"}, "1",
       "first year from which the mean cumulative operating-result difference stays >= 0 (NaN: not yet)", c,
       d.break_even_year, 1, d.areas);
 }

@@ -17,6 +17,7 @@
 #include "sim/runner/interrupt.hpp"
 #include "sim/runner/merge_check.hpp"
 #include "sim/runner/part_file.hpp"
+#include "sim/runner/results_layout.hpp"
 #include "sim/runner/slab_sink.hpp"
 
 namespace ws::runner {
@@ -34,10 +35,14 @@ bool has_variable(const output::ResultsTemplate& t, const std::string& name) {
   return std::any_of(t.variables.begin(), t.variables.end(), [&](const auto& v) { return v.name == name; });
 }
 
-std::size_t dimension_size(const output::ResultsTemplate& t, const std::string& name) {
+const output::Dimension& dimension(const output::ResultsTemplate& t, const std::string& name) {
   for (const auto& d : t.dimensions)
-    if (d.name == name) return std::visit([](const auto& values) { return values.size(); }, d.values);
+    if (d.name == name) return d;
   throw std::logic_error("no dimension " + name);
+}
+
+std::size_t dimension_size(const output::ResultsTemplate& t, const std::string& name) {
+  return std::visit([](const auto& values) { return values.size(); }, dimension(t, name).values);
 }
 
 // Per-replication variables and their summaries as the part defines them; other variables (e.g. differences
@@ -111,6 +116,11 @@ RunReport merge_parts(const MergeOptions& options) {
       d.values = std::move(index);
     }
     writer.add_dimension(d);
+    if (d.name == output::schema::kBoundsDimension) {  // the year's time coordinate, as run writes it
+      const output::Dimension& ends = dimension(t, "year_end");
+      define_year_time(writer, std::get<std::vector<double>>(ends.values),
+                       first.variable_attribute("year_end", "units"));
+    }
     // Label variables along this dimension (the budget of each money item), as run writes them: right after.
     for (const auto& label : output::schema::labels())
       if (label.dim == d.name && first.has_variable(label.name))

@@ -98,8 +98,7 @@ Comparison compare_scenarios(const output::ResultsReader& file, const std::strin
     if (!file.has_variable(variable)) continue;
     const auto& info = output::schema::variable(variable);
     const bool year_end = info.dims.front() == "time";
-    sources.push_back(
-        {year_end ? std::string("stock_year_end") : variable, variable, info.dims.back()});
+    sources.push_back({year_end ? std::string("stock_year_end") : variable, variable, info.dims.back()});
   }
 
   for (const auto& src : sources) {
@@ -112,6 +111,7 @@ Comparison compare_scenarios(const output::ResultsReader& file, const std::strin
     diff.dims = {"scenario", "year", "gemeente", src.last_dim};
     diff.shape = {S, Y, G + 1, K};
     diff.units = file.variable_attribute(src.variable, "units");
+    diff.comment = file.variable_attribute(src.variable, "comment");
     diff.mean.assign(S * cells, 0.0);
     diff.lower.assign(S * cells, 0.0);
     diff.upper.assign(S * cells, 0.0);
@@ -161,15 +161,19 @@ void write_comparison(output::ResultsWriter& writer, const Comparison& compariso
                                     d.variable;
       // Per gemeente (scenario, year, gemeente, last) and for the whole area (scenario, year, last).
       const std::string name = d.variable + part.suffix, region = d.variable + "_region" + part.suffix;
+      output::Attributes attributes{{"baseline", comparison.baseline}};
+      if (!d.comment.empty()) attributes.emplace_back("comment", d.comment);
+      if (part.values == &PairedDifference::mean)
+        attributes.emplace_back("cell_methods", "replication: mean");
       if (!writer.has_variable(name))
-        writer.add_variable({name, d.dims, d.units, long_name, false, {{"baseline", comparison.baseline}}});
+        writer.add_variable({name, d.dims, d.units, long_name, false, attributes});
       if (!writer.has_variable(region))
         writer.add_variable({region,
                              {d.dims[0], d.dims[1], d.dims[3]},
                              d.units,
                              long_name + ", whole area",
                              false,
-                             {{"baseline", comparison.baseline}}});
+                             attributes});
       const std::vector<double>& values = d.*part.values;
       for (std::size_t s = 0; s < S; ++s) {
         std::vector<double> per_gemeente, whole;

@@ -21,6 +21,7 @@ struct PairedDifference {
   // zero for the baseline itself.
   std::vector<double> mean, lower, upper;
   std::string units;
+  std::string comment;  // the source variable's (money: what the euros are)
 };
 
 struct Comparison {

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <limits>
 #include <memory>
+#include <span>
+#include <stdexcept>
+#include <string_view>
 
 #include "sim/common/date.hpp"
 #include "sim/common/error.hpp"
@@ -160,6 +163,9 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
   const std::size_t E = layout.year_ends.size(), B = layout.age_bands.size(), X = layout.sexes.size();
   const std::size_t Gr = layout.groups.size();
 
+  // Label variables and the year's time coordinate this file has (sim/output/results_schema.hpp).
+  std::vector<std::string> present{"transition_from", "transition_to", output::schema::kYearStart};
+  if (!layout.money_items.empty()) present.emplace_back("budget");
   // Each variable: its schema entry (sim/output/results_schema.cpp), its shape in this run, and how one
   // scenario's replication fills it.
   using Scatter = std::function<void(std::size_t, const model::Accounts&, const std::vector<double>&,
@@ -170,6 +176,10 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
     v.spec = {info.name, output::schema::replication_dims(info), info.units, info.long_name, info.integer,
               {}};
     if (!info.comment.empty()) v.spec.attributes.emplace_back("comment", info.comment);
+    if (!info.cell_methods.empty()) v.spec.attributes.emplace_back("cell_methods", info.cell_methods);
+    const std::string coordinates = output::schema::coordinates(info.dims, present);
+    if (!coordinates.empty()) v.spec.attributes.emplace_back("coordinates", coordinates);
+    v.spec.complete = info.integer;  // every replication's slab is written whole
     v.inner_shape = std::move(shape);
     v.summarised = info.summarised;
     if (info.nan_fill) v.fill = std::numeric_limits<double>::quiet_NaN();
@@ -229,11 +239,7 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
   add("admissions", {Y, G, C}, by_union(&Acc::admissions, &Maps::capacities, C));
   add("wait_years", {Y, G, C}, by_union(&Acc::wait_years, &Maps::capacities, C));
   const std::size_t I = layout.money_items.size();
-  if (I > 0) {
-    add("money", {Y, G, I}, by_union(&Acc::money, &Maps::items, I));
-    layout.variables.back().spec.attributes.emplace_back("coordinates",
-                                                         "budget");  // ds.money.groupby("budget")
-  }
+  if (I > 0) add("money", {Y, G, I}, by_union(&Acc::money, &Maps::items, I));  // ds.money.groupby("budget")
   const std::size_t M = layout.money_results.size();
   if (M > 0) add("money_result", {Y, G, M}, by_union(&Acc::money_result, &Maps::results, M));
   add("stock_region", {E, S, B, X},
@@ -263,6 +269,34 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
   return layout;
 }
 
+void add_auxiliary(output::ResultsWriter& writer, std::string_view name, const std::string& time_units,
+                   output::Attributes extra) {
+  const output::schema::AuxiliaryInfo& info = output::schema::auxiliary(name);
+  const bool dated = info.units == output::schema::kDaysSinceStart;
+  if (dated) extra.emplace_back("calendar", "proleptic_gregorian");
+  if (!info.comment.empty()) extra.emplace_back("comment", info.comment);
+  output::VariableSpec spec{info.name,      info.dims,    dated ? time_units : info.units,
+                            info.long_name, info.integer, std::move(extra)};
+  spec.complete = true;  // written whole at once
+  writer.add_variable(spec);
+}
+
+void define_year_time(output::ResultsWriter& writer, const std::vector<double>& year_ends,
+                      const std::string& time_units) {
+  if (year_ends.empty()) throw std::logic_error("define_year_time: no year ends");
+  const std::vector<double> starts(year_ends.begin(), year_ends.end() - 1);
+  std::vector<double> bounds;
+  for (std::size_t y = 0; y + 1 < year_ends.size(); ++y) {
+    bounds.push_back(year_ends[y]);
+    bounds.push_back(year_ends[y + 1]);
+  }
+  add_auxiliary(writer, output::schema::kYearStart, time_units,
+                {{"standard_name", "time"}, {"bounds", output::schema::kYearBounds}});
+  add_auxiliary(writer, output::schema::kYearBounds, time_units);
+  writer.write(output::schema::kYearStart, {}, std::span<const double>(starts));
+  writer.write(output::schema::kYearBounds, {}, std::span<const double>(bounds));
+}
+
 void define_results(output::ResultsWriter& writer, const ResultsLayout& layout, std::size_t first_replication,
                     std::size_t replications) {
   std::vector<std::int32_t> replication_index(replications);
@@ -285,9 +319,20 @@ void define_results(output::ResultsWriter& writer, const ResultsLayout& layout, 
   add("year_end", layout.year_ends,
       {{"units", "days since " + layout.start_date}, {"calendar", "proleptic_gregorian"}});
   add("year", layout.years);
+  add(output::schema::kBoundsDimension, std::vector<std::int32_t>{0, 1});
+  define_year_time(writer, layout.year_ends, "days since " + layout.start_date);
   add("gemeente", layout.gemeenten);
   add("state", layout.states);
   add("transition", layout.labels);
+  std::vector<std::string> from, to;
+  for (const auto& label : layout.labels) {
+    auto [a, b] = output::schema::transition_ends(label);
+    from.push_back(std::move(a));
+    to.push_back(std::move(b));
+  }
+  for (const char* name : {"transition_from", "transition_to"})
+    writer.add_labels(name, "transition", name == std::string_view("transition_from") ? from : to,
+                      {{"long_name", output::schema::label(name).long_name}});
   add("capacity_state", layout.capacity_states);
   add("arrival_stream", layout.streams);
   add("cohort", layout.cohorts);
@@ -308,22 +353,28 @@ void define_results(output::ResultsWriter& writer, const ResultsLayout& layout, 
     // What each summary did over the replication axis: CF cell_methods where CF has the method (it has none
     // for quantiles), a comment otherwise.
     const auto summary = [&](std::string_view suffix, std::vector<std::string> dims, std::string long_name,
-                             const char* attribute, std::string how) {
-      output::Attributes attributes = v.spec.attributes;
-      attributes.emplace_back(attribute, std::move(how));
+                             std::string how) {
+      output::Attributes attributes;
+      for (const auto& a : v.spec.attributes)
+        if (a.first != "cell_methods") attributes.push_back(a);
+      attributes.emplace_back("cell_methods", std::move(how));
       writer.add_variable({v.spec.name + std::string(suffix), std::move(dims), v.spec.units,
                            std::move(long_name), false, std::move(attributes)});
     };
+    const std::string before = info.cell_methods.empty() ? "" : info.cell_methods + " ";
     summary(output::schema::kMean, output::schema::mean_dims(info),
-            "mean over replications of " + v.spec.name, "cell_methods", "replication: mean");
+            "mean over replications of " + v.spec.name, before + "replication: mean");
     summary(output::schema::kStandardError, output::schema::mean_dims(info),
-            "standard error of the mean over replications of " + v.spec.name, "cell_methods",
-            "replication: standard_deviation (comment: divided by the square root of the number of "
-            "replications, the standard error of the mean)");
+            "standard error of the mean over replications of " + v.spec.name,
+            before +
+                "replication: standard_deviation (comment: divided by the square root of the number of "
+                "replications, the standard error of the mean)");
+    // CF 1.8 has no quantile method: "point" with the quantile coordinate saying which.
     summary(output::schema::kQuantile, output::schema::quantile_dims(info),
-            "quantiles over replications of " + v.spec.name, "description",
-            "the quantile over replications named by the quantile coordinate, linear interpolation between "
-            "order statistics (type 7, numpy's default)");
+            "quantiles over replications of " + v.spec.name,
+            before +
+                "replication: point (comment: the quantile over replications named by the quantile "
+                "coordinate, linear interpolation between order statistics, type 7, numpy's default)");
   }
 }
 

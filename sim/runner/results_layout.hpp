@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sim/model/accounts.hpp"
@@ -49,6 +50,16 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
                           const std::vector<std::string>& scenario_files);
 
 extern const std::vector<double> kQuantiles;
+
+// Defines the schema's auxiliary variable `name` (sim/output/results_schema.hpp), complete (no fill value);
+// units "days since the start date" become `time_units`.
+void add_auxiliary(output::ResultsWriter& writer, std::string_view name, const std::string& time_units,
+                   output::Attributes extra = {});
+
+// The year's CF time coordinate and bounds (sim/output/results_schema.hpp) from the year ends (days since
+// the start, one more than the years), after the `year` and `bounds` dimensions.
+void define_year_time(output::ResultsWriter& writer, const std::vector<double>& year_ends,
+                      const std::string& time_units);
 
 // Adds every dimension and variable (per replication and summaries) to the writer; the replication axis holds
 // replications first_replication ... first_replication + replications - 1.

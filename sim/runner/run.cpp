@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cmath>
 #include <memory>
+#include <optional>
 
 #include "sim/common/error.hpp"
 #include "sim/model/compiled_model.hpp"
@@ -17,6 +18,7 @@
 #include "sim/runner/fingerprint.hpp"
 #include "sim/runner/history.hpp"
 #include "sim/runner/interrupt.hpp"
+#include "sim/runner/microdata.hpp"
 #include "sim/runner/parameter_draws.hpp"
 #include "sim/runner/part_file.hpp"
 #include "sim/runner/run_estimate.hpp"
@@ -38,6 +40,7 @@ struct Finished {
   Job job;
   std::uint64_t events = 0;
   std::vector<std::vector<double>> slabs;
+  MicrodataSample microdata;
 };
 
 std::vector<SinkVariable> sink_variables(const ResultsLayout& layout) {
@@ -61,10 +64,14 @@ void set_provenance(output::ResultsWriter& writer, const std::vector<model::Scen
   writer.set_attribute("Conventions", "CF-1.8");
   writer.set_attribute(
       "comment",
-      "CF-1.8 except that the name dimensions (scenario, gemeente, state, transition, ...) have "
-      "string-valued coordinate variables, so that xarray selects by name, and the year "
-      "dimension has no time bounds (yearly counts cover 1 January to 1 January); every units "
-      "attribute parses with UDUNITS-2");
+      "CF-1.8 except in three points: the name dimensions (scenario, gemeente, state, transition, age_band, "
+      "...) have string-valued coordinate variables (CF 1.8 wants numeric ones; kept so that xarray selects "
+      "by name); the summaries' cell_methods name `replication`, the dimension they summarise, which they "
+      "no longer have (CF 7.3 wants a dimension of the variable or a scalar coordinate); and quantiles say "
+      "`replication: point` with a comment (CF 1.8 has no quantile method). Yearly values carry the time "
+      "coordinate year_start with bounds year_bounds; labels (budget, transition_from, transition_to) are "
+      "CF label variables; every units attribute parses with UDUNITS-2 (counts are 1, money is EUR in the "
+      "comment)");
   writer.set_attribute("title",
                        "werkstroom results: " + specs.front().name +
                            (specs.size() > 1 ? " and " + std::to_string(specs.size() - 1) + " more" : ""));
@@ -97,6 +104,40 @@ void set_part_attributes(output::ResultsWriter& writer, const std::vector<model:
   writer.set_attribute(part::kFingerprint, input_fingerprint(sources_of(specs), options.seed, layout));
   writer.set_attribute(part::kCommit, ws::kCommit);
 }
+
+// Adds one replication's mean_age_region to the report's sums (NaN cells: nobody, left out); `finish` turns
+// the sums into means.
+class MeanAgeSums {
+ public:
+  explicit MeanAgeSums(const ResultsLayout& layout, std::size_t scenarios)
+      : sums_(scenarios), counts_(scenarios) {
+    for (std::size_t v = 0; v < layout.variables.size(); ++v)
+      if (layout.variables[v].spec.name == "mean_age_region") variable_ = v;
+  }
+  void add(std::size_t scenario, const std::vector<std::vector<double>>& slabs) {
+    if (variable_ >= slabs.size()) return;
+    const std::vector<double>& ages = slabs[variable_];
+    sums_[scenario].resize(ages.size(), 0.0);
+    counts_[scenario].resize(ages.size(), 0);
+    for (std::size_t i = 0; i < ages.size(); ++i)
+      if (!std::isnan(ages[i])) {
+        sums_[scenario][i] += ages[i];
+        ++counts_[scenario][i];
+      }
+  }
+  std::vector<std::vector<double>> means() const {
+    std::vector<std::vector<double>> out(sums_.size());
+    for (std::size_t s = 0; s < sums_.size(); ++s)
+      for (std::size_t i = 0; i < sums_[s].size(); ++i)
+        out[s].push_back(counts_[s][i] ? sums_[s][i] / static_cast<double>(counts_[s][i]) : std::nan(""));
+    return out;
+  }
+
+ private:
+  std::size_t variable_ = static_cast<std::size_t>(-1);
+  std::vector<std::vector<double>> sums_;
+  std::vector<std::vector<std::size_t>> counts_;
+};
 
 }  // namespace
 
@@ -167,6 +208,11 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
   const std::size_t stored = std::min(R, options.keep_replications.value_or(R));
   define_results(writer, layout, options.first_replication, stored);
   SlabSink sink(writer, sink_variables(layout), S, R, stored);
+  std::vector<MicrodataNames> microdata_names_of;
+  if (options.microdata > 0)
+    for (const auto& m : fixed) microdata_names_of.push_back(microdata_names(m, layout));
+  std::vector<MicrodataSample> microdata;
+  MeanAgeSums mean_ages(layout, S);
 
   Progress progress(S * R, options.progress);
   std::size_t next = 0;
@@ -191,9 +237,14 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
                 const std::size_t replication = options.first_replication + job.replication;
                 DrawnModel drawn = draw_model(fixed[job.scenario], options.seed,
                                               replication / options.replications_per_draw);
-                const model::Accounts accounts =
-                    model::simulate_replication(*drawn.model, options.seed, replication);
+                std::optional<MicrodataSampler> sampler;
+                if (options.microdata > 0)
+                  sampler.emplace(microdata_names_of[job.scenario], options.microdata, options.seed,
+                                  replication);
+                const model::Accounts accounts = model::simulate_replication(
+                    *drawn.model, options.seed, replication, sampler ? &*sampler : nullptr);
                 auto done = std::make_shared<Finished>();
+                if (sampler) done->microdata = {job.scenario, replication, sampler->take()};
                 done->job = job;
                 done->events = accounts.events;
                 for (const LayoutVariable& var : layout.variables) {
@@ -210,6 +261,8 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
                 std::shared_ptr<Batches> full =
                     sink.add(done->job.scenario, done->job.replication, done->slabs);
                 report.events += done->events;
+                mean_ages.add(done->job.scenario, done->slabs);
+                if (options.microdata > 0) microdata.push_back(std::move(done->microdata));
                 write_seconds += std::chrono::duration<double>(Clock::now() - write_start).count();
                 progress.advance();
                 return full;
@@ -235,6 +288,8 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
                            SummaryStore::Summary& summary) { remember_summary(report, name, s, summary); },
                        throw_if_interrupted);
   writer.set_attribute("events", static_cast<std::int64_t>(report.events));
+  report.mean_age_region_mean = mean_ages.means();
+  if (options.microdata > 0) write_microdata(writer, layout, microdata);
   throw_if_interrupted();
   writer.commit();
   write_seconds += std::chrono::duration<double>(Clock::now() - summary_start).count();

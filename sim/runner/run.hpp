@@ -28,6 +28,8 @@ struct RunOptions {
   std::filesystem::path out;
   Progress::Mode progress = Progress::Mode::automatic;
   std::string command_line;  // for the file's history attribute
+  std::size_t microdata =
+      0;  // persons per replication whose lives go into the file (sim/runner/microdata.hpp)
 };
 
 struct RunReport {
@@ -41,6 +43,8 @@ struct RunReport {
   std::vector<std::vector<double>> flow_mean;          // [scenario][year][gemeente][transition]
   std::vector<std::vector<double>> stock_region_mean;  // [scenario][year end][state][age band][sex]
   std::vector<std::vector<double>> labour_years_mean;  // [scenario][year], the whole area
+  // Mean over replications of mean_age_region (NaN where no replication has anybody): [scenario][year end][state]
+  std::vector<std::vector<double>> mean_age_region_mean;
   std::uint64_t events = 0;
   double seconds = 0;        // wall time of the whole run
   double write_seconds = 0;  // time spent in the writer thread (HDF5 and summaries)

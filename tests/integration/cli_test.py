@@ -254,7 +254,8 @@ def test_schema():
     schema = json.loads(r.stdout)
     out = os.path.join(WORK, "schema.nc")
     pilot = os.path.join(SOURCE, "scenarios", "pilots", "p-wetters-in-dienst.toml")
-    r = run("run", BASELINE, pilot, "--replications", "3", "--out", out, "--overwrite", "--quiet")
+    r = run("run", BASELINE, pilot, "--replications", "3", "--out", out, "--overwrite", "--quiet",
+            "--microdata", "2")
     check(r.returncode == 0, f"run: {r.stderr}")
 
     def text(value):
@@ -266,16 +267,19 @@ def test_schema():
             if dim["long_name"]:
                 check(text(f[dim["name"]].attrs["long_name"]) == dim["long_name"], f"long_name of {dim['name']}")
         declared = set()
-        for v in schema["variables"]:
+        # Variables (their summaries too) and auxiliary variables (year_start, year_bounds, microdata_*: the run
+        # above has --microdata) are in the file as declared; "days since the start date" is the run's start.
+        for v in schema["variables"] + schema["auxiliaries"]:
             declared.add(v["name"])
             check(v["name"] in f, f"variable {v['name']} missing")
             ds = f[v["name"]]
             dims = [ds.dims[i][0].name.lstrip("/") for i in range(ds.ndim)]
             check(dims == v["dims"], f"{v['name']}: dims {dims}, schema {v['dims']}")
-            check(text(ds.attrs["units"]) == v["units"], f"{v['name']}: units")
+            units = v["units"].replace("the start date", "2025-01-01")
+            check(text(ds.attrs["units"]) == units, f"{v['name']}: units")
             check(text(ds.attrs["long_name"]) == v["long_name"], f"{v['name']}: long_name")
             check((ds.dtype == np.int32) == v["integer"], f"{v['name']}: dtype {ds.dtype}")
-            for summary in v["summaries"]:
+            for summary in v.get("summaries", []):
                 declared.add(summary)
                 check(summary in f, f"summary {summary} missing")
         for label in schema["labels"]:
@@ -402,11 +406,17 @@ def test_cf_file():
     """Every units attribute parses with UDUNITS-2; netCDF4-python, ncdump and xarray (both engines) read the
     file with no project code; summaries say what they did over the replications; money names its currency."""
     import netCDF4
+    import numpy as np
     import xarray as xr
     out = os.path.join(WORK, "cf.nc")
     pilot = os.path.join(SOURCE, "scenarios", "pilots", "p-wetters-in-dienst.toml")
     r = run("run", BASELINE, pilot, "--replications", "3", "--out", out, "--overwrite", "--quiet")
     check(r.returncode == 0, f"run: {r.stderr}")
+    r = run("compare", out, "--against", "baseline", "--write")  # its variables are checked too
+    check(r.returncode == 0 and "operating_result_diff_mean" in run("info", out).stdout, f"compare: {r.stderr}")
+    import json
+    schema = json.loads(run("schema").stdout)["variables"]
+    run_variables = {v["name"] for v in schema} | {x for v in schema for x in v["summaries"]}
     dump = subprocess.run(["ncdump", "-h", out], capture_output=True, text=True)
     check(dump.returncode == 0, f"ncdump -h reads the file: {dump.stderr}")
     with netCDF4.Dataset(out) as nc:
@@ -418,21 +428,74 @@ def test_cf_file():
             if "units" in attrs:
                 units.setdefault(v.getncattr("units"), []).append(name)
             if name.endswith("_mean"):
-                check(v.getncattr("cell_methods") == "replication: mean", f"{name}: cell_methods")
+                check(v.getncattr("cell_methods").endswith("replication: mean"), f"{name}: cell_methods")
+            if name.endswith("_quantile"):
+                check("quantile" in v.dimensions and "replication: point" in v.getncattr("cell_methods"),
+                      f"{name}: cell_methods")
+            if "year" in v.dimensions and name in run_variables and name != "capacity" \
+                    and not name.startswith("money_result"):
+                check(v.getncattr("cell_methods").startswith("year: sum"), f"{name}: yearly values are sums")
+                check("year_start" in v.getncattr("coordinates").split(), f"{name}: coordinates name year_start")
+            if "year_end" in v.dimensions and name in run_variables:
+                check(v.getncattr("cell_methods").startswith("year_end: point"), f"{name}: stocks at a point")
+            # Every name in `coordinates` is a variable along dims of this one (CF 5); every `bounds` variable
+            # exists with one (start, end) pair per coordinate value (CF 7.1).
+            for aux in (v.getncattr("coordinates").split() if "coordinates" in attrs else []):
+                check(aux in nc.variables and set(nc.variables[aux].dimensions) <= set(v.dimensions),
+                      f"{name}: coordinate {aux}")
+            if "bounds" in attrs:
+                b = nc.variables[v.getncattr("bounds")]
+                check(b.shape == (*v.shape, 2) and b.getncattr("units") == v.getncattr("units"), f"{name}: bounds")
+            if name in nc.dimensions and name not in ("year_end", "time", "year_start"):
+                check(v.dimensions == (name,), f"{name}: coordinate variable")
+            if v.dtype == str and name not in nc.dimensions:
+                check(v.ndim == 1 and "long_name" in attrs, f"{name}: a CF label variable")
+        bounds = nc.variables["year_bounds"][:]
+        start = nc.variables["year_start"][:]
+        check((bounds[:, 0] == start).all() and (bounds[1:, 0] == bounds[:-1, 1]).all()
+              and (bounds[:, 1] > bounds[:, 0]).all(), "year_bounds: contiguous intervals from year_start")
+        check(list(bounds[0]) == [0.0, 365.0], f"the first year is 2025: {bounds[0]}")
+        ends = [str(x) for x in nc.variables["transition"][:]]
+        check([f"{a}->{b}" for a, b in zip(nc.variables["transition_from"][:], nc.variables["transition_to"][:])]
+              == ends, "transition_from/transition_to label each transition")
+        check("transition_from" in nc.variables["flow"].getncattr("coordinates"), "flow names its labels")
+        check(nc.getncattr("Conventions") == "CF-1.8" and "except" in nc.getncattr("comment"),
+              "Conventions with the exceptions said")
         for unit, names in units.items():
             parsed = subprocess.run(["udunits2", "-H", unit, "-W", ""], capture_output=True, text=True)
             check(parsed.returncode == 0, f"UDUNITS-2 rejects units '{unit}' of {names[:3]}: {parsed.stderr}")
-        check("EUR" in nc.variables["money"].getncattr("comment"), "money names EUR")
+        for name in ("money", "money_region_diff_mean", "operating_result_diff_mean"):
+            check("EUR" in nc.variables[name].getncattr("comment"), f"{name} names EUR")
         check(len(nc.getncattr("git_commit")) in (7, 40) or nc.getncattr("git_commit") == "unknown",
               "the git commit is recorded")
         check(nc.getncattr("git_tree_state") in ("clean", "dirty", "unknown"), "the tree state is recorded")
+    for needle in ("string transition_from(transition)", ":cell_methods = \"year: sum replication: mean\"",
+                   "double year_bounds(year, bounds)", ":bounds = \"year_bounds\""):
+        check(needle in dump.stdout, f"ncdump -h shows {needle}")
+    check("int stock(" in dump.stdout and "stock:_FillValue" not in dump.stdout
+          and "flow:_FillValue" not in dump.stdout, "integer counts have no _FillValue")
     for engine in ("h5netcdf", "netcdf4"):
         with xr.open_dataset(out, engine=engine) as ds:
+            for name in ("stock", "headcount", "flow", "stock_region", "flow_region", "arrivals"):
+                check(np.issubdtype(ds[name].dtype, np.integer), f"{engine}: {name} decodes as {ds[name].dtype}")
+            check(np.issubdtype(ds.year_bounds.dtype, np.datetime64), f"{engine}: year_bounds are dates")
+            check("year_start" in ds.flow.coords and "transition_from" in ds.flow.coords,
+                  f"{engine}: flow's coordinates")
             check({"age_band", "sex", "group", "year_end"} <= set(ds["stock"].dims), f"{engine}: stock dims")
             check(str(ds.year_end.values[1])[:10] == "2026-01-01", f"{engine}: year_end decodes to dates")
             wsw = ds.mean_age_region.sel(scenario="baseline", state="wsw", year_end="2030-01-01")
             low, high = wsw.quantile([0.05, 0.95], "replication").values
             check(40 < low <= high < 67, f"{engine}: mean age of the Wsw in 2030: {low}-{high}")
+    # The README's snippet (mean age of the Wsw in 2030 with a 90% band) runs as written, in at most 4 lines.
+    readme = open(os.path.join(SOURCE, "README.md")).read()
+    snippet = readme.split("The mean age of\nthe Wsw in 2030 with a 90% band:\n```python\n")[1].split("```")[0]
+    check(len(snippet.strip().splitlines()) <= 4, f"snippet of at most 4 lines: {snippet}")
+    code = "import xarray\n" + snippet.replace('"results/baseline.nc"', repr(out))
+    lines = code.strip().splitlines()
+    scope = {}
+    exec("\n".join(lines[:-1]), scope)
+    mean, band = eval(lines[-1], scope)
+    check(40 < mean < 67 and band[0] <= mean <= band[1], f"README snippet: {mean}, {band}")
 
 
 def test_trace():
@@ -459,6 +522,76 @@ def test_trace():
     pilot = os.path.join(SOURCE, "scenarios", "pilots", "p-wetters-in-dienst.toml")
     check(run("trace", pilot, "--replication", "1", "--sample", "3").returncode == 0, "trace on a pilot")
     one_line_error(run("trace", BASELINE, "--replication", "1"), "--person", "--sample")
+
+
+def test_info_band():
+    """info prints the whole-area band of the per-replication sums (the file's headcount_region_quantile):
+    numpy's quantiles of the summed replications, to the printed 0.1."""
+    import numpy as np
+    import xarray as xr
+    out = os.path.join(WORK, "info_band.nc")
+    r = run("run", BASELINE, "--replications", "12", "--out", out, "--overwrite", "--quiet")
+    check(r.returncode == 0, f"run: {r.stderr}")
+    rows = [l.split() for l in run("info", out).stdout.splitlines()]
+    rows = [r for r in rows if len(r) == 6 and r[0] in ("wsw", "beschut", "bijstand") and r[1].isdigit()]
+    check(len(rows) == 30, f"info prints 3 states x 10 years: {len(rows)}")
+    with xr.open_dataset(out) as ds:
+        summed = ds.headcount.sel(scenario="baseline").sum("gemeente")
+        for state, year, _, mean, low, high in rows:
+            values = summed.sel(state=state, time=f"{int(year) + 1}-01-01").values
+            expected = [values.mean(), *np.quantile(values, [0.05, 0.95])]
+            check(all(abs(float(x) - e) <= 0.05 + 1e-9 for x, e in zip([mean, low, high], expected)),
+                  f"info {state} {year}: {[mean, low, high]}, numpy {expected}")
+
+
+def test_microdata():
+    """run --microdata N stores N persons' lives per replication: the events trace shows for the same
+    replication and person; every other variable is bitwise the same as without microdata."""
+    import csv
+    import h5py
+    import numpy as np
+    import xarray as xr
+    plain, sampled = os.path.join(WORK, "plain.nc"), os.path.join(WORK, "micro.nc")
+    for out, extra in ((plain, []), (sampled, ["--microdata", "6"])):
+        r = run("run", BASELINE, "--replications", "3", "--out", out, "--overwrite", "--quiet", *extra)
+        check(r.returncode == 0, f"run {extra}: {r.stderr}")
+    with h5py.File(plain, "r") as a, h5py.File(sampled, "r") as b:
+        micro = {n for n in b if n.startswith("microdata_")}
+        check(set(a) == set(b) - micro and len(micro) == 14, f"microdata variables: {sorted(micro)}")
+        for name in a:
+            check(np.array_equal(a[name][()], b[name][()], equal_nan=a[name].dtype.kind == "f"),
+                  f"{name}: the same with and without microdata")
+    with xr.open_dataset(sampled) as ds:
+        check(ds.sizes["microdata_person"] == 3 * 6, f"6 persons a replication: {ds.sizes['microdata_person']}")
+        check(int(ds.microdata_row_size.sum()) == ds.sizes["microdata_event"], "row sizes cover the events")
+        check(np.issubdtype(ds.microdata_id.dtype, np.integer), "IDs decode as integers")
+        check(np.issubdtype(ds.microdata_time.dtype, np.datetime64), "event times decode as dates")
+        ids = ds.microdata_id.values
+        check(ids.max() > 100 and len(set(ids[:6])) == 6, f"a sample of everybody, not the first 6: {ids}")
+    with h5py.File(sampled, "r") as f:
+        states = [x.decode() for x in f["state"][()]]
+        transitions = [x.decode() for x in f["transition"][()]]
+        rep, pid, size = f["microdata_replication"][()], f["microdata_id"][()], f["microdata_row_size"][()]
+        first = np.concatenate([[0], np.cumsum(size)])
+        time, frm, to, tr = (f[n][()] for n in ("microdata_time", "microdata_from", "microdata_to",
+                                                 "microdata_transition"))
+    persons = [i for i in range(len(pid)) if rep[i] == 1]
+    table = os.path.join(WORK, "micro_trace.csv")
+    t = run("trace", BASELINE, "--replication", "1", "--person", *[str(pid[i]) for i in persons], "--csv", table)
+    check(t.returncode == 0, f"trace: {t.stderr}")
+    traced = {}
+    with open(table) as fh:
+        for row in csv.DictReader(fh):
+            if row["event"] != "draw":
+                traced.setdefault(int(row["person"]), []).append(
+                    (f"{float(row['days_since_start']):.6f}", row["state_before"], row["state_after"],
+                     "" if row["cause"] == "initial" else row["cause"]))
+    for i in persons:
+        stored = [(f"{time[e]:.6f}", states[frm[e]] if frm[e] >= 0 else "", states[to[e]],
+                   transitions[tr[e]] if tr[e] >= 0 else "") for e in range(first[i], first[i + 1])]
+        check(stored == traced.get(int(pid[i])), f"person {pid[i]}: file {stored}, trace {traced.get(int(pid[i]))}")
+    one_line_error(run("run", BASELINE, "--replications", "3", "--checkpoint-every", "2", "--microdata", "1",
+                       "--out", os.path.join(WORK, "parts.nc"), "--overwrite"), "--microdata", "checkpoint")
 
 
 globals()["test_" + NAME]()

@@ -34,6 +34,7 @@ struct RunArguments {
   // only runs longer than this many replications pay it by default.
   std::size_t checkpoint_every = 10000;
   bool resume = false;
+  std::size_t microdata = 0;
 };
 
 // --seed: a whole number in [0, 2^64 - 1]; "-1" and "2^64" are errors, not a wrapped-around seed.
@@ -80,6 +81,7 @@ int run_command(const RunArguments& args) {
                     : std::filesystem::path(args.out);
   options.first_replication = args.first_replication;
   options.keep_replications = args.keep_replications;
+  options.microdata = args.microdata;
   if (args.out.empty()) std::filesystem::create_directories(options.out.parent_path());
   check_out_path(options.out, args.overwrite);
 
@@ -106,6 +108,10 @@ int run_command(const RunArguments& args) {
                 (args.resume && std::filesystem::exists(runner::parts_folder(options.out))));
   if (args.resume && !whole)
     throw InputError("--resume: expected a whole run (without --first-replication or --keep-replications)");
+  if (in_parts && options.microdata > 0)
+    throw InputError(
+        "--microdata: expected a run without checkpoint parts (--checkpoint-every 0, or at most " +
+        std::to_string(args.checkpoint_every) + " replications)");
   if (in_parts) {
     try {
       disk_full_is_input([&] {
@@ -155,6 +161,11 @@ Registration register_run(CLI::App& app) {
   sub->add_option("--checkpoint-every", args->checkpoint_every,
                   "run more replications than this as parts in <out>.parts/ that survive an interruption "
                   "(default 10000; 0: never)");
+  sub->add_option(
+         "--microdata", args->microdata,
+         "store the lives (events as `trace` shows them) of N sampled persons per replication in the "
+         "file (default 0: none)")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{1000000}));
   sub->add_flag("--resume", args->resume, "continue an interrupted run from the parts in <out>.parts/");
   return {[args] { return run_command(*args); }, sub};
 }

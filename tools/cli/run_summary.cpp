@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "sim/common/date.hpp"
@@ -36,6 +37,7 @@ void print_demography(std::ostream& out, const runner::RunReport& report, std::s
   if (wsw == L.states.end() || report.stock_region_mean[s].empty()) return;
   const std::size_t st = static_cast<std::size_t>(wsw - L.states.begin()), S = L.states.size();
   const std::size_t B = L.age_bands.size(), X = L.sexes.size();
+  static const std::vector<double> ages_none;
   out << fmt::format("\n== {}: wsw at year end, whole area (mean) ==\n{:<20}", L.scenarios[s], "");
   for (const auto& [t, year] : ends) out << fmt::format("{:>13}", year);
   out << "\n" << fmt::format("{:<20}", "share aged 45+");
@@ -49,10 +51,18 @@ void print_demography(std::ostream& out, const runner::RunReport& report, std::s
       }
     out << fmt::format("{:>13}", all > 0 ? fmt::format("{:.1f}%", 100 * older / all) : "-");
   }
+  out << "\n" << fmt::format("{:<20}", "mean age (years)");
+  const auto& ages = s < report.mean_age_region_mean.size() ? report.mean_age_region_mean[s] : ages_none;
+  for (std::size_t e = 1; e < L.year_ends.size() && e <= ends.size(); ++e) {
+    const std::size_t i = e * S + st;
+    out << fmt::format("{:>13}",
+                       i < ages.size() && !std::isnan(ages[i]) ? fmt::format("{:.1f}", ages[i]) : "-");
+  }
   out << "\n" << fmt::format("{:<20}", "labour-years (AJ)");
   for (std::size_t y = 0; y < report.labour_years_mean[s].size() && y < ends.size(); ++y)
     out << fmt::format("{:>13.0f}", report.labour_years_mean[s][y]);
-  out << "\n(mean age by replication: mean_age_region in the results file)\n";
+  out << "\n(labour-years: during the year; the others on 1 January after it. Per replication, with bands: "
+         "mean_age_region, stock_region, labour_years_region in the results file)\n";
 }
 
 }  // namespace
