@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "sim/common/date.hpp"
+#include "sim/common/rounding.hpp"
 
 namespace ws::model {
 namespace {
@@ -13,13 +14,6 @@ namespace {
 // the order of the additions, so two scenarios that agree on every stay give bitwise equal person-years even
 // when their events interleave differently.
 constexpr double kTicksPerDay = 1 << 20;
-
-// std::llround for the non-negative tick counts here, inline: libm's llround was 6% of a cohort run. Exact:
-// x - trunc(x) is exact for x < 2^52, and halves round up, as llround's away from zero does for x >= 0.
-std::int64_t round_ticks(double x) {
-  const auto whole = static_cast<std::int64_t>(x);
-  return whole + (x - static_cast<double>(whole) >= 0.5 ? 1 : 0);
-}
 
 }  // namespace
 
@@ -114,23 +108,33 @@ void Recorder::entered(const Person& p, int label, double now) {
   }
 }
 
+// The band of a later age than `band`'s: age_band(age_days) when ages only grow (as along a stay), in a step
+// or two instead of a search.
+int Recorder::advance_band(int band, double age_days) const {
+  while (static_cast<std::size_t>(band) + 1 < band_days_.size() &&
+         band_days_[static_cast<std::size_t>(band) + 1] <= age_days)
+    ++band;
+  return band;
+}
+
 // Person-years from the later of entry and start up to `until`, split over calendar years.
 void Recorder::add_person_years(const Person& p, double until) {
   double from = std::max(p.entered, m_.start);
+  int band = age_band(from - p.birth);
   for (int y = year_index(from); from < until; ++y) {
     const double year_end = std::min(until, m_.year_starts[static_cast<std::size_t>(y) + 1]);
-    const auto ticks = round_ticks((year_end - from) * kTicksPerDay);
+    const auto ticks = round_nearest((year_end - from) * kTicksPerDay);
     person_ticks_[Accounts::index3(y, p.gemeente, p.state, G_, S_)] += ticks;
     group_ticks_[Accounts::index3(y * G_ + p.gemeente, p.group, p.state, m_.group_count, S_)] += ticks;
     // The same piece again, split where the person's age crosses a band's lower bound.
     const std::size_t row = static_cast<std::size_t>(y * S_ + p.state);
     for (double piece = from; piece < year_end;) {
-      const int band = age_band(piece - p.birth);
+      band = advance_band(band, piece - p.birth);
       const double next = static_cast<std::size_t>(band) + 1 < band_days_.size()
                               ? std::min(year_end, p.birth + band_days_[static_cast<std::size_t>(band) + 1])
                               : year_end;
       age_ticks_[(row * band_days_.size() + static_cast<std::size_t>(band)) * Accounts::kSexes + p.sex] +=
-          std::llround((next - piece) * kTicksPerDay);
+          round_nearest((next - piece) * kTicksPerDay);
       piece = next;
     }
     from = year_end;
@@ -143,27 +147,34 @@ void Recorder::add_person_years(const Person& p, double until) {
 // on, with their age at the exit.
 void Recorder::count_year_ends(const Person& p, double until) {
   const bool exit = m_.states[p.state].kind == StateKind::exit;
+  int band = -1;  // of the age at the first year end counted, then advanced: ages only grow
   for (int e = std::max(1, year_index(p.entered)); e < accounts_.year_ends; ++e) {
     const double t = m_.year_starts[static_cast<std::size_t>(e)];
     if (t > until) break;
-    if (p.entered < t) count_at_year_end(p, e, exit ? p.entered : t);
+    if (!(p.entered < t)) continue;
+    const double age_at = exit ? p.entered : t;
+    band = band < 0 ? age_band(age_at - p.birth) : advance_band(band, age_at - p.birth);
+    count_at_year_end(p, e, age_at, band);
   }
 }
 
-void Recorder::count_at_year_end(const Person& p, int e, double age_at) {
+void Recorder::count_at_year_end(const Person& p, int e, double age_at, int band) {
   const std::size_t groups = static_cast<std::size_t>(m_.group_count);
   const std::size_t cells = band_days_.size() * Accounts::kSexes * groups;
   const std::size_t cell = Accounts::index3(e, p.gemeente, p.state, G_, S_);
-  accounts_.stock_age[cell * cells + band_sex(p, age_at) * groups + p.group] += 1;
-  age_sum_ticks_[cell] += std::llround((age_at - p.birth) * kTicksPerDay);
+  const std::size_t band_sex = static_cast<std::size_t>(band * Accounts::kSexes + p.sex);
+  accounts_.stock_age[cell * cells + band_sex * groups + p.group] += 1;
+  age_sum_ticks_[cell] += round_nearest((age_at - p.birth) * kTicksPerDay);
   age_count_[cell] += 1;
 }
 
 // The start is the one year end where persons move before the stock is taken (the initial population is
 // admitted to free places first): it is counted once, as the events begin.
 void Recorder::run_started(const std::vector<Person>& persons) {
-  for (const Person& p : persons)
-    count_at_year_end(p, 0, m_.states[p.state].kind == StateKind::exit ? p.entered : m_.start);
+  for (const Person& p : persons) {
+    const double age_at = m_.states[p.state].kind == StateKind::exit ? p.entered : m_.start;
+    count_at_year_end(p, 0, age_at, age_band(age_at - p.birth));
+  }
 }
 
 // Counts the person at each cohort check (every half year since the permit) that falls in the stay now

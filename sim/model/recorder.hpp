@@ -45,8 +45,9 @@ class Recorder {
   void add_person_years(const Person& p, double until);
   void count_cohort_checks(Person& p, double until);
   void count_year_ends(const Person& p, double until);
-  void count_at_year_end(const Person& p, int year_end, double age_at);
+  void count_at_year_end(const Person& p, int year_end, double age_at, int band);
   int age_band(double age_days) const;
+  int advance_band(int band, double age_days) const;
   std::size_t band_sex(const Person& p, double at) const {
     return static_cast<std::size_t>(age_band(at - p.birth) * Accounts::kSexes + p.sex);
   }
