@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 
 #include "sim/common/date.hpp"
 #include "sim/common/rounding.hpp"
@@ -144,7 +145,8 @@ void Recorder::add_person_years(const Person& p, double until) {
 // Counts the person at each year end after the start (1 January, and the end) that falls in the stay now
 // ending, with their age then. The stock at a year end is taken before anything else happens that day, so a
 // stay [entered, until) holds at t when entered < t <= until. A person in an exit state counts from the exit
-// on, with their age at the exit.
+// on, with their age at the exit: they are counted once, at the first year end after the exit, and
+// cumulate_exits() carries the count to the later year ends (whole numbers: the sums are exact).
 void Recorder::count_year_ends(const Person& p, double until) {
   const bool exit = m_.states[p.state].kind == StateKind::exit;
   int band = -1;  // of the age at the first year end counted, then advanced: ages only grow
@@ -155,6 +157,29 @@ void Recorder::count_year_ends(const Person& p, double until) {
     const double age_at = exit ? p.entered : t;
     band = band < 0 ? age_band(age_at - p.birth) : advance_band(band, age_at - p.birth);
     count_at_year_end(p, e, age_at, band);
+    if (!exit) continue;
+    if (until < m_.year_starts[static_cast<std::size_t>(accounts_.year_ends - 1)])
+      throw std::logic_error("Recorder: a person in an exit state counted before the end");
+    return;
+  }
+}
+
+// Exit states at year ends 2, 3, ...: the persons counted there so far are those whose first year end after
+// the exit it is; adding the previous year end's count makes the cumulative count. Year end 0 (the start,
+// run_started) is not part of it: who was already out then is counted again from year end 1.
+void Recorder::cumulate_exits() {
+  const std::size_t cells = band_days_.size() * Accounts::kSexes * static_cast<std::size_t>(m_.group_count);
+  for (int s = 0; s < S_; ++s) {
+    if (m_.states[static_cast<std::size_t>(s)].kind != StateKind::exit) continue;
+    for (int g = 0; g < G_; ++g)
+      for (int e = 2; e < accounts_.year_ends; ++e) {
+        const std::size_t now = Accounts::index3(e, g, s, G_, S_),
+                          before = Accounts::index3(e - 1, g, s, G_, S_);
+        for (std::size_t c = 0; c < cells; ++c)
+          accounts_.stock_age[now * cells + c] += accounts_.stock_age[before * cells + c];
+        age_sum_ticks_[now] += age_sum_ticks_[before];
+        age_count_[now] += age_count_[before];
+      }
   }
 }
 
@@ -201,6 +226,7 @@ Accounts Recorder::finish(std::vector<Person>& persons, double end) {
     }
     count_year_ends(p, end);
   }
+  cumulate_exits();
   constexpr double kTicksPerYear = kTicksPerDay * kDaysPerYear;
   for (std::size_t i = 0; i < person_ticks_.size(); ++i)
     accounts_.person_years[i] = static_cast<double>(person_ticks_[i]) / kTicksPerYear;

@@ -45,6 +45,7 @@ class Recorder {
   void add_person_years(const Person& p, double until);
   void count_cohort_checks(Person& p, double until);
   void count_year_ends(const Person& p, double until);
+  void cumulate_exits();
   void count_at_year_end(const Person& p, int year_end, double age_at, int band);
   int age_band(double age_days) const;
   int advance_band(int band, double age_days) const;

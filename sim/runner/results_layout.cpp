@@ -72,19 +72,29 @@ void scatter_axes(const std::vector<double>& local, const std::vector<Axis>& axe
       offsets[a][i] = (axes[a].map ? static_cast<std::size_t>((*axes[a].map)[i]) : i) * stride;
     stride *= axes[a].union_size;
   }
-  const std::size_t last = axes.size() - 1, inner = axes[last].local;
+  // The trailing axes (up to 4096 local cells) make one inner block with its own offset table, so the walk
+  // over the leading axes runs once per block, not once per value of the last axis (3 groups for the stock).
+  std::size_t split = axes.size() - 1, inner = axes[split].local;
+  while (split > 0 && inner * axes[split - 1].local <= 4096) inner *= axes[--split].local;
   if (inner == 0) return;
-  const std::size_t* inner_offsets = offsets[last].data();
-  std::vector<std::size_t> index(last, 0);
+  std::vector<std::size_t> inner_offsets(1, 0);
+  for (std::size_t a = split; a < axes.size(); ++a) {
+    std::vector<std::size_t> wider;
+    wider.reserve(inner_offsets.size() * axes[a].local);
+    for (std::size_t outer : inner_offsets)
+      for (std::size_t i = 0; i < axes[a].local; ++i) wider.push_back(outer + offsets[a][i]);
+    inner_offsets = std::move(wider);
+  }
+  std::vector<std::size_t> index(split, 0);
   for (std::size_t from = 0; from < local.size(); from += inner) {
     std::size_t base = 0;
-    for (std::size_t a = 0; a < last; ++a) base += offsets[a][index[a]];
+    for (std::size_t a = 0; a < split; ++a) base += offsets[a][index[a]];
     const double* row = local.data() + from;
     if (sums)
       for (std::size_t i = 0; i < inner; ++i) slab[base + inner_offsets[i]] += row[i];
     else
       for (std::size_t i = 0; i < inner; ++i) slab[base + inner_offsets[i]] = row[i];
-    for (std::size_t a = last; a-- > 0;) {
+    for (std::size_t a = split; a-- > 0;) {
       if (++index[a] < axes[a].local) break;
       index[a] = 0;
     }
