@@ -142,6 +142,18 @@ void Recorder::add_person_years(const Person& p, double until) {
   }
 }
 
+// Inlined into the loop over year ends (a call per count was 8% of the cohort bench's instructions).
+[[gnu::always_inline]] inline void Recorder::count_at_year_end(const Person& p, int e, double age_at,
+                                                               int band) {
+  const std::size_t groups = static_cast<std::size_t>(m_.group_count);
+  const std::size_t cells = band_days_.size() * Accounts::kSexes * groups;
+  const std::size_t cell = Accounts::index3(e, p.gemeente, p.state, G_, S_);
+  const std::size_t band_sex = static_cast<std::size_t>(band * Accounts::kSexes + p.sex);
+  accounts_.stock_age[cell * cells + band_sex * groups + p.group] += 1;
+  age_sum_ticks_[cell] += round_nearest((age_at - p.birth) * kTicksPerDay);
+  age_count_[cell] += 1;
+}
+
 // Counts the person at each year end after the start (1 January, and the end) that falls in the stay now
 // ending, with their age then. The stock at a year end is taken before anything else happens that day, so a
 // stay [entered, until) holds at t when entered < t <= until. A person in an exit state counts from the exit
@@ -181,16 +193,6 @@ void Recorder::cumulate_exits() {
         age_count_[now] += age_count_[before];
       }
   }
-}
-
-void Recorder::count_at_year_end(const Person& p, int e, double age_at, int band) {
-  const std::size_t groups = static_cast<std::size_t>(m_.group_count);
-  const std::size_t cells = band_days_.size() * Accounts::kSexes * groups;
-  const std::size_t cell = Accounts::index3(e, p.gemeente, p.state, G_, S_);
-  const std::size_t band_sex = static_cast<std::size_t>(band * Accounts::kSexes + p.sex);
-  accounts_.stock_age[cell * cells + band_sex * groups + p.group] += 1;
-  age_sum_ticks_[cell] += round_nearest((age_at - p.birth) * kTicksPerDay);
-  age_count_[cell] += 1;
 }
 
 // The start is the one year end where persons move before the stock is taken (the initial population is
