@@ -46,8 +46,10 @@ class Recorder {
   void count_cohort_checks(Person& p, double until);
   void count_cohort_leaver(const Person& p);
   void count_year_ends(const Person& p, double until);
-  void count_at_year_end(const Person& p, int year_end, double age_at);
+  void cumulate_exits();
+  void count_at_year_end(const Person& p, int year_end, double age_at, int band);
   int age_band(double age_days) const;
+  int advance_band(int band, double age_days) const;
   std::size_t band_sex(const Person& p, double at) const {
     return static_cast<std::size_t>(age_band(at - p.birth) * Accounts::kSexes + p.sex);
   }

@@ -65,14 +65,29 @@ libdeflate_compressor* compressor(int level) {
   return cached.get();
 }
 
+// HDF5's shuffle filter for elements of B bytes: byte j of element i goes to out[j * elements + i]. One pass
+// over the elements (B byte planes written side by side) rather than B strided passes: 3% of a baseline run.
+template <std::size_t B>
+void shuffle_bytes(const unsigned char* data, std::size_t elements, unsigned char* out) {
+  for (std::size_t i = 0; i < elements; ++i) {
+    const unsigned char* element = data + i * B;
+    for (std::size_t j = 0; j < B; ++j) out[j * elements + i] = element[j];
+  }
+}
+
 // HDF5's shuffle filter (byte j of every element together), then a zlib stream as its deflate filter expects.
 // libdeflate rather than zlib: the same format at the same level, about twice as fast on these data.
 std::vector<unsigned char> shuffle_deflate(const unsigned char* data, std::size_t elements,
                                            std::size_t element_bytes, int level) {
   const std::size_t bytes = elements * element_bytes;
   std::vector<unsigned char> shuffled(bytes);
-  for (std::size_t j = 0; j < element_bytes; ++j)
-    for (std::size_t i = 0; i < elements; ++i) shuffled[j * elements + i] = data[i * element_bytes + j];
+  if (element_bytes == 4)
+    shuffle_bytes<4>(data, elements, shuffled.data());
+  else if (element_bytes == 8)
+    shuffle_bytes<8>(data, elements, shuffled.data());
+  else
+    for (std::size_t j = 0; j < element_bytes; ++j)
+      for (std::size_t i = 0; i < elements; ++i) shuffled[j * elements + i] = data[i * element_bytes + j];
   libdeflate_compressor* c = compressor(level);
   std::vector<unsigned char> out(libdeflate_zlib_compress_bound(c, bytes));
   const std::size_t length = libdeflate_zlib_compress(c, shuffled.data(), bytes, out.data(), out.size());

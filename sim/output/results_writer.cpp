@@ -145,6 +145,11 @@ struct ResultsWriter::Impl {
 
   void create(std::filesystem::path final) {
     prepare_temp(std::move(final));
+    // HDF5 keeps freed blocks on free lists per block size, without limit by default; every compressed chunk
+    // has its own size, so those lists grew with the replications (BENCHMARKS.md, memory). 1 MiB per kind
+    // (and 256 KiB per size) is plenty for reuse.
+    h5::check_status(H5set_free_list_limits(1 << 20, 256 << 10, 1 << 20, 256 << 10, 1 << 20, 256 << 10),
+                     "HDF5 free list limits");
     h5::Handle fcpl = h5::plist(H5Pcreate(H5P_FILE_CREATE), "file creation properties");
     const unsigned order = H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED;
     h5::check_status(H5Pset_link_creation_order(fcpl.get(), order), "link creation order");

@@ -7,32 +7,47 @@
 
 namespace ws::runner {
 
-CountHistograms::CountHistograms(std::size_t cells) : counts_(cells) {}
+CountHistograms::CountHistograms(std::size_t cells) : cells_(cells) {}
+
+void CountHistograms::widen(Cell& cell, std::int32_t x) {
+  if (cell.counts.empty()) {
+    cell.low = x;
+    cell.counts.assign(1, 0);
+    return;
+  }
+  const std::int64_t low = std::min<std::int64_t>(cell.low, x);
+  const std::int64_t high =
+      std::max<std::int64_t>(cell.low + static_cast<std::int64_t>(cell.counts.size()) - 1, x);
+  std::vector<std::uint32_t> wider(static_cast<std::size_t>(high - low + 1), 0);
+  std::copy(cell.counts.begin(), cell.counts.end(), wider.begin() + (cell.low - low));
+  cell.counts = std::move(wider);
+  cell.low = static_cast<std::int32_t>(low);
+}
 
 void CountHistograms::add(std::span<const double> values) {
-  if (values.size() != counts_.size()) throw std::logic_error("CountHistograms: wrong number of cells");
+  if (values.size() != cells_.size()) throw std::logic_error("CountHistograms: wrong number of cells");
   for (std::size_t c = 0; c < values.size(); ++c) {
     const double v = values[c];
     if (!(std::abs(v) <= std::numeric_limits<std::int32_t>::max()) || v != std::floor(v))
       throw std::logic_error("CountHistograms: a value that is not a whole number");
     const auto x = static_cast<std::int32_t>(v);
-    auto& cell = counts_[c];
-    const auto at = std::lower_bound(cell.begin(), cell.end(), x, [](const auto& entry, std::int32_t value) {
-      return entry.first < value;
-    });
-    if (at != cell.end() && at->first == x)
-      ++at->second;
-    else
-      cell.insert(at, {x, 1});
+    Cell& cell = cells_[c];
+    auto at = static_cast<std::int64_t>(x) - cell.low;
+    if (cell.counts.empty() || at < 0 || at >= static_cast<std::int64_t>(cell.counts.size())) {
+      widen(cell, x);
+      at = static_cast<std::int64_t>(x) - cell.low;
+    }
+    ++cell.counts[static_cast<std::size_t>(at)];
   }
   ++n_;
 }
 
 double CountHistograms::order_statistic(std::size_t cell, std::uint64_t k) const {
+  const Cell& c = cells_[cell];
   std::uint64_t seen = 0;
-  for (const auto& [value, count] : counts_[cell]) {
-    seen += count;
-    if (k < seen) return value;
+  for (std::size_t i = 0; i < c.counts.size(); ++i) {
+    seen += c.counts[i];
+    if (k < seen) return static_cast<double>(static_cast<std::int64_t>(c.low) + static_cast<std::int64_t>(i));
   }
   throw std::logic_error("CountHistograms: order statistic past the end");
 }

@@ -1,10 +1,11 @@
 #pragma once
 // Exact quantiles of whole numbers (counts of persons) without keeping every value: per cell, how often each
-// value occurred. Memory grows with the number of distinct values a cell takes, not with the number of
-// replications, and the result does not depend on the order the values came in.
+// value between the smallest and the largest seen so far occurred (dense, 4 bytes a value). Memory grows with
+// the range of values a cell takes (about the spread of the counts, which grows like the square root of the
+// log of the number of replications), not with the number of replications, and the result does not depend on
+// the order the values came in.
 #include <cstdint>
 #include <span>
-#include <utility>
 #include <vector>
 
 namespace ws::runner {
@@ -19,9 +20,15 @@ class CountHistograms {
                  std::size_t stride) const;
 
  private:
+  struct Cell {
+    std::int32_t low = 0;               // the value counted by counts[0]
+    std::vector<std::uint32_t> counts;  // [value - low], empty before the first value
+  };
+  // Widens the cell's range to hold x (exactly: no spare capacity).
+  static void widen(Cell& cell, std::int32_t x);
   // The k-th smallest value (0-based) of a cell.
   double order_statistic(std::size_t cell, std::uint64_t k) const;
-  std::vector<std::vector<std::pair<std::int32_t, std::uint32_t>>> counts_;  // [cell] sorted by value
+  std::vector<Cell> cells_;
   std::uint64_t n_ = 0;
 };
 

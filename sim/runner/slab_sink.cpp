@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "sim/common/rounding.hpp"
 #include "sim/runner/results_layout.hpp"
 
 namespace ws::runner {
@@ -22,9 +23,11 @@ SlabSink::SlabSink(output::ResultsWriter& writer, std::vector<SinkVariable> vari
   // chunk[1] replications make one chunk.
   for (std::size_t v = 0; v < variables_.size(); ++v) {
     if (variables_[v].cells > 0 && stored_ > 0) chunks_[v] = writer_.chunk_layout(variables_[v].name);
+    // Whole-number variables keep a histogram per cell for their quantiles (the same quantiles as every
+    // value; memory by the range of the counts, not by the replications: BENCHMARKS.md).
     if (variables_[v].summarised)
       stores_[v] = std::make_unique<SummaryStore>(scenarios_, replications_, variables_[v].cells, 64,
-                                                  variables_[v].integer && replications_ >= kHistogramsFrom);
+                                                  variables_[v].integer);
   }
 }
 
@@ -57,7 +60,7 @@ void SlabSink::encode(Batches& batches) const {
       // Counts of persons: int32 compresses better and faster than float64.
       std::vector<std::int32_t> counts(batch.values.size());
       std::transform(batch.values.begin(), batch.values.end(), counts.begin(),
-                     [](double v) { return static_cast<std::int32_t>(std::lround(v)); });
+                     [](double v) { return static_cast<std::int32_t>(round_nearest(v)); });
       batch.chunks = output::encode_chunks(layout, leading, batch.rows, counts);
     } else {
       batch.chunks = output::encode_chunks(layout, leading, batch.rows, batch.values);

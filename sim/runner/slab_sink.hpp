@@ -23,10 +23,6 @@ struct SinkVariable {
   bool integer = false;     // whole numbers (counts of persons)
 };
 
-// From this many replications on, the summaries of whole-number variables keep histograms instead of every
-// value (the same quantiles; no temporary file growing with the replications, see BENCHMARKS.md).
-inline constexpr std::size_t kHistogramsFrom = 10000;
-
 // Consecutive replications of one variable and scenario that make one chunk along the replication axis.
 struct Batch {
   std::size_t variable = 0, scenario = 0, first = 0, rows = 0;
