@@ -23,13 +23,24 @@ add_test(NAME notebooks.synthetic_file
 set_tests_properties(notebooks.synthetic_file PROPERTIES FIXTURES_SETUP werkstroom_nb_synthetic LABELS notebooks
                                                          TIMEOUT 300)
 
+# The same notebooks at 200 replications (the size of a real report; notebook 02 once failed only on larger
+# files): a baseline file for every notebook, and a pilots file for notebook 04 below.
+add_test(NAME notebooks.results_file_200
+         COMMAND ${WERKSTROOM_BIN} run ${PROJECT_SOURCE_DIR}/scenarios/baseline.toml --replications 200
+                 --out ${WERKSTROOM_NB_OUT}/r200.nc --overwrite --quiet)
+set_tests_properties(notebooks.results_file_200 PROPERTIES FIXTURES_SETUP werkstroom_nb_results_200
+                                                           LABELS notebooks TIMEOUT 600)
+
 # nbconvert exits non-zero when any cell raises. The kernel starts in the notebook's folder (so the default
 # RESULTS path stays valid for users); the notebooks write only to WERKSTROOM_EXPORT_DIR.
 foreach(notebook IN LISTS WERKSTROOM_NOTEBOOKS)
   get_filename_component(name ${notebook} NAME_WE)
-  foreach(variant baseline variants)
+  foreach(variant baseline variants r200)
     if(variant STREQUAL "baseline")
       set(fixture werkstroom_nb_results)
+      set(scenario "")
+    elseif(variant STREQUAL "r200")
+      set(fixture werkstroom_nb_results_200)
       set(scenario "")
     else()
       set(fixture werkstroom_nb_synthetic)
@@ -67,3 +78,34 @@ set_tests_properties(
   notebooks.pilots.04_pilot_impact
   PROPERTIES FIXTURES_REQUIRED werkstroom_nb_pilots LABELS notebooks TIMEOUT 300
              ENVIRONMENT "WERKSTROOM_RESULTS=${WERKSTROOM_NB_OUT}/pilots.nc;WERKSTROOM_SCENARIO=;WERKSTROOM_EXPORT_DIR=${WERKSTROOM_NB_OUT}/export_pilots/04_pilot_impact;PYDEVD_DISABLE_FILE_VALIDATION=1")
+
+# Notebook 04 at 200 replications of the baseline and the three single pilots, with compare's statistics in the
+# file (the notebook checks its predictive verdicts against them).
+set(WERKSTROOM_SINGLE_PILOTS ${WERKSTROOM_PILOT_SCENARIOS})
+list(FILTER WERKSTROOM_SINGLE_PILOTS EXCLUDE REGEX "alle-pilots")
+add_test(NAME notebooks.pilots_file_200
+         COMMAND ${WERKSTROOM_BIN} run ${PROJECT_SOURCE_DIR}/scenarios/baseline.toml ${WERKSTROOM_SINGLE_PILOTS}
+                 --replications 200 --out ${WERKSTROOM_NB_OUT}/pilots200.nc --overwrite --quiet)
+set_tests_properties(notebooks.pilots_file_200 PROPERTIES FIXTURES_SETUP werkstroom_nb_pilots200_run
+                                                          LABELS notebooks TIMEOUT 900)
+add_test(NAME notebooks.pilots_compare_200
+         COMMAND ${WERKSTROOM_BIN} compare ${WERKSTROOM_NB_OUT}/pilots200.nc --against baseline --write)
+set_tests_properties(notebooks.pilots_compare_200 PROPERTIES FIXTURES_REQUIRED werkstroom_nb_pilots200_run
+                                                             FIXTURES_SETUP werkstroom_nb_pilots200 LABELS notebooks
+                                                             TIMEOUT 300)
+add_test(NAME notebooks.pilots200.04_pilot_impact
+         COMMAND ${WERKSTROOM_JUPYTER} nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=python3
+                 --ExecutePreprocessor.timeout=240 --output-dir ${WERKSTROOM_NB_OUT}/executed_pilots200
+                 ${PROJECT_SOURCE_DIR}/notebooks/04_pilot_impact.ipynb)
+set_tests_properties(
+  notebooks.pilots200.04_pilot_impact
+  PROPERTIES FIXTURES_REQUIRED werkstroom_nb_pilots200 LABELS notebooks TIMEOUT 300
+             ENVIRONMENT "WERKSTROOM_RESULTS=${WERKSTROOM_NB_OUT}/pilots200.nc;WERKSTROOM_SCENARIO=;WERKSTROOM_EXPORT_DIR=${WERKSTROOM_NB_OUT}/export_pilots200/04_pilot_impact;PYDEVD_DISABLE_FILE_VALIDATION=1")
+
+# tools/report-notebooks: every notebook as HTML without code cells, on the 8-replication baseline file; a missing
+# results file is bad usage (exit 2) and leaves no folder.
+add_test(NAME notebooks.report_notebooks
+         COMMAND ${DEBIAN_PYTHON} ${CMAKE_CURRENT_LIST_DIR}/report_notebooks_test.py ${PROJECT_SOURCE_DIR}
+                 ${WERKSTROOM_NB_OUT}/baseline.nc ${WERKSTROOM_NB_OUT}/report_notebooks)
+set_tests_properties(notebooks.report_notebooks PROPERTIES FIXTURES_REQUIRED werkstroom_nb_results
+                                                           LABELS notebooks TIMEOUT 900)
