@@ -237,9 +237,9 @@ def main():
     # Increasing in the effect: the upper bound reaches zero first (the interval's low end), the lower last.
     increasing = cache[args.high]["mean"] > cache[args.low]["mean"]
     low_end, high_end = (roots["upper"], roots["lower"]) if increasing else (roots["lower"], roots["upper"])
-    interval = (f"{low_end:.4g}" if low_end is not None else f"below {args.low:g}") + " .. " + (
-        f"{high_end:.4g}" if high_end is not None else f"above {args.high:g}")
-    print(f"break-even effect: {root:.4g} (95% interval {interval}; bisection to {tolerance:.3g}); "
+    interval = (f"{low_end:.6g}" if low_end is not None else f"below {args.low:g}") + " .. " + (
+        f"{high_end:.6g}" if high_end is not None else f"above {args.high:g}")
+    print(f"break-even effect: {root:.6g} (95% interval {interval}; bisection to {tolerance:.3g}); "
           f"P(gain) at the nearest effect tried: {100 * cache[min(cache, key=lambda v: abs(v - root))]['p']:.0f}%")
 
 if __name__ == "__main__":

@@ -40,12 +40,12 @@ def grouped(value, decimals=0):
 
 
 def euro(value, sign=False):
-    """Whole euros rounded to thousands: '€ 1.234.000', '€ -653.000' (sign: '€ +43.000')."""
+    """Whole euros rounded to thousands: '€ 1.234.000', '€ -653.000' (sign: '€ +43.000'); a no-break space."""
     if value is None or value != value:
         return "–"
     rounded = round(value / 1000.0) * 1000
     prefix = MINUS if rounded < 0 else ("+" if sign and rounded > 0 else "")
-    return f"€ {prefix}{grouped(rounded)}"
+    return f"€\u00a0{prefix}{grouped(rounded)}"  # no break between € and the amount
 
 
 def persons(value, sign=True, decimals=1):
@@ -195,6 +195,15 @@ def cost_text(cost, gained, what):
     return euro(cost)
 
 
+def verdict(p_gain):
+    """The predictive verdict on money, from the chance of a gain (as notebook 04)."""
+    if p_gain >= 0.9:
+        return "waarschijnlijk winst"
+    if p_gain <= 0.1:
+        return "waarschijnlijk verlies"
+    return "onzeker"
+
+
 def pilot_pages(binary, ds, baseline, named, parsed, file):
     years = [int(y) for y in ds["year"].values]
     first, last = years[0], years[-1]
@@ -245,9 +254,12 @@ def pilot_pages(binary, ds, baseline, named, parsed, file):
             ],
             "ci": f"{euro(result_cum['lower'][L], True)} tot {euro(result_cum['upper'][L], True)}",
             "cost_work": cost_text(cost_work, work["mean"][L], "extra mensen aan het werk"),
+            "cost_work_short": cost_text(cost_work, work["mean"][L], "extra werkenden").replace(
+                "geen: de pilot levert geld op", "levert geld op"),
             "cost_benefit": cost_text(cost_benefit, -benefit["mean"][L], "vermeden bijstandsjaren"),
             "break_even": break_even,
             "gain": percent(result_cum["p"][L]),
+            "verdict": verdict(result_cum["p"][L]),
             "mean": euro(result_cum["mean"][L], True),
             "band": f"{euro(result_cum['q'][0.05][L], True)} tot {euro(result_cum['q'][0.95][L], True)}",
             "work": persons(work["mean"][L]),

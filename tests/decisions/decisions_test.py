@@ -343,6 +343,13 @@ def test_sensitivity_against():
 
 
 TEST_PILOT = """
+[money.items.test_kosten]
+description = "test: a fixed yearly cost, so that the pilot clearly costs money (its interval excludes zero)"
+kind = "cost"
+per = "year"
+amount = 300000
+key = "population"
+
 [money.items.test_subsidie]
 description = "test: a whole-area income per year whose break-even amount follows from the pilot's result"
 kind = "income"
@@ -353,7 +360,7 @@ key = "population"
 
 
 def test_breakeven_analytic():
-    # A yearly income a for the pilot moves its cumulative result difference by a x years and nothing else (no
+    # A yearly income a for the pilot (which has a fixed yearly cost on top of its own) moves its cumulative result difference by a x years and nothing else (no
     # draws, no persons), so with common random numbers the break-even amount is -D(0) / years, and the 95%
     # interval's ends are -upper(0) / years and -lower(0) / years, with D(0) from compare on a run with a = 0.
     pilot = os.path.join(WORK, "test-pilot.toml")
@@ -370,8 +377,8 @@ def test_breakeven_analytic():
     years = len(ds.year)
     at = {k: float(ds[f"operating_result_cumulative_region_diff_{k}"].sel(scenario="p-wetters-in-dienst")
                    .isel(year=-1)) for k in ("mean", "lower", "upper")}
-    check(at["mean"] < 0, f"the test needs a pilot that costs money: {at}")
-    low, high, tolerance = 0.0, 400000.0, 0.01
+    check(at["upper"] < 0, f"the test needs a pilot that clearly costs money: {at}")
+    low, high, tolerance = 0.0, 1000000.0, 0.01
     text = ok(run("breakeven", BASELINE, "--pilot", pilot, "--effect", "money.items.test_subsidie.amount",
                   "--from", str(low), "--to", str(high), "--replications", str(n), "--tolerance", str(tolerance)),
               "breakeven")
