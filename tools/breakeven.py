@@ -23,10 +23,11 @@ import argparse
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import tomllib
+
+import werkstroom_files
 
 
 def fail(message):
@@ -35,12 +36,7 @@ def fail(message):
 
 
 def run_tool(binary, *args):
-    result = subprocess.run([binary, *args], capture_output=True, text=True)
-    if result.returncode != 0:
-        lines = result.stderr.strip().splitlines()
-        print(lines[-1] if lines else f"werkstroom breakeven: {args[0]}: exit {result.returncode}", file=sys.stderr)
-        sys.exit(2 if result.returncode == 2 else 1)
-    return result.stdout
+    return werkstroom_files.run_tool(binary, "werkstroom breakeven", *args)
 
 
 def lookup(path, key, seen=()):
@@ -82,21 +78,16 @@ def from_results_file(args):
         if name not in names:
             fail(f"{args.input}: {option}: no scenario named '{name}' (expected one of: {', '.join(names)})")
     files = {}
-    for n in range(int(ds.attrs.get("input_files", 0))):
-        path, text = str(ds.attrs.get(f"input_file_{n}_path", "")), str(ds.attrs.get(f"input_file_{n}_text", ""))
-        if path.endswith(".toml"):
+    for path, text, data in werkstroom_files.stored_scenarios(ds):
+        name = werkstroom_files.scenario_name(data)
+        if name in (args.pilot, against):
             try:
-                name = tomllib.loads(text).get("scenario", {}).get("name")
-            except tomllib.TOMLDecodeError:
-                continue
-            if name in (args.pilot, against):
-                try:
-                    current = open(path).read()
-                except OSError:
-                    fail(f"{args.input}: the scenario file {path} of '{name}' is gone; expected it as it was run")
-                if current != text:
-                    fail(f"{path}: changed since the run that made {args.input}; expected the file as it was run")
-                files[name] = path
+                current = open(path).read()
+            except OSError:
+                fail(f"{args.input}: the scenario file {path} of '{name}' is gone; expected it as it was run")
+            if current != text:
+                fail(f"{path}: changed since the run that made {args.input}; expected the file as it was run")
+            files[name] = path
     for name in (args.pilot, against):
         if name not in files:
             fail(f"{args.input}: no scenario file of '{name}' among the stored input files")

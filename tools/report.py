@@ -17,10 +17,10 @@ import io
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import tomllib
+
+import werkstroom_files
 
 TEMPLATE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
 MINUS = "-"
@@ -66,30 +66,15 @@ def percent(share, decimals=0):
 # ---- the numbers, from compare's output ----------------------------------------------------------------------
 
 def run_tool(binary, *args):
-    result = subprocess.run([binary, *args], capture_output=True, text=True)
-    if result.returncode != 0:
-        message = result.stderr.strip().splitlines()[-1] if result.stderr.strip() else f"exit {result.returncode}"
-        print(message if message.startswith("werkstroom") else f"werkstroom report: {message}", file=sys.stderr)
-        sys.exit(2 if result.returncode == 2 else 1)
-    return result.stdout
+    return werkstroom_files.run_tool(binary, "werkstroom report", *args)
 
 
 def scenario_files(ds):
-    """{scenario name: (path, parsed TOML)} of the input files that name a scenario, and every parsed TOML."""
-    named, parsed = {}, []
-    for n in range(int(ds.attrs.get("input_files", 0))):
-        path = str(ds.attrs.get(f"input_file_{n}_path", ""))
-        if not path.endswith(".toml"):
-            continue
-        try:
-            data = tomllib.loads(str(ds.attrs.get(f"input_file_{n}_text", "")))
-        except tomllib.TOMLDecodeError:
-            continue
-        parsed.append((path, data))
-        name = data.get("scenario", {}).get("name")
-        if name:
-            named[name] = (path, data)
-    return named, parsed
+    """{scenario name: (path, parsed TOML)} of the stored files that name a scenario, and every parsed file."""
+    stored = werkstroom_files.stored_scenarios(ds)
+    named = {werkstroom_files.scenario_name(data): (path, data) for path, _, data in stored
+             if werkstroom_files.scenario_name(data)}
+    return named, [(path, data) for path, _, data in stored]
 
 
 def assumption_of(key, files):

@@ -25,8 +25,8 @@ pages = sorted(p[:-5] for p in os.listdir(OUT) if p.endswith(".html") and p != "
 check(pages == notebooks, f"one page per notebook: {pages} vs {notebooks}")
 for name in notebooks:
     page = open(os.path.join(OUT, name + ".html"), encoding="utf-8").read()
-    check("jp-CodeMirrorEditor" not in page, f"{name}: no code cells in the page")
-    check("jp-OutputArea-output" in page, f"{name}: the page has the executed outputs")
+    check('class="jp-CodeMirrorEditor' not in page, f"{name}: no code cells in the page")
+    check('class="jp-OutputArea-child' in page, f"{name}: the page has the executed outputs")
     check("Traceback" not in page, f"{name}: no error in the page")
 index = open(os.path.join(OUT, "index.html"), encoding="utf-8").read()
 check(all(f'href="{n}.html"' in index for n in notebooks), "the index links every page")
