@@ -298,9 +298,16 @@ def main():
         compared = os.path.join(work, "compared.nc")
         # compare checks the file and the baseline (one line, exit 2) and writes its statistics to the copy.
         run_tool(args.binary, "compare", args.file, "--against", args.against, "--out", compared)
-        names = [str(s) for s in __import__("xarray").open_dataset(compared)["scenario"].values]
+        with __import__("xarray").open_dataset(compared) as ds:
+            names = [str(s) for s in ds["scenario"].values]
+            needed = [f"{v}_region_diff_quantile" for v in ("operating_result_cumulative", "operating_result",
+                                                            "in_work", "benefit_years_cumulative")]
+            missing = [v for v in needed if v not in ds]
         if len(names) < 2:
             fail(f"{args.file}: holds only the scenario '{args.against}'; expected a run with pilots too")
+        if missing:
+            fail(f"{args.file}: compare gives no {', '.join(missing)}; expected a run with money items "
+                 "(operating_result) and the regulier, lks and bijstand states")
         page = render(args.binary, args.file, args.against, compared)
         # Written next to the target and renamed: an interrupted report leaves no half-written file.
         fd, temp = tempfile.mkstemp(dir=folder, prefix=os.path.basename(args.out) + ".tmp")

@@ -315,6 +315,12 @@ def test_report_bad_input():
     ok(run("run", BASELINE, "--replications", "2", "--out", alone, "--overwrite", "--quiet"), "baseline run")
     one_line_error(run("report", alone, "--against", "baseline", "--out", target), "only")
     check(not os.path.exists(target), "nothing written without pilots")
+    national = os.path.join(WORK, "national.nc")
+    ok(run("run", os.path.join(SOURCE, "scenarios", "wsw-nationaal-2016.toml"),
+           os.path.join(SOURCE, "scenarios", "wsw-nationaal-2016-calibrated.toml"), "--replications", "2", "--out",
+           national, "--overwrite", "--quiet"), "national run")
+    one_line_error(run("report", national, "--against", "wsw-nationaal-2016", "--out", target), "money items")
+    check(not os.path.exists(target), "nothing written without money")
     check(not [f for f in os.listdir(WORK) if ".tmp" in f], f"no temporary files left: {os.listdir(WORK)}")
 
 
