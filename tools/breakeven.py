@@ -77,15 +77,16 @@ def from_results_file(args):
     for option, name in (("--pilot", args.pilot), ("--against", against)):
         if name not in names:
             fail(f"{args.input}: {option}: no scenario named '{name}' (expected one of: {', '.join(names)})")
+    stored = werkstroom_files.stored_scenarios(ds)
+    texts = {path: text for path, text, _ in stored}
     files = {}
-    for path, text, data in werkstroom_files.stored_scenarios(ds):
-        name = werkstroom_files.scenario_name(data)
+    for name, path in werkstroom_files.scenario_files(stored).items():
         if name in (args.pilot, against):
             try:
                 current = open(path).read()
             except OSError:
                 fail(f"{args.input}: the scenario file {path} of '{name}' is gone; expected it as it was run")
-            if current != text:
+            if current != texts[path]:
                 fail(f"{path}: changed since the run that made {args.input}; expected the file as it was run")
             files[name] = path
     for name in (args.pilot, against):

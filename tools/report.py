@@ -70,10 +70,10 @@ def run_tool(binary, *args):
 
 
 def scenario_files(ds):
-    """{scenario name: (path, parsed TOML)} of the stored files that name a scenario, and every parsed file."""
+    """{scenario name: (path, description)} of the scenarios' own files, and every stored file (path, TOML)."""
     stored = werkstroom_files.stored_scenarios(ds)
-    named = {werkstroom_files.scenario_name(data): (path, data) for path, _, data in stored
-             if werkstroom_files.scenario_name(data)}
+    named = {name: (path, werkstroom_files.scenario_value(stored, path, "description") or "")
+             for name, path in werkstroom_files.scenario_files(stored).items()}
     return named, [(path, data) for path, _, data in stored]
 
 
@@ -197,7 +197,7 @@ def pilot_pages(binary, ds, baseline, named, parsed, file):
     for s, name in enumerate(names):
         if name == baseline:
             continue
-        path, data = named.get(name, ("", {}))
+        path, description = named.get(name, ("", ""))
         result_cum = series(ds, "operating_result_cumulative", s)
         result = series(ds, "operating_result", s)
         work = series(ds, "in_work", s)
@@ -220,7 +220,7 @@ def pilot_pages(binary, ds, baseline, named, parsed, file):
         L = -1
         pilots.append({
             "name": name,
-            "description": data.get("scenario", {}).get("description", ""),
+            "description": description,
             "path": path,
             "result_cum": result_cum,
             "rows": [
@@ -271,7 +271,7 @@ def render(binary, file, baseline, stdout_of_compare):
     template = env.get_template("report.html.j2")
     return template.render(
         pilots=pilots, baseline=baseline, first=years[0], last=years[-1],
-        baseline_description=named.get(baseline, ("", {}))[1].get("scenario", {}).get("description", ""),
+        baseline_description=named.get(baseline, ("", ""))[1],
         replications=int(ds.attrs.get("replications", ds.sizes["replication"])),
         seed=ds.attrs.get("seed", "?"), source=ds.attrs.get("source", "?"), commit=ds.attrs.get("git_commit", "?"),
         file=os.path.basename(file), summary_chart=summary_chart(pilots) if pilots else "",

@@ -1,5 +1,6 @@
 """Shared by the Python commands (tools/report.py, tools/breakeven.py): calling the werkstroom binary back and
 reading the scenario files a results file stores (global attributes input_file_N_path / input_file_N_text)."""
+import os
 import subprocess
 import sys
 import tomllib
@@ -31,5 +32,42 @@ def stored_scenarios(ds):
     return out
 
 
-def scenario_name(data):
-    return data.get("scenario", {}).get("name")
+
+
+def _parents(path, data):
+    parents = data.get("extend", [])
+    return [os.path.normpath(os.path.join(os.path.dirname(path), p))
+            for p in ([parents] if isinstance(parents, str) else parents)]
+
+
+def scenario_value(stored, path, key):
+    """[scenario] KEY of the stored file at path, inherited along its extend chain (a later parent wins)."""
+    by_path = {p: data for p, _, data in stored}
+    seen = set()
+
+    def value(p):
+        if p in seen or p not in by_path:
+            return None
+        seen.add(p)
+        own = by_path[p].get("scenario", {}).get(key)
+        if own is not None:
+            return own
+        for parent in reversed(_parents(p, by_path[p])):
+            found = value(parent)
+            if found is not None:
+                return found
+        return None
+    return value(path)
+
+
+def scenario_files(stored):
+    """{scenario name: path of its own file}: of the stored files with that (possibly inherited) name, the one no
+    other of them extends (a pilot file that extends another pilot file without renaming it is the pilot)."""
+    names = {p: scenario_value(stored, p, "name") for p, _, _ in stored}
+    extended = {parent for p, _, data in stored for parent in _parents(p, data)}
+    out = {}
+    for p, _, _ in stored:
+        name = names[p]
+        if name and not (p in extended and any(names[q] == name and p in _parents(q, d) for q, _, d in stored)):
+            out[name] = p
+    return out
