@@ -57,50 +57,35 @@ foreach(notebook IN LISTS WERKSTROOM_NOTEBOOKS)
   endforeach()
 endforeach()
 
-# Notebook 04 (pilot impact) on a real run of the baseline and every pilot in scenarios/pilots (a few replications:
-# enough for intervals), with the differences `werkstroom compare` adds to the file (the notebook checks it agrees).
+# Notebook 04 (pilot impact) on a real run of the baseline and pilots, with the differences and predictive
+# statistics `werkstroom compare` adds to the file (the notebook checks it agrees): every file in scenarios/pilots
+# at 4 replications (enough for intervals), and the three single pilots at 200 (the size of a real report).
 file(GLOB WERKSTROOM_PILOT_SCENARIOS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/scenarios/pilots/*.toml)
-add_test(NAME notebooks.pilots_file
-         COMMAND ${WERKSTROOM_BIN} run ${PROJECT_SOURCE_DIR}/scenarios/baseline.toml ${WERKSTROOM_PILOT_SCENARIOS}
-                 --replications 4 --out ${WERKSTROOM_NB_OUT}/pilots.nc --overwrite --quiet)
-set_tests_properties(notebooks.pilots_file PROPERTIES FIXTURES_SETUP werkstroom_nb_pilots_run LABELS notebooks
-                                                      TIMEOUT 300)
-add_test(NAME notebooks.pilots_compare
-         COMMAND ${WERKSTROOM_BIN} compare ${WERKSTROOM_NB_OUT}/pilots.nc --against baseline --variable money --write)
-set_tests_properties(notebooks.pilots_compare PROPERTIES FIXTURES_REQUIRED werkstroom_nb_pilots_run
-                                                         FIXTURES_SETUP werkstroom_nb_pilots LABELS notebooks
-                                                         TIMEOUT 300)
-add_test(NAME notebooks.pilots.04_pilot_impact
-         COMMAND ${WERKSTROOM_JUPYTER} nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=python3
-                 --ExecutePreprocessor.timeout=240 --output-dir ${WERKSTROOM_NB_OUT}/executed_pilots
-                 ${PROJECT_SOURCE_DIR}/notebooks/04_pilot_impact.ipynb)
-set_tests_properties(
-  notebooks.pilots.04_pilot_impact
-  PROPERTIES FIXTURES_REQUIRED werkstroom_nb_pilots LABELS notebooks TIMEOUT 300
-             ENVIRONMENT "WERKSTROOM_RESULTS=${WERKSTROOM_NB_OUT}/pilots.nc;WERKSTROOM_SCENARIO=;WERKSTROOM_EXPORT_DIR=${WERKSTROOM_NB_OUT}/export_pilots/04_pilot_impact;PYDEVD_DISABLE_FILE_VALIDATION=1")
-
-# Notebook 04 at 200 replications of the baseline and the three single pilots, with compare's statistics in the
-# file (the notebook checks its predictive verdicts against them).
 set(WERKSTROOM_SINGLE_PILOTS ${WERKSTROOM_PILOT_SCENARIOS})
 list(FILTER WERKSTROOM_SINGLE_PILOTS EXCLUDE REGEX "alle-pilots")
-add_test(NAME notebooks.pilots_file_200
-         COMMAND ${WERKSTROOM_BIN} run ${PROJECT_SOURCE_DIR}/scenarios/baseline.toml ${WERKSTROOM_SINGLE_PILOTS}
-                 --replications 200 --out ${WERKSTROOM_NB_OUT}/pilots200.nc --overwrite --quiet)
-set_tests_properties(notebooks.pilots_file_200 PROPERTIES FIXTURES_SETUP werkstroom_nb_pilots200_run
-                                                          LABELS notebooks TIMEOUT 900)
-add_test(NAME notebooks.pilots_compare_200
-         COMMAND ${WERKSTROOM_BIN} compare ${WERKSTROOM_NB_OUT}/pilots200.nc --against baseline --write)
-set_tests_properties(notebooks.pilots_compare_200 PROPERTIES FIXTURES_REQUIRED werkstroom_nb_pilots200_run
-                                                             FIXTURES_SETUP werkstroom_nb_pilots200 LABELS notebooks
-                                                             TIMEOUT 300)
-add_test(NAME notebooks.pilots200.04_pilot_impact
-         COMMAND ${WERKSTROOM_JUPYTER} nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=python3
-                 --ExecutePreprocessor.timeout=240 --output-dir ${WERKSTROOM_NB_OUT}/executed_pilots200
-                 ${PROJECT_SOURCE_DIR}/notebooks/04_pilot_impact.ipynb)
-set_tests_properties(
-  notebooks.pilots200.04_pilot_impact
-  PROPERTIES FIXTURES_REQUIRED werkstroom_nb_pilots200 LABELS notebooks TIMEOUT 300
-             ENVIRONMENT "WERKSTROOM_RESULTS=${WERKSTROOM_NB_OUT}/pilots200.nc;WERKSTROOM_SCENARIO=;WERKSTROOM_EXPORT_DIR=${WERKSTROOM_NB_OUT}/export_pilots200/04_pilot_impact;PYDEVD_DISABLE_FILE_VALIDATION=1")
+function(werkstroom_pilot_notebook tag suffix replications timeout)
+  set(file ${WERKSTROOM_NB_OUT}/${tag}.nc)
+  add_test(NAME notebooks.pilots_file${suffix}
+           COMMAND ${WERKSTROOM_BIN} run ${PROJECT_SOURCE_DIR}/scenarios/baseline.toml ${ARGN}
+                   --replications ${replications} --out ${file} --overwrite --quiet)
+  set_tests_properties(notebooks.pilots_file${suffix} PROPERTIES FIXTURES_SETUP werkstroom_nb_${tag}_run
+                                                                 LABELS notebooks TIMEOUT ${timeout})
+  add_test(NAME notebooks.pilots_compare${suffix}
+           COMMAND ${WERKSTROOM_BIN} compare ${file} --against baseline --variable money --write)
+  set_tests_properties(notebooks.pilots_compare${suffix} PROPERTIES FIXTURES_REQUIRED werkstroom_nb_${tag}_run
+                                                                    FIXTURES_SETUP werkstroom_nb_${tag} LABELS notebooks
+                                                                    TIMEOUT 300)
+  add_test(NAME notebooks.${tag}.04_pilot_impact
+           COMMAND ${WERKSTROOM_JUPYTER} nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=python3
+                   --ExecutePreprocessor.timeout=240 --output-dir ${WERKSTROOM_NB_OUT}/executed_${tag}
+                   ${PROJECT_SOURCE_DIR}/notebooks/04_pilot_impact.ipynb)
+  set_tests_properties(
+    notebooks.${tag}.04_pilot_impact
+    PROPERTIES FIXTURES_REQUIRED werkstroom_nb_${tag} LABELS notebooks TIMEOUT 300
+               ENVIRONMENT "WERKSTROOM_RESULTS=${file};WERKSTROOM_SCENARIO=;WERKSTROOM_EXPORT_DIR=${WERKSTROOM_NB_OUT}/export_${tag}/04_pilot_impact;PYDEVD_DISABLE_FILE_VALIDATION=1")
+endfunction()
+werkstroom_pilot_notebook(pilots "" 4 300 ${WERKSTROOM_PILOT_SCENARIOS})
+werkstroom_pilot_notebook(pilots200 _200 200 900 ${WERKSTROOM_SINGLE_PILOTS})
 
 # tools/report-notebooks: every notebook as HTML without code cells, on the 8-replication baseline file; a missing
 # results file is bad usage (exit 2) and leaves no folder.
