@@ -161,6 +161,7 @@ def euros(v):
 
 
 def main():
+    werkstroom_files.exit_cleanly_on_signals()
     parser = argparse.ArgumentParser(prog="werkstroom breakeven")
     parser.add_argument("binary")
     parser.add_argument("input")

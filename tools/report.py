@@ -279,6 +279,7 @@ def render(binary, file, baseline, stdout_of_compare):
 
 
 def main():
+    werkstroom_files.exit_cleanly_on_signals()
     parser = argparse.ArgumentParser(prog="werkstroom report")
     parser.add_argument("binary")
     parser.add_argument("file")

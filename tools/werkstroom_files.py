@@ -71,3 +71,14 @@ def scenario_files(stored):
         if name and not (p in extended and any(names[q] == name and p in _parents(q, d) for q, _, d in stored)):
             out[name] = p
     return out
+
+
+def exit_cleanly_on_signals():
+    """SIGTERM and SIGHUP end the script like Ctrl-C does: through its `finally` blocks (temporary files are
+    removed), with exit status 128 + the signal."""
+    import signal
+
+    def stop(number, _frame):
+        raise SystemExit(128 + number)
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(number, stop)

@@ -322,6 +322,20 @@ def test_report_bad_input():
     one_line_error(run("report", national, "--against", "wsw-nationaal-2016", "--out", target), "money items")
     check(not os.path.exists(target), "nothing written without money")
     check(not [f for f in os.listdir(WORK) if ".tmp" in f], f"no temporary files left: {os.listdir(WORK)}")
+    # Stopped (SIGTERM) while it works: exit 143, and neither the report nor a temporary file in its folder.
+    folder = os.path.join(WORK, "stopped")
+    os.makedirs(folder, exist_ok=True)
+    import signal
+    import time
+    for delay in (1.0, 4.0):
+        process = subprocess.Popen([BIN, "report", out, "--against", "baseline", "--out",
+                                    os.path.join(folder, "r.pdf")], stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        process.send_signal(signal.SIGTERM)
+        status = process.wait(timeout=120)
+        check(status in (143, 0), f"stopped after {delay} s: exit {status}")
+        check(status == 0 or not os.listdir(folder), f"stopped after {delay} s: nothing left: {os.listdir(folder)}")
 
 
 def test_sensitivity_against():
