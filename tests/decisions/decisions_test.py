@@ -266,8 +266,11 @@ def normalised(text):
 
 def test_report():
     out = pilots_file()
-    _, numbers = compare_lines(out)
+    text, numbers = compare_lines(out)
     check(len(numbers) == 3, f"compare lists the three pilots: {list(numbers)}")
+    # No negative "cost" of a pilot that pays, nor one per bijstand-year that was added rather than avoided.
+    check("EUR -" not in text and "none (net gain)" in text and "no bijstand-years avoided" in text,
+          f"costs per person only where there is a cost and a gain: {text}")
     pdf = os.path.join(WORK, "report.pdf")
     ok(run("report", out, "--against", "baseline", "--out", pdf), "report pdf")
     info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
