@@ -175,8 +175,8 @@ CalibrationConfig read_calibration(const std::filesystem::path& file) {
   k.only(root, "", {"calibration", "parameters", "uncertainty"});
   const Node& c = k.table(root, "calibration", "calibration");
   k.only(c, "calibration",
-         {"scenario", "targets", "output", "report", "name", "description", "template", "end", "replications",
-          "seed", "algorithm", "max_evaluations", "tolerance"});
+         {"scenario", "targets", "output", "report", "fragment", "name", "description", "template", "end",
+          "replications", "seed", "algorithm", "max_evaluations", "tolerance"});
   CalibrationConfig cfg;
   const auto dir = file.parent_path();
   cfg.file = file;
@@ -184,6 +184,7 @@ CalibrationConfig read_calibration(const std::filesystem::path& file) {
   cfg.targets_file = dir / k.string(c, "calibration", "targets");
   cfg.output = dir / k.string(c, "calibration", "output");
   cfg.report = dir / k.string(c, "calibration", "report");
+  if (c.find("fragment")) cfg.fragment = dir / k.string(c, "calibration", "fragment");
   cfg.name = k.string(c, "calibration", "name");
   cfg.description = k.string(c, "calibration", "description", std::string());
   cfg.template_text = k.string(c, "calibration", "template", std::string());

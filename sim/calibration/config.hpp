@@ -50,7 +50,11 @@ struct CalibrationConfig {
   std::filesystem::path scenario;  // the scenario fitted
   std::filesystem::path output;    // the scenario written: extends `scenario` with the fitted values
   std::filesystem::path report;    // fit report CSV (targets); parameters go to <stem>-parameters.csv
-  std::string name;                // the calibrated scenario's name
+  // Optional: the fitted values alone (no extend, no [scenario]), for a scenario that extends them (the
+  // baseline takes its fitted bijstand inflow from one). Every key it holds is a free parameter, so a rerun
+  // overrides all of them and does not depend on the fragment's earlier content.
+  std::optional<std::filesystem::path> fragment;
+  std::string name;  // the calibrated scenario's name
   std::string description;
   std::string template_text;       // override TOML with {name} placeholders
   std::optional<std::string> end;  // a shorter horizon while fitting (a TOML date)

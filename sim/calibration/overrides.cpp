@@ -50,9 +50,11 @@ std::string override_text(const CalibrationConfig& cfg, const OverrideRequest& r
   const auto base = std::filesystem::relative(std::filesystem::absolute(cfg.scenario),
                                               std::filesystem::absolute(request.written_to).parent_path());
   std::string out = request.header;
-  out += fmt::format("extend = \"{}\"\n\n[scenario]\nname = \"{}\"\n", base.generic_string(), cfg.name);
-  if (!cfg.description.empty()) out += fmt::format("description = \"{}\"\n", cfg.description);
-  if (request.fitting && cfg.end) out += "end = " + *cfg.end + "\n";
+  if (!request.fragment) {
+    out += fmt::format("extend = \"{}\"\n\n[scenario]\nname = \"{}\"\n", base.generic_string(), cfg.name);
+    if (!cfg.description.empty()) out += fmt::format("description = \"{}\"\n", cfg.description);
+    if (request.fitting && cfg.end) out += "end = " + *cfg.end + "\n";
+  }
   // Keyed parameters, one [section] per distinct parent path, in the order they first appear.
   std::vector<std::string> sections;
   std::map<std::string, std::string> lines;

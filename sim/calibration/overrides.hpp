@@ -24,6 +24,7 @@ struct OverrideRequest {
   std::filesystem::path written_to;  // where the text will be saved (the extend path is relative to it)
   std::vector<std::string> values;   // TOML value text per free parameter (a number or { distribution })
   bool fitting = false;              // also shorten the horizon to the calibration's `end`
+  bool fragment = false;             // the fitted sections only: no extend, no [scenario]
   std::string header;                // comment lines at the top (may be empty)
 };
 std::string override_text(const CalibrationConfig& cfg, const OverrideRequest& request);

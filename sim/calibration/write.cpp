@@ -91,6 +91,11 @@ void write_results(const CalibrationConfig& cfg, const FitResult& r) {
         r.accepted, r.samples, r.threshold, cfg.uncertainty.level);
   request.header += "\n";
   save(cfg.output, override_text(cfg, request));
+  if (cfg.fragment) {
+    request.written_to = *cfg.fragment;
+    request.fragment = true;
+    save(*cfg.fragment, override_text(cfg, request));
+  }
   save(cfg.report, targets_report(cfg, r));
   auto parameters = cfg.report;
   parameters.replace_filename(cfg.report.stem().string() + "-parameters.csv");

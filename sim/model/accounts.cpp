@@ -30,6 +30,8 @@ Accounts::Accounts(const CompiledModel& m)
   capacity.assign(n(years, capacities, 1), 0.0);
   cohort_present.assign(n(cohorts, m.cohort_durations, 1), 0.0);
   cohort_working.assign(n(cohorts, m.cohort_durations, 1), 0.0);
+  cohort_left.assign(n(cohorts, m.cohort_durations, 1), 0.0);
+  cohort_left_working.assign(n(cohorts, m.cohort_durations, 1), 0.0);
   const std::size_t bands_sexes = static_cast<std::size_t>(age_bands) * kSexes;
   stock_age.assign(n(year_ends, gemeenten, states) * bands_sexes * static_cast<std::size_t>(groups), 0.0);
   mean_age.assign(n(year_ends, gemeenten, states), 0.0);

@@ -27,6 +27,9 @@ struct Accounts {
   std::vector<double> wait_years;      // [year][gemeente][capacity], total years waited by those admitted
   std::vector<double> cohort_present;  // [cohort][duration], statushouders living in the region
   std::vector<double> cohort_working;  // [cohort][duration], of whom in a working state
+  // [cohort][duration], statushouders of the cohort who left the region alive before the check (any exit but
+  // death and AOW), and of them those who left from a working state: with the present, CBS's denominator.
+  std::vector<double> cohort_left, cohort_left_working;
   std::vector<double> money;  // [year][gemeente][item], EUR, income + cost -, set by fill_money (money.hpp)
   // Demography (recorder.hpp): persons at each year end by age band, sex and group (exit states: cumulative
   // exits by age at exit), their mean age, transitions by age at the move, person-years by age band.

@@ -65,6 +65,14 @@ class MoneyCalculator {
             for (int g = 0; g < G_; ++g)
               out[at(y, g, i)] = item.sign * item.multiplier * share_simulated * person_years(r, y, g) /
                                  item.persons_per_unit;
+            if (item.cap_person_years > 0) {
+              double counted = 0;
+              for (int g = 0; g < G_; ++g)
+                counted += share_simulated * person_years(r, y, g, /*euros_wanted=*/false);
+              const double limit = item.cap_person_years * share_calendar;
+              if (counted > limit)
+                for (int g = 0; g < G_; ++g) out[at(y, g, i)] *= limit / counted;
+            }
             break;
           case MoneyBasis::transition:
             for (int g = 0; g < G_; ++g) {
@@ -106,6 +114,7 @@ class MoneyCalculator {
   struct Resolved {
     std::vector<int> states;      // person_year: state indices
     std::vector<double> amounts;  // per state
+    std::vector<double> shares;   // per state: the share of its person-years that counts
     std::vector<int> groups;
     std::vector<std::pair<int, std::vector<int>>> exclude;  // group, states
     std::vector<int> labels;
@@ -125,7 +134,7 @@ class MoneyCalculator {
     double euros = 0;
     for (int g = 0; g < G_; ++g)
       for (std::size_t k = 0; k < r.states.size(); ++k)
-        euros += r.amounts[k] * a_.stock[Accounts::index3(0, g, r.states[k], G_, S_)];
+        euros += r.amounts[k] * r.shares[k] * a_.stock[Accounts::index3(0, g, r.states[k], G_, S_)];
     return item.multiplier * euros / item.persons_per_unit;
   }
 
@@ -141,12 +150,14 @@ class MoneyCalculator {
     for (std::size_t k = 0; k < item.states.size(); ++k) {
       r.states.push_back(index_in(state_names_, item.states[k], "state"));
       r.amounts.push_back(item.state_amount.empty() ? item.amount : item.state_amount[k]);
+      r.shares.push_back(item.state_share.empty() ? 1.0 : item.state_share[k]);
     }
     if (item.at_werkzaak_states)
       for (int s : at_werkzaak())
         if (std::find(r.states.begin(), r.states.end(), s) == r.states.end()) {
           r.states.push_back(s);
           r.amounts.push_back(item.amount);
+          r.shares.push_back(1.0);
         }
     for (const auto& g : item.groups) r.groups.push_back(index_in(group_names_, g, "group"));
     for (const auto& e : item.exclude) {
@@ -178,7 +189,8 @@ class MoneyCalculator {
     return a_.person_years_group[cell];
   }
 
-  double person_years(const Resolved& r, int y, int g) const {
+  // The item's euros (or, with euros_wanted false, its counted person-years) of gemeente g in year y.
+  double person_years(const Resolved& r, int y, int g, bool euros_wanted = true) const {
     double euros = 0;
     for (std::size_t k = 0; k < r.states.size(); ++k) {
       const int s = r.states[k];
@@ -190,7 +202,7 @@ class MoneyCalculator {
       }
       for (const auto& [group, states] : r.exclude)
         if (std::find(states.begin(), states.end(), s) != states.end()) years -= group_years(y, g, group, s);
-      euros += r.amounts[k] * years;
+      euros += (euros_wanted ? r.amounts[k] : 1.0) * r.shares[k] * years;
     }
     return euros;
   }

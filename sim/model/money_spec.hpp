@@ -70,6 +70,11 @@ struct MoneyItemSpec {
   std::vector<std::string> groups;  // only persons of these groups (empty: everyone)
   std::vector<MoneyExclusion> exclude;
   double persons_per_unit = 1.0;  // the amount is per this many person-years (Wsw: a labour-year)
+  // person_year: the share of each state's person-years that counts (empty: all of them), and at most this
+  // many counted person-years of the whole area per calendar year (0: no cap; pro rata in a partial year).
+  // Above the cap every gemeente's count is scaled down alike (Ondernemerschap: the production halls' places).
+  std::vector<double> state_share;
+  double cap_person_years = 0.0;
 
   std::vector<std::string> transitions;  // transition basis: flow labels
 

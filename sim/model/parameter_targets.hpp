@@ -124,6 +124,9 @@ void apply_target_to(Objects& o, const ParameterTarget& t, double v) {
     case K::money_buig_taakstelling:
       o.money().buig.taakstelling = v;
       return;
+    case K::money_cap_person_years:
+      o.money_item(t.object).cap_person_years = v * t.factor;
+      return;
   }
   throw std::logic_error("parameter target: unknown kind");
 }

@@ -48,6 +48,7 @@ struct ParameterTarget {
     money_buig_trend,         // money.buig.national_trend
     money_buig_caseload,      // money.buig.national_caseload
     money_buig_taakstelling,  // money.buig.taakstelling
+    money_cap_person_years,   // money.items[object].cap_person_years = value * factor
   };
   Kind kind = Kind::transition_rate;
   std::size_t object = 0;

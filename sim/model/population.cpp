@@ -106,7 +106,13 @@ std::vector<Person> synthesize_population(const CompiledModel& m, std::uint64_t 
       const double duration =
           rng.uniform(cell.duration_min_years, cell.duration_max_years + 1e-12) * kDaysPerYear;
       p.entered = std::max(m.start - duration, p.birth);
-      if (has_permit) p.permit = p.entered;
+      if (has_permit) {
+        // Drawn only for cells with a lead, so cells without one keep every later draw as before.
+        const double lead = cell.permit_lead_max_years > 0
+                                ? rng.uniform(cell.permit_lead_min_years, cell.permit_lead_max_years + 1e-12)
+                                : 0.0;
+        p.permit = std::max(p.entered - lead * kDaysPerYear, p.birth);
+      }
       persons.push_back(p);
     }
   }

@@ -96,6 +96,7 @@ void Recorder::admitted(const Person& p, int capacity, double now) {
 void Recorder::left(Person& p, double now) {
   add_person_years(p, now);
   count_cohort_checks(p, now);
+  left_working_ = m_.states[p.state].working;
   count_year_ends(p, now);
   --live(p.gemeente, p.state);
 }
@@ -111,6 +112,7 @@ void Recorder::entered(const Person& p, int label, double now) {
   if (m_.states[p.state].kind == StateKind::exit) {
     --accounts_.living[p.gemeente];
     ++accounts_.exited[p.gemeente];
+    if (p.cohort >= 0 && p.state != m_.aow_state && p.state != m_.death_state) count_cohort_leaver(p);
   }
 }
 
@@ -179,6 +181,17 @@ void Recorder::count_cohort_checks(Person& p, double until) {
     if (when < p.entered) continue;  // before the arrival in the region: not observed here
     accounts_.cohort_present[row + static_cast<std::size_t>(p.next_check)] += 1;
     if (working) accounts_.cohort_working[row + static_cast<std::size_t>(p.next_check)] += 1;
+  }
+}
+
+// A statushouder who left the region alive (the stay before ended now, left() has counted the checks up to now)
+// counts as left at every later check of the horizon, as working when they left from a working state.
+void Recorder::count_cohort_leaver(const Person& p) {
+  constexpr double kHalfYear = kDaysPerYear / 2;
+  const std::size_t row = static_cast<std::size_t>(p.cohort) * static_cast<std::size_t>(m_.cohort_durations);
+  for (int k = p.next_check; k < m_.cohort_durations && p.permit + kHalfYear * k < m_.end; ++k) {
+    accounts_.cohort_left[row + static_cast<std::size_t>(k)] += 1;
+    if (left_working_) accounts_.cohort_left_working[row + static_cast<std::size_t>(k)] += 1;
   }
 }
 

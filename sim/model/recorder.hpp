@@ -44,6 +44,7 @@ class Recorder {
  private:
   void add_person_years(const Person& p, double until);
   void count_cohort_checks(Person& p, double until);
+  void count_cohort_leaver(const Person& p);
   void count_year_ends(const Person& p, double until);
   void count_at_year_end(const Person& p, int year_end, double age_at);
   int age_band(double age_days) const;
@@ -56,6 +57,7 @@ class Recorder {
   int G_, S_;
   Accounts accounts_;
   std::vector<double> live_stock_;           // [gemeente][state] now
+  bool left_working_ = false;                // the state the person last left was a working one
   std::vector<std::int64_t> person_ticks_;   // [year][gemeente][state]
   std::vector<std::int64_t> group_ticks_;    // [year][gemeente][group][state]
   std::vector<std::int64_t> age_ticks_;      // [year][gemeente][state][age band][sex]

@@ -180,6 +180,9 @@ struct InitialCell {
   double count = 0;  // rounded stochastically per replication when not whole
   double duration_min_years = 0;
   double duration_max_years = 0;
+  // Groups with a permit date: the permit lies this many years (uniform) before entering the state.
+  double permit_lead_min_years = 0;
+  double permit_lead_max_years = 0;
 };
 
 // Initial persons from a person-level file (Werkzaak's own anonymised data).

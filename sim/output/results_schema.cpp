@@ -147,6 +147,18 @@ const std::vector<VariableInfo>& variables() {
        true,
        false},
       {"cohort_working", {"cohort", "months_since_permit"}, "1", "of whom in a working state", true, false},
+      {"cohort_left",
+       {"cohort", "months_since_permit"},
+       "1",
+       "statushouders of the arrival half-year who left the region alive before the check (not death or AOW)",
+       true,
+       false},
+      {"cohort_left_working",
+       {"cohort", "months_since_permit"},
+       "1",
+       "of whom left from a working state",
+       true,
+       false},
       // The whole area: the sums over the gemeenten per replication, with summaries of their own (a band of a
       // sum is not the sum of the gemeenten's bands).
       {"stock_region",

@@ -248,6 +248,8 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
   add("capacity", {Y, C}, by_union(&Acc::capacity, &Maps::capacities, C));
   add("cohort_present", {K, D}, copied(&Acc::cohort_present));
   add("cohort_working", {K, D}, copied(&Acc::cohort_working));
+  add("cohort_left", {K, D}, copied(&Acc::cohort_left));
+  add("cohort_left_working", {K, D}, copied(&Acc::cohort_left_working));
   add("parameter_value", {P},
       [maps](std::size_t scenario, const model::Accounts&, const std::vector<double>& values,
              std::vector<double>& slab) {

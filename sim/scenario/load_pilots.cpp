@@ -49,6 +49,19 @@ std::vector<mp::Rate> rates(Context& c, const Node& table, const std::string& pa
   return out;
 }
 
+// { state = number, ... } of plain numbers (no distributions).
+std::vector<mp::Rate> plain_rates(Context& c, const Node& table, const std::string& path,
+                                  const Bounds& bounds, const char* what) {
+  c.r.expect_table(table, path);
+  if (is_distribution(table)) c.r.fail(table, path, std::string("expected a table { ") + what + ", ... }");
+  std::vector<mp::Rate> out;
+  for (const auto& [name, value] : table.members) {
+    const std::string vp = join_path(path, name);
+    out.push_back({name, {c.r.number(value, vp, bounds, nullptr), "", origin(value, vp)}});
+  }
+  return out;
+}
+
 std::vector<mp::Rate> hazards(Context& c, const Node& table, const std::string& path) {
   return rates(c, table, path, non_negative("per year", plausible::kMaxRatePerYear), "state = rate per year");
 }
@@ -104,6 +117,48 @@ void read_places(Context& c, const Node& t, const std::string& p, mp::PWettersIn
   }
 }
 
+// [pilots.p_wetters_in_dienst.ww]: the WW rights the contract builds (plain numbers: the law's, not drawn).
+mp::WwRights read_ww_rights(Context& c, const Node& t, const std::string& p) {
+  Reader& r = c.r;
+  r.check_keys(t, p,
+               {"weeks_required", "min_months", "months_per_year_worked", "max_months", "prior_years_worked",
+                "share_entitled", "outflow"});
+  mp::WwRights w;
+  w.origin = origin(t, p);
+  const Bounds weeks = non_negative("weeks", 52), months = non_negative("months", 120);
+  w.weeks_required = r.number_or(t, p, "weeks_required", w.weeks_required, weeks, nullptr);
+  w.min_months = r.number_or(t, p, "min_months", w.min_months, months, nullptr);
+  w.months_per_year_worked =
+      r.number_or(t, p, "months_per_year_worked", w.months_per_year_worked, months, nullptr);
+  w.max_months = r.number_or(t, p, "max_months", w.max_months, months, nullptr);
+  if (w.max_months < w.min_months)
+    r.fail(t.find("max_months") ? *t.find("max_months") : t, p + ".max_months",
+           "expected at least min_months");
+  w.prior_years_worked = r.number_or(t, p, "prior_years_worked", 0.0, non_negative("years", 60), nullptr);
+  w.then_share = r.number_or(t, p, "share_entitled", 1.0, share(), nullptr);
+  if (const Node* o = t.find("outflow")) w.outflow = hazards(c, *o, p + ".outflow");
+  return w;
+}
+
+// groups.<name>.uwv_benefit: the WW or WIA benefit the group's persons keep.
+mp::UwvBenefit read_uwv_benefit(Context& c, const Node& t, const std::string& p) {
+  Reader& r = c.r;
+  r.expect_table(t, p);
+  r.check_keys(t, p, {"state", "description", "months", "then", "share_entitled", "otherwise", "outflow"});
+  mp::UwvBenefit b;
+  b.origin = origin(t, p);
+  b.state = state_name(c, t, p, "ww");
+  b.description = r.string_or(t, p, "description", "benefit paid by the UWV (" + b.state + ")");
+  b.months = r.number_or(t, p, "months", 0.0, non_negative("months", 120), nullptr);
+  b.then = r.string_or(t, p, "then", "bijstand");
+  if (const Node* n = t.find("then")) c.state(*n, p + ".then", b.then);
+  b.then_share = r.number_or(t, p, "share_entitled", 1.0, share(), nullptr);
+  b.otherwise = r.string_or(t, p, "otherwise", "vertrokken");
+  if (const Node* n = t.find("otherwise")) c.state(*n, p + ".otherwise", b.otherwise);
+  if (const Node* o = t.find("outflow")) b.outflow = hazards(c, *o, p + ".outflow");
+  return b;
+}
+
 void read_p_wetters_in_dienst(Context& c, const Node& t, const std::string& p, mp::PilotsSpec& out) {
   Reader& r = c.r;
   r.check_keys(t, p,
@@ -126,7 +181,8 @@ void read_p_wetters_in_dienst(Context& c, const Node& t, const std::string& p, m
                 "lks_per_person_year",
                 "support_cost_per_person_year",
                 "cost_per_year",
-                "scale"});
+                "scale",
+                "ww"});
   r.string_or(t, p, "description", "");
   if (!r.boolean_or(t, p, "enabled", true)) return;
   mp::PWettersInDienst& pilot = out.p_wetters_in_dienst.emplace();
@@ -159,13 +215,14 @@ void read_p_wetters_in_dienst(Context& c, const Node& t, const std::string& p, m
   if (const Node* n = t.find("waiting_counts_as"))
     c.state(*n, p + ".waiting_counts_as", pilot.waiting_counts_as);
   pilot.scale = read_scale(c, t, p);
+  if (const Node* w = t.find("ww")) pilot.ww = read_ww_rights(c, r.expect_table(*w, p + ".ww"), p + ".ww");
 }
 
 void read_ondernemerschap(Context& c, const Node& t, const std::string& p, mp::PilotsSpec& out) {
   Reader& r = c.r;
   r.check_keys(t, p,
                {"enabled", "description", "start", "end", "extra_revenue_per_person_year", "extra_places",
-                "cost_per_year"});
+                "cost_per_year", "market_work", "production_halls", "places_per_hall"});
   r.string_or(t, p, "description", "");
   if (!r.boolean_or(t, p, "enabled", true)) return;
   mp::Ondernemerschap& pilot = out.ondernemerschap.emplace();
@@ -175,16 +232,24 @@ void read_ondernemerschap(Context& c, const Node& t, const std::string& p, mp::P
   if (const Node* n = t.find("extra_places"))
     pilot.extra_places =
         rates(c, *n, p + ".extra_places", non_negative("places per year"), "capacity_state = places");
+  pilot.market_work_origin = origin(t, p + ".market_work");
+  if (const Node* n = t.find("market_work"))
+    pilot.market_work = plain_rates(c, *n, p + ".market_work", share(), "state = share working in the halls");
+  pilot.halls = r.number_or(t, p, "production_halls", 0.0, non_negative("halls", 1000), nullptr);
+  pilot.places_per_hall = number_or(c, t, p, "places_per_hall", 0.0, non_negative("places per hall"));
+  if (pilot.halls > 0 && !t.find("places_per_hall"))
+    r.fail(*t.find("production_halls"), p + ".places_per_hall",
+           "expected places_per_hall with production_halls (the halls' capacity caps the market work)");
 }
 
 void read_group(Context& c, const std::string& name, const Node& t, const std::string& p,
                 mp::NieuweDoelgroepen& pilot) {
   Reader& r = c.r;
   r.expect_table(t, p);
-  r.check_keys(
-      t, p,
-      {"description", "inflow_per_year", "age", "share_women", "outflow", "at_werkzaak", "no_benefit_in",
-       "funded_in", "funding_per_intake", "funding_per_person_year", "support_cost_per_person_year"});
+  r.check_keys(t, p,
+               {"description", "inflow_per_year", "age", "share_women", "outflow", "at_werkzaak",
+                "no_benefit_in", "funded_in", "funding_per_intake", "funding_per_person_year",
+                "support_cost_per_person_year", "uwv_benefit"});
   if (name.empty() || name == "in" || name.find("->") != std::string::npos)
     r.fail(t, p, "expected a group name without '->' and other than 'in' (it names a state too)");
   mp::NewTargetGroup& g = pilot.groups.emplace_back();
@@ -202,6 +267,7 @@ void read_group(Context& c, const std::string& name, const Node& t, const std::s
   g.funding_per_person_year = number_or(c, t, p, "funding_per_person_year", 0.0, non_negative("EUR"));
   g.support_cost = number_or(c, t, p, "support_cost_per_person_year", 0.0, non_negative("EUR"));
   if (const Node* n = t.find("no_benefit_in")) g.no_benefit_in = names(r, *n, p + ".no_benefit_in");
+  if (const Node* n = t.find("uwv_benefit")) g.uwv_benefit = read_uwv_benefit(c, *n, p + ".uwv_benefit");
 }
 
 void read_nieuwe_doelgroepen(Context& c, const Node& t, const std::string& p, mp::PilotsSpec& out) {

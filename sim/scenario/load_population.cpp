@@ -39,6 +39,26 @@ const model::StateSpec& living_state(Context& c, const CsvTable& csv, const CsvT
   return s;
 }
 
+// Optional columns permit_lead_min, permit_lead_max: years between the permit and entering the state, for
+// cells of a group with a permit date (empty or absent: the permit is the day the person entered).
+void read_permit_lead(const Context& c, const CsvTable& csv, const CsvTable::Row& row,
+                      model::InitialCell& cell) {
+  bool has_permit = false;
+  for (const auto& g : c.spec.groups) has_permit = has_permit || (g.name == cell.group && g.has_permit_date);
+  const auto lead = [&](const char* column) {
+    if (!csv.has_column(column) || csv.text(row, column).empty()) return 0.0;
+    if (!has_permit) csv.fail(row, column, "an empty field (group '" + cell.group + "' has no permit date)");
+    const double years = csv.non_negative(row, column);
+    if (years > cell.age_lower)
+      csv.fail(row, column, "at most age_lower (years before entering the state; no permit before birth)");
+    return years;
+  };
+  cell.permit_lead_min_years = lead("permit_lead_min");
+  cell.permit_lead_max_years = lead("permit_lead_max");
+  if (cell.permit_lead_max_years < cell.permit_lead_min_years)
+    csv.fail(row, "permit_lead_max", "a value >= permit_lead_min");
+}
+
 void read_cells(Context& c, const Node& file_node, const std::string& p) {
   const CsvTable& csv = c.r.csv(file_node, p);
   csv.require_columns({"gemeente", "state", "sex", "age_lower", "age_upper", "group", "count", "duration_min",
@@ -61,6 +81,7 @@ void read_cells(Context& c, const Node& file_node, const std::string& p) {
       csv.fail(row, "duration_max", "a value >= duration_min");
     if (cell.duration_min_years > cell.age_lower)
       csv.fail(row, "duration_min", "at most age_lower (nobody entered a state before birth)");
+    read_permit_lead(c, csv, row, cell);
     c.spec.initial_cells.push_back(cell);
   }
 }

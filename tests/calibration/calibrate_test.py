@@ -2,12 +2,14 @@
 it reproduces the committed calibrated scenario and fit report (the extend line differs only by folder).
 
 Usage: calibrate_test.py WERKSTROOM_BINARY SOURCE_DIR WORK_DIR CALIBRATION(relative to SOURCE_DIR) SCENARIO REPORT
+       [FRAGMENT]   (a calibration that also writes its fitted values alone: compared whole)
 """
 import os
 import subprocess
 import sys
 
 BIN, SOURCE, WORK, CALIBRATION, SCENARIO, REPORT = sys.argv[1:7]
+FRAGMENT = sys.argv[7] if len(sys.argv) > 7 else None
 os.makedirs(WORK, exist_ok=True)
 
 
@@ -23,7 +25,9 @@ def without_extend(path):
 
 out = os.path.join(WORK, os.path.basename(SCENARIO))
 report = os.path.join(WORK, os.path.basename(REPORT))
-r = subprocess.run([BIN, "calibrate", CALIBRATION, "--output", out, "--report", report, "--threads", "2"],
+fragment = os.path.join(WORK, os.path.basename(FRAGMENT)) if FRAGMENT else None
+r = subprocess.run([BIN, "calibrate", CALIBRATION, "--output", out, "--report", report, "--threads", "2"] +
+                   (["--fragment", fragment] if fragment else []),
                    capture_output=True, text=True, timeout=900, cwd=SOURCE)
 if r.returncode != 0:
     fail(f"calibrate exits {r.returncode}: {r.stderr}")
@@ -33,6 +37,10 @@ if without_extend(out) != without_extend(os.path.join(SOURCE, SCENARIO)):
 with open(report) as a, open(os.path.join(SOURCE, REPORT)) as b:
     if a.read() != b.read():
         fail(f"{report} differs from the committed {REPORT}")
+if fragment:
+    with open(fragment) as a, open(os.path.join(SOURCE, FRAGMENT)) as b:
+        if a.read() != b.read():
+            fail(f"{fragment} differs from the committed {FRAGMENT}: rerun the command in docs/calibration.md")
 # Bad input: one line naming the file, exit 2.
 bad = os.path.join(WORK, "bad.toml")
 with open(bad, "w") as f:

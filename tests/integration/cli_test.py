@@ -394,7 +394,8 @@ def test_region_band():
                 values = summed.sel(state=state, time=f"{year + 1}-01-01").values
                 low, high = np.quantile(values, [0.05, 0.95])
                 check(band == f"{low:.0f}-{high:.0f}", f"{state} {year}: printed {band}, numpy {low:.0f}-{high:.0f}")
-                check(mean == f"{values.mean():.0f}", f"{state} {year}: printed mean {mean}")
+                # Rounded to whole persons; a mean on a tie (400.5) may print either way.
+                check(abs(float(mean) - values.mean()) <= 0.5, f"{state} {year}: printed mean {mean}")
 
 
 def test_cf_file():

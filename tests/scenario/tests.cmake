@@ -3,6 +3,9 @@
 file(GLOB_RECURSE WERKSTROOM_SCENARIO_FILES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/scenarios/*.toml)
 # scenarios/calibration/ holds calibration files (werkstroom calibrate), not scenarios.
 list(FILTER WERKSTROOM_SCENARIO_FILES EXCLUDE REGEX "/scenarios/calibration/")
+# scenarios/calibrated/ holds fitted values alone (calibrate's fragment), validated through the scenarios that
+# extend them (baseline.toml).
+list(FILTER WERKSTROOM_SCENARIO_FILES EXCLUDE REGEX "/scenarios/calibrated/")
 foreach(scenario IN LISTS WERKSTROOM_SCENARIO_FILES)
   file(RELATIVE_PATH name ${PROJECT_SOURCE_DIR}/scenarios ${scenario})
   add_test(NAME scenario.validate.${name} COMMAND ${WERKSTROOM_BIN} validate ${scenario})

@@ -55,7 +55,8 @@ double lower_bound(const std::vector<double>& d) {
 TEST_CASE("pilots: all three in one scenario, with their drawn tussengroep places adding up", "[pilots]") {
   const model::ScenarioSpec spec = load("scenarios/pilots/alle-pilots.toml");
   CHECK(spec.name == "alle-pilots");
-  for (const char* state : {"in_dienst", "in_dienst_wacht", "ww_wia", "jongeren"}) {
+  for (const char* state : {"in_dienst", "in_dienst_wacht", "in_dienst_ww", "ww_traject", "wia_traject", "ww",
+                            "wia", "jongeren"}) {
     INFO(state);
     CHECK(
         std::any_of(spec.states.begin(), spec.states.end(), [&](const auto& s) { return s.name == state; }));
@@ -87,11 +88,12 @@ TEST_CASE("pilots: all three in one scenario, with their drawn tussengroep place
     CHECK(cap_p.places_in(2034, 0) == cap_b.places_in(2034, 0));
     const model::Accounts pa = model::simulate_replication(*p.model, 1, r);
     const model::Accounts ba = model::simulate_replication(*b.model, 1, r);
-    CHECK(flow_total(*p.model, pa, "in_dienst->regulier") + flow_total(*p.model, pa, "ww_wia->regulier") > 0);
+    CHECK(flow_total(*p.model, pa, "in_dienst->regulier") + flow_total(*p.model, pa, "ww_traject->regulier") >
+          0);
     more_work.push_back(
         flow_total(*p.model, pa, "bijstand->regulier") + flow_total(*p.model, pa, "in_dienst->regulier") +
-        flow_total(*p.model, pa, "ww_wia->regulier") + flow_total(*p.model, pa, "jongeren->regulier") -
-        flow_total(*b.model, ba, "bijstand->regulier"));
+        flow_total(*p.model, pa, "ww_traject->regulier") + flow_total(*p.model, pa, "wia_traject->regulier") +
+        flow_total(*p.model, pa, "jongeren->regulier") - flow_total(*b.model, ba, "bijstand->regulier"));
   }
   CHECK(lower_bound(more_work) > 0);
 }

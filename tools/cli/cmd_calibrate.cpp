@@ -8,6 +8,7 @@
 
 #include "sim/calibration/config.hpp"
 #include "sim/calibration/fit.hpp"
+#include "sim/common/error.hpp"
 #include "sim/scenario/reader.hpp"
 #include "tools/cli/command.hpp"
 
@@ -16,7 +17,7 @@ namespace ws::cli {
 namespace {
 
 struct Options {
-  std::string file, output, report;
+  std::string file, output, report, fragment;
   int threads = 0;
 };
 
@@ -32,7 +33,7 @@ void print_fit(const calibration::CalibrationConfig& cfg, const calibration::Fit
     std::cout << "  " << cfg.targets[t].describe() << ": " << cfg.targets[t].value << ", "
               << r.best.targets[t].mean << ", " << r.best.targets[t].z << "\n";
   std::cout << "wrote " << scenario::display_path(cfg.output) << " and " << scenario::display_path(cfg.report)
-            << "\n";
+            << (cfg.fragment ? " and " + scenario::display_path(*cfg.fragment) : std::string()) << "\n";
 }
 
 Registration add(CLI::App& app) {
@@ -41,6 +42,7 @@ Registration add(CLI::App& app) {
   sub->add_option("calibration", options->file, "calibration .toml file")->required();
   sub->add_option("--output", options->output, "write the calibrated scenario here instead");
   sub->add_option("--report", options->report, "write the fit report here instead");
+  sub->add_option("--fragment", options->fragment, "write the fitted values alone here instead");
   sub->add_option("--threads", options->threads, "worker threads (default: all)")->check(CLI::Range(1, 1024));
   return {[options]() {
             std::optional<tbb::global_control> threads;
@@ -49,6 +51,11 @@ Registration add(CLI::App& app) {
             auto cfg = calibration::read_calibration(options->file);
             if (!options->output.empty()) cfg.output = options->output;
             if (!options->report.empty()) cfg.report = options->report;
+            if (!options->fragment.empty()) {
+              if (!cfg.fragment)
+                throw InputError(options->file + ": --fragment: expected calibration.fragment in the file");
+              cfg.fragment = options->fragment;
+            }
             const auto result = calibration::fit(cfg, std::cout);
             calibration::write_results(cfg, result);
             print_fit(cfg, result);

@@ -13,6 +13,7 @@
 #include "sim/runner/decision_statistics.hpp"
 #include "sim/runner/paired_difference.hpp"
 #include "tools/cli/command.hpp"
+#include "tools/cli/compare_combined.hpp"
 #include "tools/cli/compare_summary.hpp"
 
 namespace ws::cli {
@@ -108,6 +109,7 @@ int compare_command(const CompareArguments& args) {
     }
   const runner::DecisionStatistics decisions = runner::decision_statistics(file, c);
   print_decision_summary(std::cout, c, decisions);
+  print_combinations(std::cout, c, runner::find_combinations(file, c));
   if (args.detail || !args.gemeenten.empty() || !args.variables.empty())
     print_detail(std::cout, file, c, args);
   else

@@ -46,6 +46,18 @@ void add_transitions(ScenarioSpec& spec, const std::vector<Rate>& rates, const s
                      bool out_of_state, const Piecewise& calendar = {}, const Piecewise& by_age = {},
                      const Piecewise& by_duration = {});
 
+// A by_duration multiplier that makes a transition happen exactly `years` after entering its state: 0 before,
+// an infinite hazard from then on (the engine's exact sampler takes an infinite hazard as "now").
+Piecewise exactly_after(double years);
+
+// The UWV benefit's state, its outflow and (with an end) the transition to `then` at the end of the entitlement
+// (sim/model/pilots/uwv_benefit.cpp).
+void add_uwv_benefit(ScenarioSpec& spec, const UwvBenefit& benefit);
+// For the persons of `group`: every transition from one of `from` into benefit.then leads to benefit.state
+// instead (the same hazard, for them only).
+void route_to_benefit(ScenarioSpec& spec, const UwvBenefit& benefit, const std::string& group,
+                      const std::vector<std::string>& from);
+
 std::size_t add_item(ScenarioSpec& spec, const Origin& at, MoneyItemSpec item);
 // The amount of every item in `items` (EUR), drawn together when the number was drawn.
 void set_amount(ScenarioSpec& spec, const Number& amount, const std::vector<std::size_t>& items);

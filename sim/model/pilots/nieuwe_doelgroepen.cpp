@@ -6,6 +6,9 @@
 //   transitions    <name>->x for `outflow` (regular work, the tussengroep and its waiting list, ...)
 //   money          funding per intake and per person-year, support cost; the group's persons receive no
 //                  bijstand in the states `no_benefit_in` (they are excluded from the `benefit_items`)
+//   uwv_benefit    (WW/WIA recipients) the benefit they keep, a state of its own paid by the UWV: their
+//                  transitions into bijstand from the trajectory and from `no_benefit_in` lead to it instead,
+//                  and from it to work or, when a WW entitlement ends, to bijstand
 // and for the pilot as a whole extra places (the tussengroep) and a project cost per year.
 #include <algorithm>
 #include <numeric>
@@ -69,6 +72,7 @@ void expand_group(ScenarioSpec& spec, const NieuweDoelgroepen& pilot, const NewT
   state.at_werkzaak = group.at_werkzaak;  // revenue per person-year, the use key
   add_state(spec, group.origin, state);
   add_stream(spec, group, pilot.window);
+  if (group.uwv_benefit) add_uwv_benefit(spec, *group.uwv_benefit);  // before the outflow, which may name it
   add_transitions(spec, group.outflow, group.name, /*out_of_state=*/true);
 
   MoneyItemSpec intake;
@@ -123,6 +127,13 @@ void expand_nieuwe_doelgroepen(ScenarioSpec& spec, const NieuweDoelgroepen& pilo
   for (const auto& group : pilot.groups) {
     expand_group(spec, pilot, group);
     states.push_back(group.name);
+  }
+  // After every group exists: a routed transition is for its own group only, none added later.
+  for (const auto& group : pilot.groups) {
+    if (!group.uwv_benefit) continue;
+    std::vector<std::string> from = group.no_benefit_in;
+    from.push_back(group.name);
+    route_to_benefit(spec, *group.uwv_benefit, group.name, from);
   }
   add_cost_per_year(spec, pilot.cost_per_year, "nieuwe_doelgroepen_projectkosten",
                     "project cost of the pilot Nieuwe doelgroepen", MoneyKey::population_participatiewet,

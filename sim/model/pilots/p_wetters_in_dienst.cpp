@@ -3,7 +3,9 @@
 //   states       <state> (a capacity state: places per year) and <state>_wacht (its waiting list); entering
 //                <state> marks the person as a participant (for `scale`)
 //   transitions  origin-><state> for each origin in `intake`, only within the window, for eligible ages and
-//                durations; <state>->x for `outflow`; <state>->after_contract once the contract ends;
+//                durations; <state>->x for `outflow`; <state>->after_contract exactly when the contract ends,
+//                or with `ww` to <state>_ww, the WW the contract built (paid by the UWV, no BUIG cost),
+//                left for work or, exactly at the end of the entitlement, for after_contract;
 //                <state>_wacht->x (`waiting_outflow`, default: back to after_contract within a year)
 //   money        wage cost, LKS received by Werkzaak and paid from the BUIG budget, support, project cost;
 //                persons waiting for a place count as `waiting_counts_as` (bijstand) in every money item
@@ -14,9 +16,6 @@
 
 namespace ws::model::pilots {
 namespace {
-
-// The contract ends this fast once contract_years have passed (a mean of one week): close to a fixed date.
-constexpr double kContractEndRate = 52.0;
 
 CapacitySpec places_of(ScenarioSpec& spec, const PWettersInDienst& pilot, std::size_t ci) {
   CapacitySpec cap;
@@ -79,9 +78,22 @@ void expand_p_wetters_in_dienst(ScenarioSpec& spec, const PWettersInDienst& pilo
   add_transitions(spec, pilot.intake, state, /*out_of_state=*/false, calendar_switch(spec, pilot.window),
                   eligible_ages(pilot.age_min, pilot.age_max), duration);
   add_transitions(spec, pilot.outflow, state, /*out_of_state=*/true);
-  add_transition(spec, pilot.after_contract_origin, state, pilot.after_contract,
-                 Number{kContractEndRate, "", pilot.after_contract_origin}, {}, {},
-                 {{pilot.contract_years}, {0.0, 1.0}});
+  // The contract ends on its date: to the WW it built, if any, else to after_contract.
+  std::string contract_end = pilot.after_contract;
+  if (pilot.ww && ww_months(*pilot.ww, pilot.contract_years) > 0) {
+    UwvBenefit ww;
+    ww.state = state + "_ww";
+    ww.description = "WW (UWV) after the contract of the pilot P-wetters in dienst";
+    ww.origin = pilot.ww->origin;
+    ww.months = ww_months(*pilot.ww, pilot.contract_years);
+    ww.then = pilot.after_contract;
+    ww.then_share = pilot.ww->then_share;
+    ww.outflow = pilot.ww->outflow;
+    add_uwv_benefit(spec, ww);
+    contract_end = ww.state;
+  }
+  add_transition(spec, pilot.after_contract_origin, state, contract_end,
+                 Number{1.0, "", pilot.after_contract_origin}, {}, {}, exactly_after(pilot.contract_years));
   if (pilot.waiting_outflow)
     add_transitions(spec, *pilot.waiting_outflow, waiting, /*out_of_state=*/true);
   else

@@ -44,6 +44,40 @@ struct HazardScaling {
   Number factor;
 };
 
+// A benefit the UWV pays (WW, WIA): a state of its own, at no cost to the BUIG and not bijstand. Persons leave
+// it for work and the like (`outflow`) and, when the entitlement ends (`months` > 0), for `then` exactly that
+// long after entering it (a deterministic end, not a hazard). No end: WIA, which runs to the AOW age.
+// Not everyone whose WW ends qualifies for bijstand (partner's income, assets): a share `then_share` goes to
+// `then`, the others to `otherwise` at the same moment (a person attribute drawn once, so the split is exact).
+struct UwvBenefit {
+  std::string state;
+  std::string description;
+  Origin origin;
+  double months = 0;
+  std::string then = "bijstand";
+  double then_share = 1.0;
+  std::string otherwise = "vertrokken";
+  std::vector<Rate> outflow;
+};
+
+// The WW rights a contract builds (Werkloosheidswet, docs/model.md "WW and WIA"): WW only when at least
+// `weeks_required` weeks were worked (the wekeneis, art. 17: 26 of the last 36 weeks); then at least
+// `min_months`, and `months_per_year_worked` per whole year of work history (arbeidsverleden: the contract plus
+// `prior_years_worked`; art. 42 with the jareneis), at most `max_months`.
+struct WwRights {
+  Origin origin;
+  double weeks_required = 26;
+  double min_months = 3;
+  double months_per_year_worked = 1;
+  double max_months = 24;
+  double prior_years_worked = 0;
+  double then_share = 1.0;  // of those still without work when the WW ends, the share entitled to bijstand
+  std::vector<Rate> outflow;
+};
+
+// Months of WW after `years_worked` years of work under `rights` (0: no WW).
+double ww_months(const WwRights& rights, double years_worked);
+
 struct PWettersInDienst {
   Window window;
   std::string state = "in_dienst";
@@ -59,6 +93,8 @@ struct PWettersInDienst {
   double contract_years = 1;
   std::string after_contract = "bijstand";
   Origin after_contract_origin;
+  // WW after the contract (state <state>_ww), then after_contract; none: straight to after_contract.
+  std::optional<WwRights> ww;
   std::vector<Rate> outflow;
   std::optional<std::vector<Rate>> waiting_outflow;
   Origin waiting_outflow_origin;
@@ -71,6 +107,13 @@ struct Ondernemerschap {
   Window window;
   Number extra_revenue, cost_per_year;
   std::vector<Rate> extra_places;  // state = places per year
+  // The market work: per state, the share of its person-years worked in Werkzaak's production halls (empty:
+  // every at_werkzaak state, share 1). The extra revenue is earned per person-year of that work, at most
+  // halls x places_per_hall person-years a year (0 places: no cap).
+  std::vector<Rate> market_work;
+  Origin market_work_origin;
+  double halls = 0;
+  Number places_per_hall;
 };
 
 struct NewTargetGroup {
@@ -87,6 +130,9 @@ struct NewTargetGroup {
   std::vector<std::string> no_benefit_in;
   std::optional<std::vector<std::string>> funded_in;
   Number funding_per_intake, funding_per_person_year, support_cost;
+  // The UWV benefit the group's persons keep (WW, WIA): transitions of theirs into `then` (bijstand) from the
+  // trajectory and from `no_benefit_in` go to it instead, and the outflow may name it.
+  std::optional<UwvBenefit> uwv_benefit;
 };
 
 struct NieuweDoelgroepen {
