@@ -226,5 +226,219 @@ def test_export():
                    "missing.nc")
 
 
+PILOTS = [os.path.join(SOURCE, "scenarios", "pilots", f"{name}.toml")
+          for name in ("p-wetters-in-dienst", "ondernemerschap", "nieuwe-doelgroepen")]
+
+
+def pilots_file(replications=8):
+    out = os.path.join(WORK, "pilots.nc")
+    ok(run("run", BASELINE, *PILOTS, "--replications", str(replications), "--out", out, "--overwrite", "--quiet"),
+       "baseline and pilots run")
+    return out
+
+
+def dutch_thousands(k_text):
+    """compare's '-487k' / '+3698k' as the report writes it: '€ -487.000' / '€ +3.698.000' (0: '€ 0')."""
+    value = int(k_text.rstrip("k")) * 1000
+    digits = f"{abs(value):,}".replace(",", ".")
+    return "€ " + ("-" if value < 0 else "+" if value > 0 else "") + digits
+
+
+def compare_lines(out):
+    """{pilot: {label: (mean, p5, p95, chance)}} from compare's printed summary."""
+    text = ok(run("compare", out, "--against", "baseline"), "compare")
+    found, pilot = {}, None
+    for line in text.splitlines():
+        if line and not line.startswith(" ") and not line.startswith("Whole") and not line.startswith("futures") \
+                and not line.startswith("per year"):
+            pilot = line.strip()
+            found[pilot] = {}
+        m = re.match(r"\s+(result [\d-]+) \(EUR\)\s+(\S+) \(95% CI .*futures (\S+)\.\.(\S+), median \S+\s+P\(gain\) "
+                     r"(\d+)%", line)
+        if m and pilot:
+            found[pilot][m.group(1)] = m.groups()[1:]
+    return text, found
+
+
+def normalised(text):
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u2011", "-"))
+
+
+def test_report():
+    out = pilots_file()
+    text, numbers = compare_lines(out)
+    check(len(numbers) == 3, f"compare lists the three pilots: {list(numbers)}")
+    # No negative "cost" of a pilot that pays, nor one per bijstand-year that was added rather than avoided.
+    check("EUR -" not in text and "none (net gain)" in text and "no bijstand-years avoided" in text,
+          f"costs per person only where there is a cost and a gain: {text}")
+    pdf = os.path.join(WORK, "report.pdf")
+    ok(run("report", out, "--against", "baseline", "--out", pdf), "report pdf")
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    check(pages == 1 + 3, f"a summary page and one page per pilot: {pages} pages")
+    check("A4" in info or re.search(r"Page size:\s+59[45]\.\d+ x 84[12]\.\d+", info), f"A4 pages: {info}")
+    text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    by_page = [normalised(t) for t in text.split("\f")]
+    for n, (pilot, rows) in enumerate(numbers.items()):
+        page = by_page[1 + n]
+        check(f"Pilot {pilot}" in page, f"page {2 + n} is the page of {pilot}")
+        cumulative = [k for k in rows if "-" in k.split()[-1]][0]
+        mean, low, high, chance = rows[cumulative]
+        for k_text in (mean, low, high):
+            check(dutch_thousands(k_text) in page and dutch_thousands(k_text) in by_page[0],
+                  f"{pilot}: {dutch_thousands(k_text)} (compare: {k_text}) on its page and the summary: {page}")
+        check(f"kans op winst {chance}%" in page, f"{pilot}: P(gain) {chance}% on its page")
+        for needle in ("Wat de pilot doet", "Break-even", "aannames", "seed 20251127", "Extra mensen aan het werk"):
+            check(needle in page, f"{pilot}: '{needle}' on its page")
+    check("Kans op winst" in by_page[0] and "Zo leest u dit" in by_page[0], "the summary explains itself")
+    html = os.path.join(WORK, "report.html")
+    ok(run("report", out, "--against", "baseline", "--out", html), "report html")
+    page = open(html, encoding="utf-8").read()
+    check(page.count('<section class="page">') == 1 + 3, "the HTML has the same pages")
+    check("<svg" in page and page.lstrip().startswith("<!DOCTYPE html>"), "HTML with inline SVG charts")
+    for pilot, rows in numbers.items():
+        check(dutch_thousands(rows[[k for k in rows if "-" in k.split()[-1]][0]][0]).replace("€ ", "€\u00a0")
+              in page or dutch_thousands(rows[[k for k in rows if "-" in k.split()[-1]][0]][0]) in page,
+              f"{pilot}: the HTML has compare's mean")
+    check(not [f for f in os.listdir(WORK) if ".tmp" in f], f"no temporary files left: {os.listdir(WORK)}")
+
+
+def test_report_bad_input():
+    out = pilots_file()
+    target = os.path.join(WORK, "bad.pdf")
+    cases = [(("report", os.path.join(WORK, "missing.nc"), "--against", "baseline", "--out", target), "missing.nc"),
+             (("report", out, "--against", "basis", "--out", target), "basis"),
+             (("report", out, "--against", "baseline", "--out", os.path.join(WORK, "bad.txt")), ".pdf or .html"),
+             (("report", out, "--against", "baseline", "--out", os.path.join(WORK, "nope", "r.pdf")), "folder")]
+    for args, needle in cases:
+        one_line_error(run(*args), needle)
+        check(not os.path.exists(target) and not os.path.exists(os.path.join(WORK, "bad.txt")),
+              f"nothing written for {args}")
+    alone = os.path.join(WORK, "alone.nc")
+    ok(run("run", BASELINE, "--replications", "2", "--out", alone, "--overwrite", "--quiet"), "baseline run")
+    one_line_error(run("report", alone, "--against", "baseline", "--out", target), "only")
+    check(not os.path.exists(target), "nothing written without pilots")
+    national = os.path.join(WORK, "national.nc")
+    ok(run("run", os.path.join(SOURCE, "scenarios", "wsw-nationaal-2016.toml"),
+           os.path.join(SOURCE, "scenarios", "wsw-nationaal-2016-calibrated.toml"), "--replications", "2", "--out",
+           national, "--overwrite", "--quiet"), "national run")
+    one_line_error(run("report", national, "--against", "wsw-nationaal-2016", "--out", target), "money items")
+    check(not os.path.exists(target), "nothing written without money")
+    check(not [f for f in os.listdir(WORK) if ".tmp" in f], f"no temporary files left: {os.listdir(WORK)}")
+    # Stopped (SIGTERM) while it works: exit 143, and neither the report nor a temporary file in its folder.
+    folder = os.path.join(WORK, "stopped")
+    os.makedirs(folder, exist_ok=True)
+    import signal
+    import time
+    for delay in (1.0, 4.0):
+        process = subprocess.Popen([BIN, "report", out, "--against", "baseline", "--out",
+                                    os.path.join(folder, "r.pdf")], stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        process.send_signal(signal.SIGTERM)
+        status = process.wait(timeout=120)
+        check(status in (143, 0), f"stopped after {delay} s: exit {status}")
+        check(status == 0 or not os.listdir(folder), f"stopped after {delay} s: nothing left: {os.listdir(folder)}")
+
+
+def test_sensitivity_against():
+    out = os.path.join(WORK, "analytic-paired.nc")
+    ok(run("run", BASELINE, analytic_scenario(), "--replications", "200", "--out", out, "--overwrite", "--quiet"),
+       "run")
+    text = ok(run("sensitivity", out, "--output", "operating_result", "--year", "2030", "--scenario",
+                  "analytic-split", "--against", "baseline", "--cumulative", "--json"), "sensitivity --json")
+    import json
+    answer = json.loads(text)
+    found = {d["parameter"]: (d["index"], d["standard_error"]) for d in answer["indices"]}
+    big = [v for k, v in found.items() if "test_groot" in k]
+    small = [v for k, v in found.items() if "test_klein" in k]
+    check(big and small, f"both test items are listed: {text}")
+    # The paired cumulative difference is the two items' sum times the years: the same 4/5 and 1/5 split, and
+    # nothing else matters (the baseline's own draws cancel in the pair).
+    for (value, se), expected in [(big[0], 0.8), (small[0], 0.2)]:
+        check(abs(value - expected) <= 4 * se + 0.01, f"index {value} ± {se}, expected {expected}: {text}")
+    check(answer["cumulative"] is True and answer["against"] == "baseline", f"the JSON says what it is: {text}")
+    plain = indices(ok(run("sensitivity", out, "--output", "operating_result", "--year", "2030", "--scenario",
+                           "analytic-split", "--against", "baseline", "--cumulative"), "sensitivity"))
+    # (the table's parser takes names without spaces: those are the ones compared)
+    check(all(k in plain for k in found if "test_" in k), f"the table lists the test items: {plain}")
+    check(all(abs(plain[k][0] - v[0]) < 0.0006 for k, v in found.items() if k in plain),
+          "the table and the JSON agree")
+    for k, (value, se) in found.items():
+        check("test_" in k or value <= 4 * se + 0.02, f"{k} explains nothing alone (noise only): {value} ± {se}")
+
+
+TEST_PILOT = """
+[money.items.test_kosten]
+description = "test: a fixed yearly cost, so that the pilot clearly costs money (its interval excludes zero)"
+kind = "cost"
+per = "year"
+amount = 300000
+key = "population"
+
+[money.items.test_subsidie]
+description = "test: a whole-area income per year whose break-even amount follows from the pilot's result"
+kind = "income"
+per = "year"
+amount = 0
+key = "population"
+"""
+
+
+def test_breakeven_analytic():
+    # A yearly income a for the pilot (which has a fixed yearly cost on top of its own) moves its cumulative result difference by a x years and nothing else (no
+    # draws, no persons), so with common random numbers the break-even amount is -D(0) / years, and the 95%
+    # interval's ends are -upper(0) / years and -lower(0) / years, with D(0) from compare on a run with a = 0.
+    pilot = os.path.join(WORK, "test-pilot.toml")
+    with open(pilot, "w") as f:
+        f.write(f'extend = "{PILOT}"\n' + TEST_PILOT)
+    n = 6
+    zero = os.path.join(WORK, "breakeven-zero.nc")
+    ok(run("run", BASELINE, pilot, "--replications", str(n), "--out", zero, "--overwrite", "--quiet"), "run")
+    compared = os.path.join(WORK, "breakeven-zero-compared.nc")
+    if os.path.exists(compared):
+        os.remove(compared)
+    ok(run("compare", zero, "--against", "baseline", "--out", compared), "compare")
+    ds = xr.open_dataset(compared)
+    years = len(ds.year)
+    at = {k: float(ds[f"operating_result_cumulative_region_diff_{k}"].sel(scenario="p-wetters-in-dienst")
+                   .isel(year=-1)) for k in ("mean", "lower", "upper")}
+    check(at["upper"] < 0, f"the test needs a pilot that clearly costs money: {at}")
+    low, high, tolerance = 0.0, 1000000.0, 0.01
+    text = ok(run("breakeven", BASELINE, "--pilot", pilot, "--effect", "money.items.test_subsidie.amount",
+                  "--from", str(low), "--to", str(high), "--replications", str(n), "--tolerance", str(tolerance)),
+              "breakeven")
+    m = re.search(r"break-even effect: (\S+) \(95% interval (\S+) \.\. (\S+);", text)
+    check(m, f"a break-even effect is reported: {text}")
+    step = tolerance * (high - low)
+    expected = (-at["mean"] / years, -at["upper"] / years, -at["lower"] / years)
+    for found, value in zip(m.groups(), expected):
+        check(abs(float(found.rstrip(";")) - value) <= step, f"{found} vs {value:.0f} (± {step:.0f}): {text}")
+    # From the results file: its scenario files, seed and replications.
+    from_file = ok(run("breakeven", zero, "--pilot", "p-wetters-in-dienst", "--effect",
+                       "money.items.test_subsidie.amount", "--from", str(low), "--to", str(high), "--tolerance",
+                       "0.1"), "breakeven from a results file")
+    m2 = re.search(r"break-even effect: (\S+) ", from_file)
+    check(m2 and abs(float(m2.group(1)) - expected[0]) <= 0.1 * (high - low), f"the same root: {from_file}")
+    # No root in the bracket: said so, exit 0.
+    none = ok(run("breakeven", BASELINE, "--pilot", pilot, "--effect", "money.items.test_subsidie.amount",
+                  "--from", "0", "--to", "1000", "--replications", str(n)), "breakeven without a root")
+    check("no break-even in [0, 1000]" in none, f"no root is reported clearly: {none}")
+
+
+def test_breakeven_bad_input():
+    pilot = PILOT
+    effect = "pilots.p_wetters_in_dienst.outflow.regulier"
+    cases = [(("breakeven", os.path.join(WORK, "missing.toml"), "--pilot", pilot, "--effect", effect), "missing"),
+             (("breakeven", BASELINE, "--pilot", pilot, "--effect", "pilots.p_wetters_in_dienst.nope"), "nope"),
+             (("breakeven", BASELINE, "--pilot", pilot, "--effect", "pilots.p_wetters_in_dienst.age_min"),
+              "--from"),
+             (("breakeven", BASELINE, "--pilot", "p-wetters", "--effect", effect), "--pilot"),
+             (("breakeven", BASELINE, "--pilot", pilot, "--effect", effect, "--from", "2", "--to", "1"), "from < to"),
+             (("breakeven", pilot_file(3), "--pilot", "nope", "--effect", effect), "nope")]
+    for args, needle in cases:
+        one_line_error(run(*args), needle)
+
+
 globals()["test_" + NAME]()
 print("ok")

@@ -1,47 +1,26 @@
 // werkstroom export FILE --gemeente NAME|all --format csv|xlsx [--decimal-comma] [--out PATH] : a gemeente's
 // numbers per year (mean and 90% band) for Excel. Done by tools/export.py with Debian's python3 (xarray,
 // openpyxl); this command checks the arguments it can and hands over, exiting with the script's status.
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <iostream>
 
 #include "sim/common/error.hpp"
 #include "tools/cli/command.hpp"
+#include "tools/cli/python_tool.hpp"
 
 namespace ws::cli {
 namespace {
-
-constexpr const char* kPython = "/usr/bin/python3";
 
 struct ExportArguments {
   std::string file, gemeente, format, out;
   bool decimal_comma = false;
 };
 
-std::string own_path() {
-  std::error_code error;
-  const auto path = std::filesystem::read_symlink("/proc/self/exe", error);
-  return error ? std::string("werkstroom") : path.string();
-}
-
 int export_command(const ExportArguments& args) {
   if (!std::filesystem::is_regular_file(args.file)) throw InputError(args.file + ": no such results file");
-  const std::string script = std::string(WERKSTROOM_TOOLS_DIR) + "/export.py";
-  if (!std::filesystem::is_regular_file(script) || ::access(kPython, X_OK) != 0)
-    throw std::runtime_error("export needs " + std::string(kPython) + " and " + script + " (tools/setup)");
-  std::vector<std::string> argv{kPython,      script,        own_path(), args.file,
-                                "--gemeente", args.gemeente, "--format", args.format};
+  std::vector<std::string> argv{args.file, "--gemeente", args.gemeente, "--format", args.format};
   if (args.decimal_comma) argv.push_back("--decimal-comma");
   if (!args.out.empty()) argv.insert(argv.end(), {"--out", args.out});
-  std::vector<char*> raw;
-  for (auto& a : argv) raw.push_back(a.data());
-  raw.push_back(nullptr);
-  std::cout.flush();
-  ::execv(kPython, raw.data());
-  throw std::runtime_error(std::string("export: cannot start ") + kPython + ": " + std::strerror(errno));
+  exec_python_tool("export.py", argv);
 }
 
 Registration register_export(CLI::App& app) {

@@ -1,5 +1,7 @@
 // werkstroom sensitivity FILE --output NAME --year Y : which uncertain parameters drive an output, from the
 // parameter draws stored per replication (first-order indices), and the split into parameters and chance.
+// --against BASELINE: of the paired difference (scenario - baseline, common random numbers); --cumulative: of
+// the sum over the years up to --year; --json: the same as JSON (for tools/report.py).
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -16,17 +18,46 @@ namespace ws::cli {
 namespace {
 
 struct SensitivityArguments {
-  std::string file, output, scenario, gemeente;
+  std::string file, output, scenario, gemeente, against;
   int year = 0;
+  bool cumulative = false, json = false;
   std::size_t bins = 0;  // 0: about sqrt(replications)
 };
+
+// The output of every replication of scenario s: the selected year's value, or with `cumulative` the sum over
+// the years up to it.
+std::vector<double> values_of(const output::ResultsReader& file, runner::OutputSelection sel, std::size_t s,
+                              bool cumulative) {
+  std::vector<double> sum(file.dimension_size("replication"), 0.0);
+  const std::size_t last = sel.year;
+  for (std::size_t year = cumulative ? 0 : last; year <= last; ++year) {
+    sel.year = year;
+    const std::vector<double> v = runner::output_per_replication(file, sel, s);
+    for (std::size_t r = 0; r < sum.size(); ++r) sum[r] += v[r];
+  }
+  return sum;
+}
+
+std::string json_string(const std::string& text) {
+  std::string out = "\"";
+  for (char ch : text) {
+    if (ch == '"' || ch == '\\') out += '\\';
+    out += static_cast<unsigned char>(ch) < 0x20 ? ' ' : ch;
+  }
+  return out + "\"";
+}
 
 int sensitivity_command(const SensitivityArguments& args) {
   const output::ResultsReader file(args.file);
   const runner::OutputSelection sel = runner::select_output(file, args.output, args.year, args.gemeente);
   const auto scenarios = file.strings("scenario");
   const std::size_t s = args.scenario.empty() ? 0 : runner::scenario_index(file, args.scenario, "--scenario");
-  const std::vector<double> y = runner::output_per_replication(file, sel, s);
+  std::vector<double> y = values_of(file, sel, s, args.cumulative);
+  if (!args.against.empty()) {
+    const std::size_t b = runner::scenario_index(file, args.against, "--against");
+    const std::vector<double> base = values_of(file, sel, b, args.cumulative);
+    for (std::size_t r = 0; r < y.size(); ++r) y[r] -= base[r];
+  }
   const std::size_t R = y.size();
   // With k replications per draw the indices are taken over the draws (group means; E[mean | x] = E[y | x])
   // and scaled back to the variance of single replications.
@@ -70,8 +101,28 @@ int sensitivity_command(const SensitivityArguments& args) {
             [](const Row& a, const Row& b) { return a.index.value > b.index.value; });
 
   const std::string area = sel.area == file.dimension_size("gemeente") ? "whole area" : args.gemeente;
+  const runner::VarianceSplit split = grouped ? runner::split_variance(y, k) : runner::VarianceSplit{};
+  if (args.json) {
+    const auto number = [](double v) { return std::isfinite(v) ? fmt::format("{}", v) : std::string("NaN"); };
+    std::cout << fmt::format(
+        "{{\"output\": {}, \"year\": {}, \"cumulative\": {}, \"scenario\": {}, \"against\": {}, "
+        "\"area\": {}, \"replications\": {}, \"bins\": {}, \"indices\": [",
+        json_string(args.output), args.year, args.cumulative, json_string(scenarios[s]),
+        json_string(args.against), json_string(area), R, bins);
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      std::cout << fmt::format("{}{{\"parameter\": {}, \"index\": {}, \"standard_error\": {}}}",
+                               i ? ", " : "", json_string(rows[i].name), number(rows[i].index.value),
+                               number(rows[i].index.standard_error));
+    std::cout << "], \"parameter_share\": "
+              << (grouped ? number(split.parameters / (split.parameters + split.chance))
+                          : std::string("null"))
+              << "}\n";
+    return 0;
+  }
+  const std::string what = (args.cumulative ? "cumulative " : "") + args.output +
+                           (args.against.empty() ? "" : " - '" + args.against + "'");
   std::cout << fmt::format(
-      "First-order sensitivity of {} ({}, {}) in {}, {}, scenario '{}', {} replications\n", args.output,
+      "First-order sensitivity of {} ({}, {}) in {}, {}, scenario '{}', {} replications\n", what,
       sel.variable, sel.units, args.year, area, scenarios[s], R);
   std::cout << fmt::format(
       "share of the variance explained by each uncertain parameter alone (binned conditional means, {} bins; "
@@ -87,7 +138,6 @@ int sensitivity_command(const SensitivityArguments& args) {
   if (!rows.empty())
     std::cout << fmt::format("  {:<48} {:6.1f}%  (the rest: interactions and chance)\n", "sum", 100 * sum);
   if (grouped) {
-    const runner::VarianceSplit split = runner::split_variance(y, k);
     std::cout << fmt::format(
         "variance split ({} replications per parameter draw): parameters {:.1f}%, chance {:.1f}%\n", k,
         100 * split.parameters / (split.parameters + split.chance),
@@ -108,6 +158,10 @@ Registration register_sensitivity(CLI::App& app) {
   sub->add_option("--year", args->year, "calendar year")->required();
   sub->add_option("--scenario", args->scenario, "scenario name (default: the first in the file)");
   sub->add_option("--gemeente", args->gemeente, "a gemeente, or all (default: the whole area)");
+  sub->add_option("--against", args->against,
+                  "of the paired difference scenario - this baseline (common random numbers)");
+  sub->add_flag("--cumulative", args->cumulative, "of the sum over the years up to --year");
+  sub->add_flag("--json", args->json, "print the indices as JSON");
   sub->add_option("--bins", args->bins, "bins of the conditional means (default: about sqrt(replications))")
       ->check(CLI::Range(std::size_t{2}, std::size_t{100000}));
   return {[args] { return sensitivity_command(*args); }, sub};

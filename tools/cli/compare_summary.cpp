@@ -68,11 +68,20 @@ void print_decision_summary(std::ostream& out, const runner::Comparison& c,
     if (d.find("operating_result_cumulative")) {
       const std::size_t i = d.at(s, last, d.areas - 1);
       const double be = d.break_even_year[s * d.areas + d.areas - 1];
-      const auto eur = [](double v) { return std::isnan(v) ? std::string("-") : fmt::format("{:.0f}", v); };
+      // A cost per person only where there is a net cost and the persons gained (in work, bijstand-years
+      // avoided): a negative "cost" of a pilot that pays, or one per bijstand-year added, means nothing.
+      const auto per = [&](const std::vector<double>& cost, const char* series, double sign,
+                           const char* none) {
+        const auto* st = d.find(series);
+        const double gained = st ? sign * st->mean[i] : NAN;
+        if (!(gained > 0)) return std::string(none);
+        if (cost[i] <= 0) return std::string("none (net gain)");
+        return std::isnan(cost[i]) ? std::string("-") : fmt::format("EUR {:.0f}", cost[i]);
+      };
       out << fmt::format(
-          "  net cost up to {} per extra person in work: EUR {}; per bijstand-year avoided: EUR {}; "
-          "break-even: {}\n",
-          last_year, eur(d.cost_per_extra_in_work[i]), eur(d.cost_per_benefit_year_avoided[i]),
+          "  net cost up to {} per extra person in work: {}; per bijstand-year avoided: {}; break-even: {}\n",
+          last_year, per(d.cost_per_extra_in_work, "in_work", 1, "no extra persons in work"),
+          per(d.cost_per_benefit_year_avoided, "benefit_years_cumulative", -1, "no bijstand-years avoided"),
           std::isnan(be) ? "not by " + last_year : fmt::format("{:.0f}", be));
     }
   }
