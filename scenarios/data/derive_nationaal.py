@@ -6,27 +6,9 @@ Written here: nationaal_initial_population.csv, nationaal_capacity_beschut.csv, 
 Every number is computed from a sourced figure (nationaal_figures.csv, funding_werkzaak_2025_2034.csv) or set
 below as a named assumption; the source column of each row says which (docs/sources.md#nationaal).
 """
-import csv
-import os
+from tables_io import read, write
 
-HERE = os.path.dirname(os.path.abspath(__file__))
 AREA = "Nederland"
-
-
-def read(name):
-    with open(os.path.join(HERE, name), newline="") as f:
-        return list(csv.DictReader(row for row in f if not row.startswith("#")))
-
-
-def write(name, comments, header, rows):
-    with open(os.path.join(HERE, name), "w", newline="") as f:
-        for c in comments:
-            f.write("# " + c + "\n")
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(header)
-        for r in rows:
-            w.writerow([round(x, 4) if isinstance(x, float) else x for x in r])
-
 
 fig = {r["figure"]: float(r["value"]) for r in read("nationaal_figures.csv")}
 rows = []
