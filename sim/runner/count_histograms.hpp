@@ -1,7 +1,9 @@
 #pragma once
 // Exact quantiles of whole numbers (counts of persons) without keeping every value: per cell, how often each
 // value occurred. Memory grows with the number of distinct values a cell takes, not with the number of
-// replications, and the result does not depend on the order the values came in.
+// replications, and the result does not depend on the order the values came in. The mean and the standard error
+// come from exact integer totals per cell (the sum and the sum of squares), so they too are the same bits in any
+// order of replications, in one run or recomputed by a merge.
 #include <cstdint>
 #include <span>
 #include <utility>
@@ -17,11 +19,18 @@ class CountHistograms {
   // Type 7 quantiles (as SummaryStore) of one cell: quantile q goes to out[q * stride].
   void quantiles(std::size_t cell, std::span<const double> probabilities, double* out,
                  std::size_t stride) const;
+  // sum / n, rounded once; NaN without values.
+  double mean(std::size_t cell) const;
+  // sqrt((n * sum of squares - sum^2) / (n^2 (n - 1))), the numerator exact; NaN with fewer than 2 values.
+  double standard_error(std::size_t cell) const;
 
  private:
   // The k-th smallest value (0-based) of a cell.
   double order_statistic(std::size_t cell, std::uint64_t k) const;
+  __extension__ typedef __int128 Int128;  // GCC and clang; __extension__: no -Wpedantic warning
   std::vector<std::vector<std::pair<std::int32_t, std::uint32_t>>> counts_;  // [cell] sorted by value
+  std::vector<std::int64_t> sum_;  // [cell]: |value| < 2^31, so exact up to 2^32 replications
+  std::vector<Int128> sum2_;       // [cell]: squares < 2^62
   std::uint64_t n_ = 0;
 };
 

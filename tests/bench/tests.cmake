@@ -11,4 +11,4 @@ set_tests_properties(bench.cohort_quick PROPERTIES PASS_REGULAR_EXPRESSION
 add_test(NAME bench.national_quick COMMAND ${WERKSTROOM_BIN} bench national --quick
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties(bench.national_quick PROPERTIES PASS_REGULAR_EXPRESSION
-                     "persons per replication \\(initial \\+ arrivals, last repeat\\) +[0-9]{7}" TIMEOUT 600)
+                     "persons per replication \\(initial \\+ arrivals, last repeat\\) +[0-9][0-9][0-9][0-9][0-9][0-9][0-9]" TIMEOUT 600)
