@@ -7,11 +7,9 @@ brief or the seeds). The profile is normalised so that a stationary stock (const
 hazard as without it, so the baseline's outflow of 25% of the stock a year (brief: 26% in 2022, 23.4% in 2023)
 is kept. The same stationary stock gives the durations of the initial stock.
 """
-import csv
 import math
-import os
+from tables_io import read
 
-HERE = os.path.dirname(os.path.abspath(__file__))
 
 # Transitions out of bijstand in baseline.toml (per year). AFFECTED carry the duration profile (work and the
 # non-work exits "moved, partner, other income"); the referrals to LKS, tussengroep and beschut and the AOW/death
@@ -82,15 +80,10 @@ def checks(profile):
     return stock5 / stock, out3 / out, out05 / out
 
 
-def read_rows(name):
-    with open(os.path.join(HERE, name), newline="") as f:
-        return list(csv.DictReader(row for row in f if not row.startswith("#")))
-
-
 def taakstelling_by_half_year():
     """National persons per half year 2017H1..: the file's values, a gap takes the latest earlier one (as the
     model does, sim/scenario/load_statushouders.cpp)."""
-    rows = {r["period"]: float(r["persons"]) for r in read_rows("statushouders_taakstelling.csv")}
+    rows = {r["period"]: float(r["persons"]) for r in read("statushouders_taakstelling.csv")}
     first = min(rows)
     out, latest = {}, None
     year, half = int(first[:4]), int(first[5])
@@ -128,7 +121,7 @@ def stay_probability(years_since_permit, profile, permit_hazard):
 
 
 def permit_hazard_table():
-    rows = read_rows("statushouder_work_hazard.csv")
+    rows = read("statushouder_work_hazard.csv")
     froms = [float(r["from"]) for r in rows]
     return froms[1:], [float(r["multiplier"]) for r in rows]
 

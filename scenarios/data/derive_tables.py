@@ -8,29 +8,11 @@ bijstand_2021_initial.csv (the bijstand backcast; bijstand_stock.py holds the bi
 number is either computed from a sourced CSV in this
 folder or set below as a named assumption; the source column of each row says which.
 """
-import csv
 import math
-import os
 
 import bijstand_stock as bs
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def read(name):
-    with open(os.path.join(HERE, name), newline="") as f:
-        return list(csv.DictReader(row for row in f if not row.startswith("#")))
-
-
-def write(name, comments, header, rows):
-    with open(os.path.join(HERE, name), "w", newline="") as f:
-        for c in comments:
-            f.write("# " + c + "\n")
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(header)
-        for r in rows:  # rows shorter than the header end in empty (optional) fields
-            w.writerow([round(x, 4) if isinstance(x, float) else x for x in r] + [""] * (len(header) - len(r)))
-
+from tables_io import read, write
 
 gemeenten = read("gemeenten.csv")
 inhabitants = {g["gemeente"]: float(g["inhabitants"]) for g in gemeenten}

@@ -7,7 +7,7 @@
 
 namespace ws::runner {
 
-CountHistograms::CountHistograms(std::size_t cells) : cells_(cells) {}
+CountHistograms::CountHistograms(std::size_t cells) : cells_(cells), sum_(cells, 0), sum2_(cells, 0) {}
 
 void CountHistograms::widen(Cell& cell, std::int32_t x) {
   if (cell.counts.empty()) {
@@ -31,6 +31,8 @@ void CountHistograms::add(std::span<const double> values) {
     if (!(std::abs(v) <= std::numeric_limits<std::int32_t>::max()) || v != std::floor(v))
       throw std::logic_error("CountHistograms: a value that is not a whole number");
     const auto x = static_cast<std::int32_t>(v);
+    sum_[c] += x;
+    sum2_[c] += static_cast<std::int64_t>(x) * x;
     Cell& cell = cells_[c];
     auto at = static_cast<std::int64_t>(x) - cell.low;
     if (cell.counts.empty() || at < 0 || at >= static_cast<std::int64_t>(cell.counts.size())) {
@@ -65,6 +67,20 @@ void CountHistograms::quantiles(std::size_t cell, std::span<const double> probab
     const double above = order_statistic(cell, lo + 1);
     out[q * stride] = below + (h - static_cast<double>(lo)) * (above - below);
   }
+}
+
+double CountHistograms::mean(std::size_t cell) const {
+  if (n_ == 0) return std::numeric_limits<double>::quiet_NaN();
+  return static_cast<double>(sum_[cell]) / static_cast<double>(n_);
+}
+
+double CountHistograms::standard_error(std::size_t cell) const {
+  if (n_ < 2) return std::numeric_limits<double>::quiet_NaN();
+  const auto n = static_cast<Int128>(n_);
+  const Int128 numerator =
+      n * sum2_[cell] - static_cast<Int128>(sum_[cell]) * sum_[cell];  // n^2 x variance x (n-1)/n
+  const double r = static_cast<double>(n_);
+  return std::sqrt(static_cast<double>(numerator) / (r * r * (r - 1)));
 }
 
 }  // namespace ws::runner

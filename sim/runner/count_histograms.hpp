@@ -4,6 +4,8 @@
 // the range of values a cell takes (about the spread of the counts, which grows like the square root of the
 // log of the number of replications), not with the number of replications, and the result does not depend on
 // the order the values came in.
+// The mean and the standard error come from exact integer totals per cell (the sum and the sum of squares), so
+// they too are the same bits in any order of replications, in one run or recomputed by a merge.
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -18,6 +20,10 @@ class CountHistograms {
   // Type 7 quantiles (as SummaryStore) of one cell: quantile q goes to out[q * stride].
   void quantiles(std::size_t cell, std::span<const double> probabilities, double* out,
                  std::size_t stride) const;
+  // sum / n, rounded once; NaN without values.
+  double mean(std::size_t cell) const;
+  // sqrt((n * sum of squares - sum^2) / (n^2 (n - 1))), the numerator exact; NaN with fewer than 2 values.
+  double standard_error(std::size_t cell) const;
 
  private:
   struct Cell {
@@ -29,6 +35,9 @@ class CountHistograms {
   // The k-th smallest value (0-based) of a cell.
   double order_statistic(std::size_t cell, std::uint64_t k) const;
   std::vector<Cell> cells_;
+  __extension__ typedef __int128 Int128;  // GCC and clang; __extension__: no -Wpedantic warning
+  std::vector<std::int64_t> sum_;  // [cell]: |value| < 2^31, so exact up to 2^32 replications
+  std::vector<Int128> sum2_;       // [cell]: squares < 2^62
   std::uint64_t n_ = 0;
 };
 

@@ -75,8 +75,8 @@ SummaryStore::SummaryStore(std::size_t scenarios, std::size_t replications, std:
       block_(std::max<std::size_t>(1, std::min(block, replications))),
       file_(counts ? nullptr : std::tmpfile()),
       buffer_(counts ? 0 : block_ * cells),
-      mean_(scenarios * cells, 0.0),
-      m2_(scenarios * cells, 0.0),
+      mean_(counts ? 0 : scenarios * cells, 0.0),
+      m2_(counts ? 0 : scenarios * cells, 0.0),
       histograms_(counts ? scenarios : 0, CountHistograms(cells)) {
   if (!counts && !file_) throw std::runtime_error("cannot create a temporary file for the summaries");
 }
@@ -94,6 +94,11 @@ std::uint64_t SummaryStore::block_offset(std::size_t scenario, std::size_t block
 void SummaryStore::add(std::size_t scenario, std::size_t replication, std::span<const double> values) {
   if (values.size() != cells_) throw std::logic_error("SummaryStore: wrong number of cells");
   if (replication % block_ != buffered_) throw std::logic_error("SummaryStore: replications out of order");
+  if (!histograms_.empty()) {  // counts: exact integer totals and histograms, no running mean
+    histograms_[scenario].add(values);
+    buffered_ = replication + 1 == replications_ ? 0 : (buffered_ + 1) % block_;
+    return;
+  }
   const double n = static_cast<double>(replication + 1);
   // data() + offset, not &v[offset]: a variable may have no cells (no capacity states), and binding a
   // reference to an element of an empty vector is undefined behaviour.
@@ -103,11 +108,6 @@ void SummaryStore::add(std::size_t scenario, std::size_t replication, std::span<
     const double delta = values[c] - mean[c];
     mean[c] += delta / n;
     m2[c] += delta * (values[c] - mean[c]);
-  }
-  if (!histograms_.empty()) {
-    histograms_[scenario].add(values);
-    buffered_ = replication + 1 == replications_ ? 0 : (buffered_ + 1) % block_;
-    return;
   }
   for (std::size_t c = 0; c < cells_; ++c) buffer_[c * block_ + buffered_] = static_cast<float>(values[c]);
   ++buffered_;
@@ -129,12 +129,14 @@ void SummaryStore::flush_block(std::size_t scenario, std::size_t block) {
 SummaryStore::Summary SummaryStore::summarise(std::size_t scenario, std::span<const double> probabilities) {
   Summary out;
   const double n = static_cast<double>(replications_);
-  out.mean.assign(mean_.begin() + static_cast<std::ptrdiff_t>(scenario * cells_),
-                  mean_.begin() + static_cast<std::ptrdiff_t>((scenario + 1) * cells_));
+  out.mean.resize(cells_);
   out.se.resize(cells_);
-  for (std::size_t c = 0; c < cells_; ++c)
-    out.se[c] = replications_ > 1 ? std::sqrt(m2_[scenario * cells_ + c] / (n - 1) / n)
-                                  : std::numeric_limits<double>::quiet_NaN();
+  if (histograms_.empty())
+    for (std::size_t c = 0; c < cells_; ++c) {
+      out.mean[c] = mean_[scenario * cells_ + c];
+      out.se[c] = replications_ > 1 ? std::sqrt(m2_[scenario * cells_ + c] / (n - 1) / n)
+                                    : std::numeric_limits<double>::quiet_NaN();
+    }
   out.quantiles.assign(probabilities.size() * cells_, 0.0);
   std::vector<std::size_t> order(probabilities.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
@@ -142,8 +144,11 @@ SummaryStore::Summary SummaryStore::summarise(std::size_t scenario, std::span<co
                    [&](std::size_t a, std::size_t b) { return probabilities[a] < probabilities[b]; });
 
   if (!histograms_.empty()) {
+    const CountHistograms& h = histograms_[scenario];
     tbb::parallel_for(std::size_t{0}, cells_, [&](std::size_t c) {
-      histograms_[scenario].quantiles(c, probabilities, &out.quantiles[c], cells_);
+      out.mean[c] = h.mean(c);
+      out.se[c] = h.standard_error(c);
+      h.quantiles(c, probabilities, &out.quantiles[c], cells_);
     });
     return out;
   }

@@ -151,6 +151,16 @@ def test_resume_after_kill():
     one_line_error(run(*args[1:], "--overwrite"), ".parts", "--resume")
 
 
+def test_merge_kept_parts():
+    # --keep-replications K keeps every replication of a part of at most K: such parts merge like any other and
+    # give one run's data. (A part that dropped replications is refused: test_merge_refuses.)
+    whole = single_run("whole.nc", 6)
+    parts = [part(3, 3, "k3.nc", "--keep-replications", "5"), part(0, 3, "k0.nc", "--keep-replications", "3")]
+    merged = path("merged.nc")
+    ok(run("merge", *parts, "--out", merged), "merge of kept parts holding every replication")
+    same_content(whole, merged)
+
+
 def test_keep_replications():
     full = single_run("full.nc", 12)
     kept = single_run("kept.nc", 12, "--keep-replications", "3")

@@ -3,9 +3,11 @@
 // tools/cli/*.cpp (inside namespace ws::cli):
 //   static const RegisterBenchTarget reg{"model", "one replication of the baseline", run_model_bench};
 // A target prints its own table to stdout and returns the exit code.
+#include <sys/resource.h>
 #include <time.h>
 
 #include <algorithm>
+#include <cstddef>
 #include <functional>
 #include <string>
 #include <vector>
@@ -35,6 +37,26 @@ inline double thread_cpu_seconds() {
   ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
   return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
 }
+
+// CPU time (user + system) from getrusage: RUSAGE_SELF for the whole process (all threads), RUSAGE_THREAD for
+// the calling thread.
+inline double cpu_seconds(const rusage& u) {
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         1e-6 * static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec);
+}
+inline double rusage_cpu_seconds(int who = RUSAGE_SELF) {
+  rusage u{};
+  ::getrusage(who, &u);
+  return cpu_seconds(u);
+}
+
+// A whole `werkstroom run SCENARIO --replications N --out <temp file> --quiet EXTRA...` in a child process
+// (bench_model.cpp): its peak resident memory, wall time and CPU time (user + system, all its threads).
+struct ChildRun {
+  double peak_mib = 0, wall_seconds = 0, cpu_seconds = 0;
+};
+ChildRun child_run(const std::string& scenario, std::size_t replications,
+                   const std::vector<std::string>& extra = {});
 
 inline double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());

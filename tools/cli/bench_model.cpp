@@ -31,14 +31,6 @@ std::string scenario_path() {
   return env ? env : "scenarios/baseline.toml";
 }
 
-// CPU time of the whole process (all threads).
-double process_cpu_seconds() {
-  rusage u{};
-  ::getrusage(RUSAGE_SELF, &u);
-  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
-         1e-6 * static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec);
-}
-
 int bench_model(const BenchOptions& options) {
   const model::ScenarioSpec spec = scenario::load_scenario(scenario_path());
   const model::CompiledModel base = model::compile_model(spec);
@@ -89,9 +81,9 @@ int bench_replications(const BenchOptions& options) {
       o.progress = runner::Progress::Mode::quiet;
       o.command_line = "werkstroom bench replications";
       std::filesystem::remove(out);
-      const double cpu_start = process_cpu_seconds();
+      const double cpu_start = rusage_cpu_seconds();
       const runner::RunReport report = runner::run_scenarios({spec}, {scenario_path()}, o);
-      cpu_per_replication.push_back((process_cpu_seconds() - cpu_start) / static_cast<double>(replications));
+      cpu_per_replication.push_back((rusage_cpu_seconds() - cpu_start) / static_cast<double>(replications));
       rate_by_threads[threads].push_back(static_cast<double>(replications) / report.seconds);
       if (threads == 1) write_share.push_back(report.write_seconds / report.seconds);
     }
@@ -108,38 +100,14 @@ int bench_replications(const BenchOptions& options) {
   return 0;
 }
 
-// Runs `werkstroom run` in a child process and returns its peak resident memory (MiB) and wall time (s).
-std::pair<double, double> child_run(std::size_t replications) {
-  const auto out = std::filesystem::temp_directory_path() / fmt::format("werkstroom-mem-{}.nc", ::getpid());
-  std::filesystem::remove(out);
-  const std::string n = std::to_string(replications), path = scenario_path(), file = out.string();
-  const auto start = Clock::now();
-  std::cout.flush();  // or the child would print the buffered header again
-  std::fflush(stdout);
-  const pid_t child = ::fork();
-  if (child == 0) {
-    std::freopen("/dev/null", "w", stdout);  // the child's "results: ..." line is not part of the table
-    ::execl("/proc/self/exe", "werkstroom", "run", path.c_str(), "--replications", n.c_str(), "--out",
-            file.c_str(), "--quiet", static_cast<char*>(nullptr));
-    ::_exit(127);
-  }
-  int status = 0;
-  struct rusage usage {};
-  ::wait4(child, &status, 0, &usage);
-  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  std::filesystem::remove(out);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-    throw std::runtime_error("bench memory: the child run failed");
-  return {static_cast<double>(usage.ru_maxrss) / 1024.0, seconds};
-}
-
 int bench_memory(const BenchOptions& options) {
   const std::size_t small = options.quick ? 4 : 100, large = options.quick ? 16 : 10000;
   std::cout << fmt::format(
       "memory: peak resident memory of `werkstroom run {}` (all threads, with writing)\n", scenario_path());
   for (std::size_t r : {small, large}) {
-    const auto [mib, seconds] = child_run(r);
-    std::cout << fmt::format("  {:>6} replications: peak {:>7.1f} MiB, {:>7.1f} s\n", r, mib, seconds);
+    const ChildRun c = child_run(scenario_path(), r);
+    std::cout << fmt::format("  {:>6} replications: peak {:>7.1f} MiB, {:>7.1f} s\n", r, c.peak_mib,
+                             c.wall_seconds);
   }
   return 0;
 }
@@ -153,4 +121,38 @@ const RegisterBenchTarget memory_target{"memory", "peak memory of whole runs at 
                                         bench_memory};
 
 }  // namespace
+
+ChildRun child_run(const std::string& scenario, std::size_t replications,
+                   const std::vector<std::string>& extra) {
+  const auto out = std::filesystem::temp_directory_path() / fmt::format("werkstroom-mem-{}.nc", ::getpid());
+  std::filesystem::remove(out);
+  std::vector<std::string> args{
+      "werkstroom", "run",        scenario, "--replications", std::to_string(replications),
+      "--out",      out.string(), "--quiet"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  const auto start = Clock::now();
+  std::cout.flush();  // or the child would print the buffered header again
+  std::fflush(stdout);
+  const pid_t child = ::fork();
+  if (child == 0) {
+    std::freopen("/dev/null", "w", stdout);  // the child's "results: ..." line is not part of the table
+    ::execv("/proc/self/exe", argv.data());
+    ::_exit(127);
+  }
+  int status = 0;
+  struct rusage usage {};
+  ::wait4(child, &status, 0, &usage);
+  ChildRun run;
+  run.wall_seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  std::filesystem::remove(out);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    throw std::runtime_error("bench: the child run of " + scenario + " failed");
+  run.peak_mib = static_cast<double>(usage.ru_maxrss) / 1024.0;
+  run.cpu_seconds = cpu_seconds(usage);
+  return run;
+}
+
 }  // namespace ws::cli
