@@ -269,8 +269,26 @@ def test_report():
     text, numbers = compare_lines(out)
     check(len(numbers) == 3, f"compare lists the three pilots: {list(numbers)}")
     # No negative "cost" of a pilot that pays, nor one per bijstand-year that was added rather than avoided.
-    check("EUR -" not in text and "none (net gain)" in text and "no bijstand-years avoided" in text,
-          f"costs per person only where there is a cost and a gain: {text}")
+    check("EUR -" not in text, f"no negative cost per person: {text}")
+    checked = 0
+    for block in text.split("\n\n"):
+        cost = re.search(r"net cost up to 2034 per extra person in work: (.*?); per bijstand-year avoided: (.*?);", block)
+        total = re.search(r"result 2025-2034 \(EUR\)\s+(\S+?)k", block)
+        work = re.search(r"in work end 2034 \(persons\)\s+(\S+) ", block)
+        years = re.search(r"bijstand 2025-2034 \(person-years\)\s+(\S+) ", block)
+        if not (cost and total and work and years):
+            continue
+        per_work, per_year = cost.groups()
+        checked += 1
+        if float(work.group(1)) <= 0:
+            check(per_work == "no extra persons in work", f"no cost per person without extra work: {block}")
+        elif float(total.group(1)) >= 0:
+            check(per_work == "none (net gain)", f"no cost per person of a pilot that pays: {block}")
+        if float(years.group(1)) >= 0:
+            check(per_year == "no bijstand-years avoided", f"no cost per bijstand-year added: {block}")
+        elif float(total.group(1)) >= 0:
+            check(per_year == "none (net gain)", f"no cost per bijstand-year of a pilot that pays: {block}")
+    check(checked == 3, f"the cost lines of the three pilots: {checked}")
     pdf = os.path.join(WORK, "report.pdf")
     ok(run("report", out, "--against", "baseline", "--out", pdf), "report pdf")
     info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
