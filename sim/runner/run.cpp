@@ -241,8 +241,17 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
                 if (options.microdata > 0)
                   sampler.emplace(microdata_names_of[job.scenario], options.microdata, options.seed,
                                   replication);
-                const model::Accounts accounts = model::simulate_replication(
-                    *drawn.model, options.seed, replication, sampler ? &*sampler : nullptr);
+                // An interrupt inside a replication ends it with no result, and the input stops handing out
+                // replications: the pipeline drains instead of being cancelled by the exception, because a
+                // cancelled oneTBB pipeline drops the items in flight without destroying them (LeakSanitizer).
+                std::optional<model::Accounts> simulated;
+                try {
+                  simulated = model::simulate_replication(*drawn.model, options.seed, replication,
+                                                          sampler ? &*sampler : nullptr);
+                } catch (const Interrupted&) {
+                  return std::shared_ptr<Finished>();
+                }
+                const model::Accounts& accounts = *simulated;
                 auto done = std::make_shared<Finished>();
                 if (sampler) done->microdata = {job.scenario, replication, sampler->take()};
                 done->job = job;
@@ -256,7 +265,8 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
           // In replication order: the summaries' sums, and rows gathered until they fill a chunk.
           tbb::make_filter<std::shared_ptr<Finished>, std::shared_ptr<Batches>>(
               tbb::filter_mode::serial_in_order,
-              [&](std::shared_ptr<Finished> done) {
+              [&](std::shared_ptr<Finished> done) -> std::shared_ptr<Batches> {
+                if (!done || InterruptGuard::interrupted()) return nullptr;  // the run stops after the drain
                 const auto write_start = Clock::now();
                 std::shared_ptr<Batches> full =
                     sink.add(done->job.scenario, done->job.replication, done->slabs);
