@@ -9,6 +9,7 @@
 
 #include "sim/common/error.hpp"
 #include "sim/output/hdf5_util.hpp"
+#include "sim/output/results_schema.hpp"
 
 namespace ws::output {
 
@@ -195,7 +196,21 @@ std::size_t ResultsReader::dimension_size(const std::string& dim) const {
 }
 
 std::vector<std::string> ResultsReader::strings(const std::string& dim) const {
+  // The label variable (gemeente_name); files from before it hold the names in the coordinate variable.
+  if (has_variable(schema::name_label(dim))) {
+    dimension_size(dim);  // a dimension, or a one-line refusal
+    return read_names(schema::name_label(dim), false);
+  }
   return read_names(dim, true);
+}
+
+bool ResultsReader::has_names(const std::string& dim) const {
+  if (has_variable(schema::name_label(dim))) return true;
+  return impl_->guarded("cannot read dimension " + dim, [&] {
+    h5::Handle ds = impl_->open_dimension(dim);
+    h5::Handle type = h5::datatype(H5Dget_type(ds.get()), "type of " + dim);
+    return H5Tget_class(type.get()) == H5T_STRING;
+  });
 }
 
 std::vector<std::string> ResultsReader::labels(const std::string& name) const {
@@ -240,7 +255,7 @@ std::vector<double> ResultsReader::numbers(const std::string& dim) const {
     h5::Handle ds = impl_->open_dimension(dim);
     h5::Handle file_type = h5::datatype(H5Dget_type(ds.get()), "type of " + dim);
     const H5T_class_t type_class = H5Tget_class(file_type.get());
-    if (type_class != H5T_INTEGER && type_class != H5T_FLOAT)
+    if ((type_class != H5T_INTEGER && type_class != H5T_FLOAT) || has_variable(schema::name_label(dim)))
       impl_->fail("dimension " + dim + " does not hold numbers");
     std::vector<double> values(static_cast<std::size_t>(Impl::extent(ds.get(), dim).front()));
     if (!values.empty())

@@ -33,7 +33,10 @@ class ResultsReader {
   // Dimensions in the order they were added (_Netcdf4Dimid).
   std::vector<std::string> dimension_names() const;
   std::size_t dimension_size(const std::string& dim) const;
-  std::vector<std::string> strings(const std::string& dim) const;  // string coordinates
+  // The names along a name dimension: its label variable (schema::name_label), or in files from before the
+  // label variables its string coordinate variable.
+  std::vector<std::string> strings(const std::string& dim) const;
+  bool has_names(const std::string& dim) const;                    // strings() would read names
   std::vector<std::string> labels(const std::string& name) const;  // a string label variable (one dim)
   std::vector<double> numbers(const std::string& dim) const;  // numeric coordinates (int or float) as double
 

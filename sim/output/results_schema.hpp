@@ -62,8 +62,16 @@ inline constexpr const char* kYearStart = "year_start";
 inline constexpr const char* kYearBounds = "year_bounds";
 inline constexpr const char* kBoundsDimension = "bounds";
 
-// The `coordinates` attribute of a variable along `dims` ("" when none): the label variables and the year's
-// time coordinate along its dims, those in `present` only (e.g. no budget without money items).
+// The label variable of a name dimension (one whose values are strings: scenario, gemeente, state, ...):
+// "gemeente" -> "gemeente_name". The dimension itself has no coordinate variable (CF 1.3: coordinate variables
+// are numeric); its names are this CF label variable (CF 6.1), which every variable along the dimension
+// names in its `coordinates` attribute (the writer adds it).
+inline constexpr std::string_view kNameSuffix = "_name";
+inline std::string name_label(std::string_view dim) { return std::string(dim) + std::string(kNameSuffix); }
+
+// The `coordinates` attribute of a variable along `dims` ("" when none): the label variables other than the
+// names (transition_from, budget, ...) and the year's time coordinate along its dims, those in `present` only
+// (e.g. no budget without money items). The writer adds the name labels of the dims to it.
 std::string coordinates(const std::vector<std::string>& dims, const std::vector<std::string>& present);
 
 // The transition label's parts: "wsw->exit" gives {"wsw", "exit"}; a label without "->" gives {label, ""}.

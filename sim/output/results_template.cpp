@@ -5,6 +5,7 @@
 #include "sim/common/error.hpp"
 #include "sim/output/hdf5_util.hpp"
 #include "sim/output/results_reader.hpp"
+#include "sim/output/results_schema.hpp"
 
 namespace ws::output {
 namespace {
@@ -95,8 +96,13 @@ ResultsTemplate read_template(const std::filesystem::path& file) {
       h5::Handle type = h5::datatype(H5Dget_type(ds.get()), "type of " + name);
       Dimension d{name, {}, dimension_attributes(ds.get())};
       const H5T_class_t kind = H5Tget_class(type.get());
-      if (kind == H5T_STRING) {
+      if (reader.has_names(name)) {
         d.values = reader.strings(name);
+        const std::string label = schema::name_label(name);
+        if (reader.has_variable(label)) {  // the names' attributes are the label variable's
+          h5::Handle names = h5::dataset(H5Dopen2(root.get(), label.c_str(), H5P_DEFAULT), "open " + label);
+          d.attributes = dimension_attributes(names.get());
+        }
       } else if (kind == H5T_INTEGER) {
         std::vector<std::int32_t> ints;
         for (double x : reader.numbers(name)) ints.push_back(static_cast<std::int32_t>(x));

@@ -1,7 +1,9 @@
 #include "sim/output/results_writer.hpp"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -13,6 +15,7 @@
 #include "sim/output/chunking.hpp"
 #include "sim/output/hdf5_util.hpp"
 #include "sim/output/results_reader.hpp"
+#include "sim/output/results_schema.hpp"
 #include "werkstroom/version.hpp"
 
 namespace ws::output {
@@ -206,6 +209,27 @@ struct ResultsWriter::Impl {
     if (!file) throw std::logic_error("results writer for " + final_path.string() + " is not open");
   }
 
+  // `attributes` with the label variables of the name dimensions among `dims` listed first in `coordinates`
+  // (CF 6.1: so that readers see the names as coordinates of the variable).
+  Attributes with_name_labels(const std::vector<std::string>& dims, Attributes attributes) const {
+    auto listed = std::find_if(attributes.begin(), attributes.end(),
+                               [](const auto& a) { return a.first == "coordinates"; });
+    const std::string given = listed == attributes.end() ? "" : listed->second;
+    std::string names;
+    for (const std::string& dim : dims) {
+      const std::string label = schema::name_label(dim);
+      if (!link_exists(label) || (" " + given + " ").find(" " + label + " ") != std::string::npos) continue;
+      names += (names.empty() ? "" : " ") + label;
+    }
+    if (names.empty()) return attributes;
+    const std::string coordinates = given.empty() ? names : names + " " + given;
+    if (listed == attributes.end())
+      attributes.emplace_back("coordinates", coordinates);
+    else
+      listed->second = coordinates;
+    return attributes;
+  }
+
   bool link_exists(const std::string& name) const {
     if (name.empty() || name.find('/') != std::string::npos) return false;
     const htri_t exists = H5Lexists(root.get(), name.c_str(), H5P_DEFAULT);
@@ -377,19 +401,31 @@ bool ResultsWriter::has_variable(const std::string& name) const {
   return impl_->vars.count(name) > 0 || h5::is_dataset(impl_->root.get(), name);
 }
 
+namespace {
+
+// netCDF-4's NAME of a dimension scale that is not a variable (netCDF-C's DIM_WITHOUT_VARIABLE and the
+// length as "%10d"): netCDF-C, netCDF4-python and h5netcdf then see a plain dimension.
+std::string pure_dimension_name(hsize_t size) {
+  return fmt::format("This is a netCDF dimension but not a netCDF variable.{:10d}", size);
+}
+
+}  // namespace
+
 void ResultsWriter::add_dimension(const Dimension& d) {
   h5::QuietErrors quiet;
   Impl& im = *impl_;
   im.require_new(d.name, "dimension");
   const hsize_t size = std::visit([](const auto& v) { return static_cast<hsize_t>(v.size()); }, d.values);
   const std::string what = "dimension " + d.name;
+  const auto* names = std::get_if<std::vector<std::string>>(&d.values);
+  if (names) im.require_new(schema::name_label(d.name), "variable");
   h5::Handle space = h5::dataspace(H5Screate_simple(1, &size, &size), what);
   h5::Handle dcpl = dataset_create_plist();
-  h5::Handle string_type = h5::utf8_string_type();
+  // Names: a dimension without a coordinate variable, as netCDF-C makes it (32-bit floats never written).
   const hid_t file_type = std::visit(
       [&](const auto& v) -> hid_t {
         using T = typename std::decay_t<decltype(v)>::value_type;
-        if constexpr (std::is_same_v<T, std::string>) return string_type.get();
+        if constexpr (std::is_same_v<T, std::string>) return H5T_IEEE_F32BE;
         if constexpr (std::is_same_v<T, std::int32_t>) return H5T_STD_I32LE;
         if constexpr (std::is_same_v<T, double>) return H5T_IEEE_F64LE;
       },
@@ -397,16 +433,14 @@ void ResultsWriter::add_dimension(const Dimension& d) {
   h5::Handle ds = h5::dataset(
       H5Dcreate2(im.root.get(), d.name.c_str(), file_type, space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
       "create " + what);
-  if (size > 0) {
+  if (size > 0 && !names) {
     std::visit(
         [&](const auto& v) {
           using T = typename std::decay_t<decltype(v)>::value_type;
           herr_t status = 0;
-          if constexpr (std::is_same_v<T, std::string>) {
-            status = write_strings(ds.get(), string_type.get(), v);
-          } else if constexpr (std::is_same_v<T, std::int32_t>) {
+          if constexpr (std::is_same_v<T, std::int32_t>) {
             status = H5Dwrite(ds.get(), H5T_NATIVE_INT32, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data());
-          } else {
+          } else if constexpr (std::is_same_v<T, double>) {
             status = H5Dwrite(ds.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data());
           }
           h5::check_status(status, "write " + what);
@@ -415,14 +449,18 @@ void ResultsWriter::add_dimension(const Dimension& d) {
   }
   // netCDF-4's layout of a coordinate variable: a dimension scale whose NAME is the dimension name, numbered
   // by _Netcdf4Dimid in the order added.
-  h5::check_status(H5DSset_scale(ds.get(), d.name.c_str()), "make " + what + " a dimension scale");
+  const std::string scale_name = names ? pure_dimension_name(size) : d.name;
+  h5::check_status(H5DSset_scale(ds.get(), scale_name.c_str()), "make " + what + " a dimension scale");
   h5::write_attribute(ds.get(), "_Netcdf4Dimid", im.next_dimid);
-  for (const auto& [key, value] : d.attributes) {
-    check_name(key, "attribute");
-    h5::write_attribute(ds.get(), key, value);
+  if (!names) {
+    for (const auto& [key, value] : d.attributes) {
+      check_name(key, "attribute");
+      h5::write_attribute(ds.get(), key, value);
+    }
   }
   ++im.next_dimid;
   im.dims.emplace(d.name, Impl::Dim{std::move(ds), size});
+  if (names) add_labels(schema::name_label(d.name), d.name, *names, d.attributes);
 }
 
 void ResultsWriter::add_labels(const std::string& name, const std::string& dim,
@@ -494,7 +532,7 @@ void ResultsWriter::add_variable(const VariableSpec& v) {
                      what + ": attach dimension " + v.dims[i]);
   h5::write_attribute(ds.get(), "units", v.units);
   h5::write_attribute(ds.get(), "long_name", v.long_name);
-  for (const auto& [key, value] : v.attributes) {
+  for (const auto& [key, value] : im.with_name_labels(v.dims, v.attributes)) {
     check_name(key, "attribute");
     h5::write_attribute(ds.get(), key, value);
   }

@@ -20,7 +20,9 @@ namespace ws::output {
 
 using Attributes = std::vector<std::pair<std::string, std::string>>;
 
-// A dimension and its coordinate variable of the same name.
+// A dimension and its coordinate variable of the same name. Names (strings) are no coordinate variable (CF 1.3
+// wants numbers): the dimension has none, and the label variable schema::name_label(name) ("gemeente_name")
+// holds them with `attributes`; every variable along the dimension names it in its `coordinates`.
 struct Dimension {
   std::string name;
   std::variant<std::vector<std::string>, std::vector<std::int32_t>, std::vector<double>> values;

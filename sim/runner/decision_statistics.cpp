@@ -173,11 +173,13 @@ std::pair<std::vector<double>, std::vector<double>> split_area(const double* val
 void write_pair(output::ResultsWriter& writer, const std::string& name, const std::string& region,
                 std::vector<std::string> dims, const std::string& units, const std::string& long_name,
                 const Comparison& c, const std::vector<double>& values, std::size_t outer, std::size_t areas,
-                const std::string& cell_methods = "") {
+                const std::string& cell_methods = "", const std::string& comment = "") {
   // Stored in UDUNITS-2 form (money: "1" and a comment naming EUR); `units` stays the readable one in memory.
   const output::schema::FileUnits stored = output::schema::file_units(units);
   output::Attributes attributes{{"baseline", c.baseline}};
-  if (!stored.comment.empty()) attributes.emplace_back("comment", stored.comment);
+  const std::string text =
+      stored.comment.empty() || comment.empty() ? stored.comment + comment : stored.comment + "; " + comment;
+  if (!text.empty()) attributes.emplace_back("comment", text);
   if (!cell_methods.empty()) attributes.emplace_back("cell_methods", cell_methods);
   std::vector<std::string> gemeente_dims = dims;
   gemeente_dims.push_back("gemeente");
@@ -213,13 +215,14 @@ void write_decision_statistics(output::ResultsWriter& writer, const Comparison& 
     for (const Part& p : parts)
       write_pair(writer, st.name + "_diff_" + p.suffix, st.name + "_region_diff_" + p.suffix,
                  {"scenario", "year"}, p.units, std::string(p.what) + against + st.long_name, c, *p.values, Y,
-                 d.areas, p.suffix == std::string_view("mean") ? "replication: mean" : "");
+                 d.areas, p.suffix == std::string_view("mean") ? "realization: mean" : "");
     write_pair(
         writer, st.name + "_diff_quantile", st.name + "_region_diff_quantile",
         {"scenario", "quantile", "year"}, st.units,
         "quantiles over replications (predictive distribution) of the" + against + st.long_name, c,
-        st.quantiles, Q * Y, d.areas,
-        "replication: point (comment: the quantile over replications named by the quantile coordinate)");
+        st.quantiles, Q * Y, d.areas, "",
+        "the quantile over the replications (realizations) named by the quantile coordinate (CF 1.8 has no "
+        "cell method for it)");
   }
   if (!d.find("operating_result_cumulative")) return;
   write_pair(writer, "cost_per_extra_in_work", "cost_per_extra_in_work_region", {"scenario", "year"},

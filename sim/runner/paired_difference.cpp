@@ -164,7 +164,7 @@ void write_comparison(output::ResultsWriter& writer, const Comparison& compariso
       output::Attributes attributes{{"baseline", comparison.baseline}};
       if (!d.comment.empty()) attributes.emplace_back("comment", d.comment);
       if (part.values == &PairedDifference::mean)
-        attributes.emplace_back("cell_methods", "replication: mean");
+        attributes.emplace_back("cell_methods", "realization: mean");
       if (!writer.has_variable(name))
         writer.add_variable({name, d.dims, d.units, long_name, false, attributes});
       if (!writer.has_variable(region))

@@ -339,7 +339,7 @@ void define_results(output::ResultsWriter& writer, const ResultsLayout& layout, 
     writer.add_dimension({name, std::move(values), std::move(attributes)});
   };
   add("scenario", layout.scenarios);
-  add("replication", replication_index);
+  add("replication", replication_index, {{"standard_name", "realization"}});
   add("quantile", kQuantiles);
   add("time", layout.output_times,
       {{"units", "days since " + layout.start_date}, {"calendar", "proleptic_gregorian"}});
@@ -377,31 +377,33 @@ void define_results(output::ResultsWriter& writer, const ResultsLayout& layout, 
     writer.add_variable(v.spec);
     if (!v.summarised) continue;
     const output::schema::VariableInfo& info = output::schema::variable(v.spec.name);
-    // What each summary did over the replication axis: CF cell_methods where CF has the method (it has none
-    // for quantiles), a comment otherwise.
+    // What each summary did over the replications: the mean is CF's `realization: mean` (the replication
+    // coordinate's standard name); CF 1.8 has no method for the standard error nor the quantiles, so those
+    // keep the time axis's cell_methods only and say the rest in long_name and comment.
     const auto summary = [&](std::string_view suffix, std::vector<std::string> dims, std::string long_name,
-                             std::string how) {
+                             std::string how, const std::string& comment) {
       output::Attributes attributes;
       for (const auto& a : v.spec.attributes)
-        if (a.first != "cell_methods") attributes.push_back(a);
-      attributes.emplace_back("cell_methods", std::move(how));
+        if (a.first != "cell_methods" && a.first != "comment") attributes.push_back(a);
+      if (!how.empty()) attributes.emplace_back("cell_methods", std::move(how));
+      std::string text = comment;
+      if (!info.comment.empty()) text = text.empty() ? info.comment : info.comment + "; " + comment;
+      if (!text.empty()) attributes.emplace_back("comment", std::move(text));
       writer.add_variable({v.spec.name + std::string(suffix), std::move(dims), v.spec.units,
                            std::move(long_name), false, std::move(attributes)});
     };
     const std::string before = info.cell_methods.empty() ? "" : info.cell_methods + " ";
     summary(output::schema::kMean, output::schema::mean_dims(info),
-            "mean over replications of " + v.spec.name, before + "replication: mean");
+            "mean over replications of " + v.spec.name, before + "realization: mean", "");
     summary(output::schema::kStandardError, output::schema::mean_dims(info),
-            "standard error of the mean over replications of " + v.spec.name,
-            before +
-                "replication: standard_deviation (comment: divided by the square root of the number of "
-                "replications, the standard error of the mean)");
-    // CF 1.8 has no quantile method: "point" with the quantile coordinate saying which.
+            "standard error of the mean over replications of " + v.spec.name, info.cell_methods,
+            "the standard deviation over the replications (realizations) divided by the square root of "
+            "their number (CF 1.8 has no cell method for it)");
     summary(output::schema::kQuantile, output::schema::quantile_dims(info),
-            "quantiles over replications of " + v.spec.name,
-            before +
-                "replication: point (comment: the quantile over replications named by the quantile "
-                "coordinate, linear interpolation between order statistics, type 7, numpy's default)");
+            "quantiles over replications of " + v.spec.name, info.cell_methods,
+            "the quantile over the replications (realizations) named by the quantile coordinate, linear "
+            "interpolation between order statistics (type 7, numpy's default; CF 1.8 has no cell method "
+            "for it)");
   }
 }
 

@@ -64,14 +64,17 @@ void set_provenance(output::ResultsWriter& writer, const std::vector<model::Scen
   writer.set_attribute("Conventions", "CF-1.8");
   writer.set_attribute(
       "comment",
-      "CF-1.8 except in three points: the name dimensions (scenario, gemeente, state, transition, age_band, "
-      "...) have string-valued coordinate variables (CF 1.8 wants numeric ones; kept so that xarray selects "
-      "by name); the summaries' cell_methods name `replication`, the dimension they summarise, which they "
-      "no longer have (CF 7.3 wants a dimension of the variable or a scalar coordinate); and quantiles say "
-      "`replication: point` with a comment (CF 1.8 has no quantile method). Yearly values carry the time "
-      "coordinate year_start with bounds year_bounds; labels (budget, transition_from, transition_to) are "
-      "CF label variables; every units attribute parses with UDUNITS-2 (counts are 1, money is EUR in the "
-      "comment)");
+      "Follows CF-1.8 as far as checked: UDUNITS-2 parses every units attribute (counts are 1, the meaning "
+      "in long_name; money is 1 with EUR and its prices in the comment); coordinate variables are numeric "
+      "and monotonic; the name dimensions (scenario, gemeente, state, transition, age_band, ...) have no "
+      "coordinate variable, their names are the CF label variables <dimension>_name (gemeente_name, ...), "
+      "like transition_from, transition_to and budget named in the coordinates of every variable along "
+      "them (to select by name in xarray: ds.assign_coords({n[:-5]: ds[n].values for n in ds.coords if "
+      "n.endswith('_name')})); the "
+      "replication coordinate is the standard name realization, summaries' means say `realization: mean`, "
+      "standard errors and quantiles (CF 1.8 has no method for them) say what they are in long_name and "
+      "comment; yearly values carry the time coordinate year_start with bounds year_bounds. Not claimed: a "
+      "check by a CF checker (none is packaged in Debian; tests/output checks the structure)");
   writer.set_attribute("title",
                        "werkstroom results: " + specs.front().name +
                            (specs.size() > 1 ? " and " + std::to_string(specs.size() - 1) + " more" : ""));
