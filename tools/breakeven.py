@@ -67,9 +67,8 @@ def toml_key(segment):
 
 def from_results_file(args):
     """Baseline and pilot scenario files, seed and replications of the run that made FILE."""
-    import xarray as xr
     try:
-        ds = xr.open_dataset(args.input)
+        ds = werkstroom_files.open_results(args.input)
         names = [str(s) for s in ds["scenario"].values]
     except Exception as e:  # noqa: BLE001 - any reason the file cannot be read is the user's input
         fail(f"{args.input}: not a werkstroom results file ({type(e).__name__})")
@@ -116,8 +115,7 @@ def evaluate(args, baseline, pilot, key, value, work, cache):
     run_tool(args.binary, *command)
     if os.path.exists(compared):
         os.remove(compared)
-    import xarray as xr
-    with xr.open_dataset(results) as ds:
+    with werkstroom_files.open_results(results) as ds:
         names = [str(s) for s in ds["scenario"].values]
         years = [int(y) for y in ds["year"].values]
     against, name = names[0], names[1]
@@ -125,7 +123,7 @@ def evaluate(args, baseline, pilot, key, value, work, cache):
     if year not in years:
         fail(f"--year: {year} is not a year of the scenario ({years[0]}-{years[-1]})")
     run_tool(args.binary, "compare", results, "--against", against, "--out", compared)
-    with xr.open_dataset(compared) as ds:
+    with werkstroom_files.open_results(compared) as ds:
         def at(stat):
             return float(ds[f"operating_result_cumulative_region_diff_{stat}"].sel(scenario=name, year=year))
         cache[value] = {"mean": at("mean"), "lower": at("lower"), "upper": at("upper"), "p": at("p_positive"),

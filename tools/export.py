@@ -16,6 +16,8 @@ import subprocess
 import sys
 import tempfile
 
+import werkstroom_files
+
 HEADER = ["scenario", "gemeente", "grootheid", "naam", "eenheid", "jaar", "gemiddelde", "p5", "p95"]
 SHEETS = {"headcount": "Voorraden", "waiting": "Wachtlijsten", "flow": "Stromen", "person_years": "Persoonsjaren",
           "money": "Geld", "money_result": "Geld per begroting"}
@@ -92,9 +94,8 @@ def main():
     parser.add_argument("--decimal-comma", action="store_true")
     parser.add_argument("--out")
     args = parser.parse_args()
-    import xarray as xr
     try:
-        ds = xr.open_dataset(args.file)
+        ds = werkstroom_files.open_results(args.file)
         ds["scenario"], ds["replication"]
     except Exception as e:  # noqa: BLE001 - any reason the file cannot be read is the user's input
         fail(f"{args.file}: not a werkstroom results file ({type(e).__name__})")

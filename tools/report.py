@@ -261,9 +261,8 @@ def pilot_pages(binary, ds, baseline, named, parsed, file):
 def render(binary, file, baseline, stdout_of_compare):
     import matplotlib
     matplotlib.use("svg")
-    import xarray as xr
     from jinja2 import Environment, FileSystemLoader, select_autoescape
-    ds = xr.open_dataset(stdout_of_compare)
+    ds = werkstroom_files.open_results(stdout_of_compare)
     named, parsed = scenario_files(ds)
     pilots = pilot_pages(binary, ds, baseline, named, parsed, file)
     years = [int(y) for y in ds["year"].values]
@@ -299,7 +298,7 @@ def main():
         compared = os.path.join(work, "compared.nc")
         # compare checks the file and the baseline (one line, exit 2) and writes its statistics to the copy.
         run_tool(args.binary, "compare", args.file, "--against", args.against, "--out", compared)
-        with __import__("xarray").open_dataset(compared) as ds:
+        with werkstroom_files.open_results(compared) as ds:
             names = [str(s) for s in ds["scenario"].values]
             needed = [f"{v}_region_diff_quantile" for v in ("operating_result_cumulative", "operating_result",
                                                             "in_work", "benefit_years_cumulative")]

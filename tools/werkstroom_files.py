@@ -1,5 +1,6 @@
-"""Shared by the Python commands (tools/report.py, tools/breakeven.py): calling the werkstroom binary back and
-reading the scenario files a results file stores (global attributes input_file_N_path / input_file_N_text)."""
+"""Shared by the Python commands (tools/report.py, tools/breakeven.py, tools/export.py) and the Python tests:
+opening a results file indexed by name, calling the werkstroom binary back and reading the scenario files a
+results file stores (global attributes input_file_N_path / input_file_N_text)."""
 import os
 import subprocess
 import sys
@@ -16,6 +17,23 @@ def run_tool(binary, prog, *args):
         print(message if message.startswith("werkstroom") else f"{prog}: {message}", file=sys.stderr)
         sys.exit(2 if result.returncode == 2 else 1)
     return result.stdout
+
+
+NAME_SUFFIX = "_name"  # sim/output/results_schema.hpp, name_label()
+
+
+def by_name(ds):
+    """The dataset with each name dimension (scenario, gemeente, state, ...) indexed by its names, so that
+    `ds.sel(gemeente="Tiel")` works: the file keeps the names in CF label variables named <dimension>_name (a
+    dimension without a coordinate variable, CF 1.3 and 6.1). A file from before them is returned as it is."""
+    return ds.assign_coords({n[:-len(NAME_SUFFIX)]: ds[n].values for n in ds.variables
+                             if n.endswith(NAME_SUFFIX) and n[:-len(NAME_SUFFIX)] in ds.dims})
+
+
+def open_results(path, **kwargs):
+    """xarray.open_dataset(path, **kwargs), indexed by name (by_name)."""
+    import xarray
+    return by_name(xarray.open_dataset(path, **kwargs))
 
 
 def stored_scenarios(ds):

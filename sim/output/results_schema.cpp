@@ -7,26 +7,26 @@ namespace ws::output::schema {
 
 const std::vector<DimensionInfo>& dimensions() {
   static const std::vector<DimensionInfo> all{
-      {"scenario", "scenario name", ""},
+      {"scenario", "scenario name", "", true},
       {"replication", "Monte Carlo replication", ""},
       {"quantile", "quantile over replications", ""},
       {"time", "output time (start of the day)", "days since the start date"},
       {"year_end", "1 January, the end of the year before (the first: the start; the last: the end)",
        "days since the start date"},
       {"year", "calendar year", ""},
-      {"gemeente", "gemeente (municipality)", ""},
-      {"state", "state of a person", ""},
-      {"transition", "from->to; in->x arrivals", ""},
-      {"capacity_state", "state with limited places", ""},
-      {"arrival_stream", "arrival process", ""},
-      {"cohort", "statushouder arrival half-year", ""},
+      {"gemeente", "gemeente (municipality)", "", true},
+      {"state", "state of a person", "", true},
+      {"transition", "from->to; in->x arrivals", "", true},
+      {"capacity_state", "state with limited places", "", true},
+      {"arrival_stream", "arrival process", "", true},
+      {"cohort", "statushouder arrival half-year", "", true},
       {"months_since_permit", "", "months"},
-      {"parameter", "uncertain scenario parameter", ""},
-      {"item", "money item (scenario [money.items])", ""},
-      {"age_band", "age band in completed years (scenario.age_bands)", ""},
-      {"sex", "sex", ""},
-      {"group", "target group or origin (scenario [groups]; general: everyone else)", ""},
-      {"total", "money total ([money.buig], [money.sharing])", ""},
+      {"parameter", "uncertain scenario parameter", "", true},
+      {"item", "money item (scenario [money.items])", "", true},
+      {"age_band", "age band in completed years (scenario.age_bands)", "", true},
+      {"sex", "sex", "", true},
+      {"group", "target group or origin (scenario [groups]; general: everyone else)", "", true},
+      {"total", "money total ([money.buig], [money.sharing])", "", true},
       {"bounds", "start and end of an interval (CF bounds)", ""},
       {"microdata_person", "sampled person (run --microdata N): N per scenario and replication", ""},
       {"microdata_event",
@@ -282,18 +282,6 @@ const std::vector<LabelInfo>& labels() {
   return all;
 }
 
-std::string coordinates(const std::vector<std::string>& dims, const std::vector<std::string>& present) {
-  std::string out;
-  const auto add = [&](const std::string& name) {
-    if (std::find(present.begin(), present.end(), name) != present.end())
-      out += (out.empty() ? "" : " ") + name;
-  };
-  for (const auto& l : labels())
-    if (has(dims, l.dim)) add(l.name);
-  if (has(dims, "year")) add(kYearStart);
-  return out;
-}
-
 std::pair<std::string, std::string> transition_ends(const std::string& label) {
   const auto arrow = label.find("->");
   if (arrow == std::string::npos) return {label, ""};
@@ -389,7 +377,9 @@ std::string to_json() {
   const auto& dims = dimensions();
   for (std::size_t i = 0; i < dims.size(); ++i)
     out += "    {\"name\": " + quoted(dims[i].name) + ", \"long_name\": " + quoted(dims[i].long_name) +
-           ", \"units\": " + quoted(dims[i].units) + "}" + (i + 1 < dims.size() ? ",\n" : "\n");
+           ", \"units\": " + quoted(dims[i].units) +
+           ", \"label\": " + quoted(dims[i].named ? name_label(dims[i].name) : "") + "}" +
+           (i + 1 < dims.size() ? ",\n" : "\n");
   out += "  ],\n  \"labels\": [\n";
   const auto& labels_all = labels();
   for (std::size_t i = 0; i < labels_all.size(); ++i)

@@ -14,7 +14,8 @@ namespace ws::output::schema {
 struct DimensionInfo {
   std::string name;
   std::string long_name;
-  std::string units;  // "" when the dimension has none
+  std::string units;   // "" when the dimension has none
+  bool named = false;  // names (strings): no coordinate variable, the label variable name_label(name) instead
 };
 
 struct VariableInfo {
@@ -69,10 +70,8 @@ inline constexpr const char* kBoundsDimension = "bounds";
 inline constexpr std::string_view kNameSuffix = "_name";
 inline std::string name_label(std::string_view dim) { return std::string(dim) + std::string(kNameSuffix); }
 
-// The `coordinates` attribute of a variable along `dims` ("" when none): the label variables other than the
-// names (transition_from, budget, ...) and the year's time coordinate along its dims, those in `present` only
-// (e.g. no budget without money items). The writer adds the name labels of the dims to it.
-std::string coordinates(const std::vector<std::string>& dims, const std::vector<std::string>& present);
+// The writer names in each variable's `coordinates` attribute the label variables along its dims (names
+// first, then labels()) and year_start along year, those the file has.
 
 // The transition label's parts: "wsw->exit" gives {"wsw", "exit"}; a label without "->" gives {label, ""}.
 std::pair<std::string, std::string> transition_ends(const std::string& label);

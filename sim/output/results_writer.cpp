@@ -209,20 +209,30 @@ struct ResultsWriter::Impl {
     if (!file) throw std::logic_error("results writer for " + final_path.string() + " is not open");
   }
 
-  // `attributes` with the label variables of the name dimensions among `dims` listed first in `coordinates`
-  // (CF 6.1: so that readers see the names as coordinates of the variable).
-  Attributes with_name_labels(const std::vector<std::string>& dims, Attributes attributes) const {
+  // `attributes` with `coordinates` naming every label variable along `dims` (the names first) and the year's
+  // time coordinate that this file has (CF 5, 6.1: so that readers see them as coordinates of the variable).
+  // Not on bounds variables (along `bounds`), which CF describes through their coordinate.
+  Attributes with_coordinates(const std::string& variable, const std::vector<std::string>& dims,
+                              Attributes attributes) const {
+    if (std::find(dims.begin(), dims.end(), schema::kBoundsDimension) != dims.end()) return attributes;
     auto listed = std::find_if(attributes.begin(), attributes.end(),
                                [](const auto& a) { return a.first == "coordinates"; });
     const std::string given = listed == attributes.end() ? "" : listed->second;
-    std::string names;
+    std::vector<std::string> wanted;
     for (const std::string& dim : dims) {
-      const std::string label = schema::name_label(dim);
-      if (!link_exists(label) || (" " + given + " ").find(" " + label + " ") != std::string::npos) continue;
-      names += (names.empty() ? "" : " ") + label;
+      wanted.push_back(schema::name_label(dim));
+      for (const auto& label : schema::labels())
+        if (label.dim == dim) wanted.push_back(label.name);
     }
-    if (names.empty()) return attributes;
-    const std::string coordinates = given.empty() ? names : names + " " + given;
+    if (std::find(dims.begin(), dims.end(), "year") != dims.end()) wanted.emplace_back(schema::kYearStart);
+    std::string coordinates;
+    for (const std::string& name : wanted) {
+      const bool named = (" " + given + " " + coordinates + " ").find(" " + name + " ") != std::string::npos;
+      if (!named && name != variable && link_exists(name))
+        coordinates += (coordinates.empty() ? "" : " ") + name;
+    }
+    if (coordinates.empty()) return attributes;
+    coordinates = given.empty() ? coordinates : given + " " + coordinates;
     if (listed == attributes.end())
       attributes.emplace_back("coordinates", coordinates);
     else
@@ -532,7 +542,7 @@ void ResultsWriter::add_variable(const VariableSpec& v) {
                      what + ": attach dimension " + v.dims[i]);
   h5::write_attribute(ds.get(), "units", v.units);
   h5::write_attribute(ds.get(), "long_name", v.long_name);
-  for (const auto& [key, value] : im.with_name_labels(v.dims, v.attributes)) {
+  for (const auto& [key, value] : im.with_coordinates(v.name, v.dims, v.attributes)) {
     check_name(key, "attribute");
     h5::write_attribute(ds.get(), key, value);
   }

@@ -190,9 +190,6 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
   const std::size_t E = layout.year_ends.size(), B = layout.age_bands.size(), X = layout.sexes.size();
   const std::size_t Gr = layout.groups.size();
 
-  // Label variables and the year's time coordinate this file has (sim/output/results_schema.hpp).
-  std::vector<std::string> present{"transition_from", "transition_to", output::schema::kYearStart};
-  if (!layout.money_items.empty()) present.emplace_back("budget");
   // Each variable: its schema entry (sim/output/results_schema.cpp), its shape in this run, and how one
   // scenario's replication fills it.
   using Scatter = std::function<void(std::size_t, const model::Accounts&, const std::vector<double>&,
@@ -204,8 +201,7 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
               {}};
     if (!info.comment.empty()) v.spec.attributes.emplace_back("comment", info.comment);
     if (!info.cell_methods.empty()) v.spec.attributes.emplace_back("cell_methods", info.cell_methods);
-    const std::string coordinates = output::schema::coordinates(info.dims, present);
-    if (!coordinates.empty()) v.spec.attributes.emplace_back("coordinates", coordinates);
+    // `coordinates` (the label variables and year_start along its dims): the writer adds them.
     v.spec.complete = info.integer;  // every replication's slab is written whole
     v.inner_shape = std::move(shape);
     v.summarised = info.summarised;

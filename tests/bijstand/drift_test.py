@@ -20,7 +20,7 @@ import sys
 import xarray as xr
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
-from cli_checks import check  # noqa: E402
+from cli_checks import check, open_results  # noqa: E402
 
 BIN, SOURCE, WORK = sys.argv[1:4]
 os.makedirs(WORK, exist_ok=True)
@@ -37,7 +37,7 @@ r = subprocess.run([BIN, "run", os.path.join(SOURCE, "scenarios", "baseline.toml
                     str(REPLICATIONS), "--out", OUT, "--overwrite", "--quiet", "--threads", "2"],
                    capture_output=True, text=True, timeout=900)
 check(r.returncode == 0, f"baseline run: exit {r.returncode}: {r.stderr}")
-ds = xr.open_dataset(OUT)
+ds = open_results(OUT)
 years = [str(v)[:10] for v in ds.year_end.values]
 check("2025-01-01" in years and "2035-01-01" in years, f"stocks on 2025-01-01 and 2035-01-01 ({years})")
 stock = ds["stock"].sel(scenario="baseline")

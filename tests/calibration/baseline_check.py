@@ -18,6 +18,9 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+import werkstroom_files  # noqa: E402
+
 BIN, SOURCE, WORK, CHECK = sys.argv[1:5]
 os.makedirs(WORK, exist_ok=True)
 SCENARIOS = os.path.join(SOURCE, "scenarios")
@@ -38,7 +41,7 @@ def run(scenario, replications, out):
                         "--quiet", "--threads", "2"], capture_output=True, text=True, timeout=600)
     if r.returncode != 0:
         fail(f"run {scenario} exits {r.returncode}: {r.stderr}")
-    return xr.open_dataset(out, engine="h5netcdf")
+    return werkstroom_files.open_results(out, engine="h5netcdf")
 
 
 def check_wsw_rates():

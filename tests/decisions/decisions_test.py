@@ -12,7 +12,7 @@ import numpy as np
 import xarray as xr
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
-from cli_checks import check, one_line_error  # noqa: E402
+from cli_checks import check, one_line_error, open_results  # noqa: E402
 
 BIN, SOURCE, WORK, NAME = sys.argv[1:5]
 BASELINE = os.path.join(SOURCE, "scenarios", "baseline.toml")
@@ -51,7 +51,7 @@ def test_compare_summary():
 def test_compare_values():
     out = pilot_file(8)
     ok(run("compare", out, "--against", "baseline", "--write"), "compare")
-    ds = xr.open_dataset(out)
+    ds = open_results(out)
     s, b = list(ds.scenario.values).index("p-wetters-in-dienst"), list(ds.scenario.values).index("baseline")
     money = ds["money"].sel(item="operating_result").sum("gemeente")  # (scenario, replication, year)
     diff = (money.isel(scenario=s) - money.isel(scenario=b)).values  # (replication, year)
@@ -143,7 +143,7 @@ def test_replications_per_draw():
     ok(run("run", scenario, "--replications", str(n), "--replications-per-draw", str(k), "--out", grouped,
            "--overwrite", "--quiet"), "grouped run")
     ok(run("run", scenario, "--replications", "2", "--out", single, "--overwrite", "--quiet"), "single run")
-    g, s1 = xr.open_dataset(grouped), xr.open_dataset(single)
+    g, s1 = open_results(grouped), open_results(single)
     draws = g["parameter_value"].isel(scenario=0).values  # (replication, parameter)
     for r in range(n):
         check(np.array_equal(draws[r], draws[(r // k) * k]), f"replication {r} shares the draw of its group")
@@ -197,7 +197,7 @@ def test_export():
     out = pilot_file(5)
     xlsx = os.path.join(WORK, "tiel.xlsx")
     ok(run("export", out, "--gemeente", "Tiel", "--format", "xlsx", "--out", xlsx), "export xlsx")
-    ds = xr.open_dataset(out)
+    ds = open_results(out)
     money = ds["money"].sel(gemeente="Tiel", item="operating_result", year=2030)
     sheet = openpyxl.load_workbook(xlsx)["Geld"]
     header = [c.value for c in sheet[1]]
@@ -417,7 +417,7 @@ def test_breakeven_analytic():
     if os.path.exists(compared):
         os.remove(compared)
     ok(run("compare", zero, "--against", "baseline", "--out", compared), "compare")
-    ds = xr.open_dataset(compared)
+    ds = open_results(compared)
     years = len(ds.year)
     at = {k: float(ds[f"operating_result_cumulative_region_diff_{k}"].sel(scenario="p-wetters-in-dienst")
                    .isel(year=-1)) for k in ("mean", "lower", "upper")}

@@ -12,7 +12,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
-from cli_checks import check, one_line_error  # noqa: E402
+from cli_checks import check, one_line_error, open_results  # noqa: E402
 
 BIN, SOURCE, WORK, NAME = sys.argv[1:5]
 BASELINE = os.path.join(SOURCE, "scenarios", "baseline.toml")
@@ -264,8 +264,15 @@ def test_schema():
     with h5py.File(out, "r") as f:
         for dim in schema["dimensions"]:
             check(dim["name"] in f, f"dimension {dim['name']} missing")
+            # A name dimension has no coordinate variable: its label variable holds the names and long_name.
+            described = f[dim["label"]] if dim["label"] else f[dim["name"]]
+            if dim["label"]:
+                check(described.dtype.kind == "O" and described.dims[0][0].name == "/" + dim["name"],
+                      f"label variable {dim['label']} along {dim['name']}")
+                check(text(f[dim["name"]].attrs["NAME"]).startswith("This is a netCDF dimension but not"),
+                      f"{dim['name']}: a dimension without a coordinate variable")
             if dim["long_name"]:
-                check(text(f[dim["name"]].attrs["long_name"]) == dim["long_name"], f"long_name of {dim['name']}")
+                check(text(described.attrs["long_name"]) == dim["long_name"], f"long_name of {dim['name']}")
         declared = set()
         # Variables (their summaries too) and auxiliary variables (year_start, year_bounds, microdata_*: the run
         # above has --microdata) are in the file as declared; "days since the start date" is the run's start.
@@ -286,7 +293,7 @@ def test_schema():
             declared.add(label["name"])
             if label["name"] in f:
                 check(text(f[label["name"]].attrs["long_name"]) == label["long_name"], f"label {label['name']}")
-        dims = {d["name"] for d in schema["dimensions"]}
+        dims = {d["name"] for d in schema["dimensions"]} | {d["label"] for d in schema["dimensions"] if d["label"]}
         extra = [name for name in f if name not in declared and name not in dims]
         check(not extra, f"variables the schema does not declare: {extra}")
 
@@ -384,7 +391,7 @@ def test_region_band():
     lines = r.stdout.splitlines()
     header = next(i for i, l in enumerate(lines) if "persons at year end, whole area" in l)
     years = [int(y) for y in lines[header + 1].split()[1:]]
-    with xr.open_dataset(out) as ds:
+    with open_results(out) as ds:
         summed = ds.headcount.sel(scenario="baseline").sum("gemeente")
         np.testing.assert_array_equal(summed.values, ds.headcount_region.sel(scenario="baseline").values)
         # The stock by age adds up to the headcount on every 1 January.
@@ -403,11 +410,14 @@ def test_region_band():
 
 
 def test_cf_file():
-    """Every units attribute parses with UDUNITS-2; netCDF4-python, ncdump and xarray (both engines) read the
-    file with no project code; summaries say what they did over the replications; money names its currency."""
+    """The file is CF-1.8 clean as tests/support/cf_check.py checks it (numeric coordinate variables, names in
+    label variables, coordinates, cell_methods, bounds, UDUNITS-2 units), and the check fails on each departure
+    made in a copy; netCDF4-python, ncdump and xarray (both engines, no project code) read it; summaries say
+    what they did over the replications; money names its currency; the README's 4 lines run."""
     import netCDF4
     import numpy as np
     import xarray as xr
+    from cf_check import cf_problems
     out = os.path.join(WORK, "cf.nc")
     pilot = os.path.join(SOURCE, "scenarios", "pilots", "p-wetters-in-dienst.toml")
     r = run("run", BASELINE, pilot, "--replications", "3", "--out", out, "--overwrite", "--quiet")
@@ -415,62 +425,81 @@ def test_cf_file():
     r = run("compare", out, "--against", "baseline", "--write")  # its variables are checked too
     check(r.returncode == 0 and "operating_result_diff_mean" in run("info", out).stdout, f"compare: {r.stderr}")
     import json
-    schema = json.loads(run("schema").stdout)["variables"]
-    run_variables = {v["name"] for v in schema} | {x for v in schema for x in v["summaries"]}
+    schema = json.loads(run("schema").stdout)
+    run_variables = {v["name"] for v in schema["variables"]} | {x for v in schema["variables"] for x in v["summaries"]}
+    named = [d["name"] for d in schema["dimensions"] if d["label"]]
     dump = subprocess.run(["ncdump", "-h", out], capture_output=True, text=True)
     check(dump.returncode == 0, f"ncdump -h reads the file: {dump.stderr}")
+    problems = cf_problems(out)
+    check(not problems, f"CF departures: {problems[:10]}")
     with netCDF4.Dataset(out) as nc:
-        units = {}
+        check(nc.variables["replication"].getncattr("standard_name") == "realization", "replication: realization")
+        for dim in named:
+            if dim in nc.dimensions:
+                check(dim not in nc.variables and nc.variables[dim + "_name"].dimensions == (dim,),
+                      f"{dim}: no coordinate variable, the label variable {dim}_name")
         for name, v in nc.variables.items():
-            attrs = v.ncattrs()
-            if name not in nc.dimensions and v.dtype != str:  # label variables (strings) have no units
-                check("units" in attrs and "long_name" in attrs, f"{name}: units and long_name")
-            if "units" in attrs:
-                units.setdefault(v.getncattr("units"), []).append(name)
+            methods = v.getncattr("cell_methods") if "cell_methods" in v.ncattrs() else ""
             if name.endswith("_mean"):
-                check(v.getncattr("cell_methods").endswith("replication: mean"), f"{name}: cell_methods")
+                check(methods.endswith("realization: mean"), f"{name}: cell_methods {methods}")
+            # No CF method for standard errors and quantiles: the time axis's method only, said in comment.
+            base = name.removesuffix("_se").removesuffix("_quantile")
+            if base != name and base in nc.variables and not base.endswith("_diff"):
+                own = nc.variables[base]
+                check(methods == (own.getncattr("cell_methods") if "cell_methods" in own.ncattrs() else "")
+                      and "CF 1.8 has no cell method" in v.getncattr("comment"), f"{name}: {methods}")
             if name.endswith("_quantile"):
-                check("quantile" in v.dimensions and "replication: point" in v.getncattr("cell_methods"),
-                      f"{name}: cell_methods")
+                check("quantile" in v.dimensions, f"{name}: along quantile")
             if "year" in v.dimensions and name in run_variables and name != "capacity" \
                     and not name.startswith("money_result"):
-                check(v.getncattr("cell_methods").startswith("year: sum"), f"{name}: yearly values are sums")
+                check(methods.startswith("year: sum"), f"{name}: yearly values are sums")
                 check("year_start" in v.getncattr("coordinates").split(), f"{name}: coordinates name year_start")
             if "year_end" in v.dimensions and name in run_variables:
-                check(v.getncattr("cell_methods").startswith("year_end: point"), f"{name}: stocks at a point")
-            # Every name in `coordinates` is a variable along dims of this one (CF 5); every `bounds` variable
-            # exists with one (start, end) pair per coordinate value (CF 7.1).
-            for aux in (v.getncattr("coordinates").split() if "coordinates" in attrs else []):
-                check(aux in nc.variables and set(nc.variables[aux].dimensions) <= set(v.dimensions),
-                      f"{name}: coordinate {aux}")
-            if "bounds" in attrs:
-                b = nc.variables[v.getncattr("bounds")]
-                check(b.shape == (*v.shape, 2) and b.getncattr("units") == v.getncattr("units"), f"{name}: bounds")
-            if name in nc.dimensions and name not in ("year_end", "time", "year_start"):
-                check(v.dimensions == (name,), f"{name}: coordinate variable")
-            if v.dtype == str and name not in nc.dimensions:
-                check(v.ndim == 1 and "long_name" in attrs, f"{name}: a CF label variable")
+                check(methods.startswith("year_end: point"), f"{name}: stocks at a point")
         bounds = nc.variables["year_bounds"][:]
         start = nc.variables["year_start"][:]
         check((bounds[:, 0] == start).all() and (bounds[1:, 0] == bounds[:-1, 1]).all()
               and (bounds[:, 1] > bounds[:, 0]).all(), "year_bounds: contiguous intervals from year_start")
         check(list(bounds[0]) == [0.0, 365.0], f"the first year is 2025: {bounds[0]}")
-        ends = [str(x) for x in nc.variables["transition"][:]]
+        ends = [str(x) for x in nc.variables["transition_name"][:]]
         check([f"{a}->{b}" for a, b in zip(nc.variables["transition_from"][:], nc.variables["transition_to"][:])]
               == ends, "transition_from/transition_to label each transition")
-        check("transition_from" in nc.variables["flow"].getncattr("coordinates"), "flow names its labels")
-        check(nc.getncattr("Conventions") == "CF-1.8" and "except" in nc.getncattr("comment"),
-              "Conventions with the exceptions said")
-        for unit, names in units.items():
-            parsed = subprocess.run(["udunits2", "-H", unit, "-W", ""], capture_output=True, text=True)
-            check(parsed.returncode == 0, f"UDUNITS-2 rejects units '{unit}' of {names[:3]}: {parsed.stderr}")
+        check({"transition_name", "transition_from", "gemeente_name", "scenario_name"}
+              <= set(nc.variables["flow"].getncattr("coordinates").split()), "flow names its labels")
+        check(nc.getncattr("Conventions") == "CF-1.8" and "except" not in nc.getncattr("comment")
+              and "Not claimed" in nc.getncattr("comment"), "Conventions without exceptions, the claim said")
         for name in ("money", "money_region_diff_mean", "operating_result_diff_mean"):
             check("EUR" in nc.variables[name].getncattr("comment"), f"{name} names EUR")
         check(len(nc.getncattr("git_commit")) in (7, 40) or nc.getncattr("git_commit") == "unknown",
               "the git commit is recorded")
         check(nc.getncattr("git_tree_state") in ("clean", "dirty", "unknown"), "the tree state is recorded")
-    for needle in ("string transition_from(transition)", ":cell_methods = \"year: sum replication: mean\"",
-                   "double year_bounds(year, bounds)", ":bounds = \"year_bounds\""):
+    # Each departure, made in a copy, is found.
+    departures = {
+        "a string coordinate variable": lambda nc: (nc.createDimension("extra", 2),
+                                                     nc.createVariable("extra", str, ("extra",))),
+        "a coordinate variable with a _FillValue": lambda nc: (nc.createDimension("extra", 1),
+                                                                nc.createVariable("extra", "f8", ("extra",),
+                                                                                  fill_value=-1.0)),
+        "cell_methods naming the dimension summarised away":
+            lambda nc: nc.variables["flow_mean"].setncattr("cell_methods", "year: sum replication: mean"),
+        "the quantile method `point`":
+            lambda nc: nc.variables["flow_quantile"].setncattr("cell_methods", "year: sum replication: point"),
+        "coordinates naming a missing variable":
+            lambda nc: nc.variables["flow"].setncattr("coordinates", "transition_name nothing"),
+        "a label variable left out of coordinates":
+            lambda nc: nc.variables["flow"].setncattr("coordinates", "scenario_name gemeente_name year_start"),
+        "bounds of the wrong shape": lambda nc: nc.variables["year_start"].setncattr("bounds", "year_start"),
+        "units UDUNITS-2 rejects": lambda nc: nc.variables["flow"].setncattr("units", "persons"),
+    }
+    for what, damage in departures.items():
+        copy = os.path.join(WORK, "cf-departure.nc")
+        shutil.copyfile(out, copy)
+        with netCDF4.Dataset(copy, "a") as nc:
+            damage(nc)
+        check(cf_problems(copy), f"the CF check misses {what}")
+    for needle in ("string transition_from(transition)", "string gemeente_name(gemeente)",
+                   ":cell_methods = \"year: sum realization: mean\"", "double year_bounds(year, bounds)",
+                   ":bounds = \"year_bounds\"", "replication:standard_name = \"realization\""):
         check(needle in dump.stdout, f"ncdump -h shows {needle}")
     check("int stock(" in dump.stdout and "stock:_FillValue" not in dump.stdout
           and "flow:_FillValue" not in dump.stdout, "integer counts have no _FillValue")
@@ -479,10 +508,13 @@ def test_cf_file():
             for name in ("stock", "headcount", "flow", "stock_region", "flow_region", "arrivals"):
                 check(np.issubdtype(ds[name].dtype, np.integer), f"{engine}: {name} decodes as {ds[name].dtype}")
             check(np.issubdtype(ds.year_bounds.dtype, np.datetime64), f"{engine}: year_bounds are dates")
-            check("year_start" in ds.flow.coords and "transition_from" in ds.flow.coords,
+            check({"year_start", "transition_from", "transition_name", "gemeente_name"} <= set(ds.flow.coords),
                   f"{engine}: flow's coordinates")
             check({"age_band", "sex", "group", "year_end"} <= set(ds["stock"].dims), f"{engine}: stock dims")
             check(str(ds.year_end.values[1])[:10] == "2026-01-01", f"{engine}: year_end decodes to dates")
+            check("Tiel" in list(ds.gemeente_name.values), f"{engine}: gemeente names")
+            # The README's one-liner indexes the name dimensions by name again.
+            ds = ds.assign_coords({n[:-5]: ds[n].values for n in ds.coords if n.endswith("_name")})
             wsw = ds.mean_age_region.sel(scenario="baseline", state="wsw", year_end="2030-01-01")
             low, high = wsw.quantile([0.05, 0.95], "replication").values
             check(40 < low <= high < 67, f"{engine}: mean age of the Wsw in 2030: {low}-{high}")
@@ -510,7 +542,7 @@ def test_trace():
     head = t.stdout.splitlines()[0]
     events = int(re.search(r"(\d+) events", head).group(1))
     at_end = {k: float(v) for k, v in re.findall(r" (\w+)=(\d+)", head)}
-    with xr.open_dataset(out) as ds:
+    with open_results(out) as ds:
         check(events == int(ds.events.sel(scenario="baseline", replication=2)), f"events: {head}")
         stock = ds.headcount.sel(scenario="baseline", replication=2).isel(time=-1).sum("gemeente")
         for state, n in at_end.items():
@@ -535,7 +567,7 @@ def test_info_band():
     rows = [l.split() for l in run("info", out).stdout.splitlines()]
     rows = [r for r in rows if len(r) == 6 and r[0] in ("wsw", "beschut", "bijstand") and r[1].isdigit()]
     check(len(rows) == 30, f"info prints 3 states x 10 years: {len(rows)}")
-    with xr.open_dataset(out) as ds:
+    with open_results(out) as ds:
         summed = ds.headcount.sel(scenario="baseline").sum("gemeente")
         for state, year, _, mean, low, high in rows:
             values = summed.sel(state=state, time=f"{int(year) + 1}-01-01").values
@@ -561,7 +593,7 @@ def test_microdata():
         for name in a:
             check(np.array_equal(a[name][()], b[name][()], equal_nan=a[name].dtype.kind == "f"),
                   f"{name}: the same with and without microdata")
-    with xr.open_dataset(sampled) as ds:
+    with open_results(sampled) as ds:
         check(ds.sizes["microdata_person"] == 3 * 6, f"6 persons a replication: {ds.sizes['microdata_person']}")
         check(int(ds.microdata_row_size.sum()) == ds.sizes["microdata_event"], "row sizes cover the events")
         check(np.issubdtype(ds.microdata_id.dtype, np.integer), "IDs decode as integers")
@@ -569,8 +601,8 @@ def test_microdata():
         ids = ds.microdata_id.values
         check(ids.max() > 100 and len(set(ids[:6])) == 6, f"a sample of everybody, not the first 6: {ids}")
     with h5py.File(sampled, "r") as f:
-        states = [x.decode() for x in f["state"][()]]
-        transitions = [x.decode() for x in f["transition"][()]]
+        states = [x.decode() for x in f["state_name"][()]]
+        transitions = [x.decode() for x in f["transition_name"][()]]
         rep, pid, size = f["microdata_replication"][()], f["microdata_id"][()], f["microdata_row_size"][()]
         first = np.concatenate([[0], np.cumsum(size)])
         time, frm, to, tr = (f[n][()] for n in ("microdata_time", "microdata_from", "microdata_to",

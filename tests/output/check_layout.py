@@ -1,5 +1,6 @@
 """The HDF5 layout netCDF-4 readers rely on (OUTPUT.md), checked with h5py: dimension scales with NAME and
-_Netcdf4Dimid, every variable axis attached, UTF-8 variable-length strings, creation order tracked, chunks of one
+_Netcdf4Dimid (name dimensions without a coordinate variable, their names in UTF-8 variable-length label
+variables <dimension>_name), every variable axis attached, creation order tracked, chunks of one
 scenario and a batch of replications (all 3 here) with shuffle + deflate 1, NaN fill."""
 import sys
 
@@ -15,19 +16,27 @@ with h5py.File(sys.argv[1], "r") as f:
     assert root.get_attr_creation_order() & h5py.h5p.CRT_ORDER_TRACKED, "attribute creation order not tracked"
     created = []
     root_group.id.links.iterate(lambda name: created.append(name.decode()), idx_type=h5py.h5.INDEX_CRT_ORDER)
-    assert created == list(demo.SIZES) + ["stock", "flow"], created
+    expected = [x for d in demo.SIZES for x in ([d, d + "_name"] if d in demo.NAMED else [d])]
+    assert created == expected + ["stock", "flow"], created
     assert f.attrs["werkstroom_format"] == "1"
 
     for dimid, dim in enumerate(demo.SIZES):
         ds = f[dim]
         assert ds.attrs["CLASS"] == b"DIMENSION_SCALE", dim
         name = ds.attrs["NAME"]
-        assert (name.decode() if isinstance(name, bytes) else name) == dim, (dim, name)
+        name = name.decode() if isinstance(name, bytes) else name
         assert ds.attrs["_Netcdf4Dimid"] == dimid and ds.attrs["_Netcdf4Dimid"].dtype == np.int32, dim
         assert ds.shape == (demo.SIZES[dim],) and ds.maxshape == ds.shape, dim
-    for dim in ("scenario", "gemeente", "state", "transition"):
-        info = h5py.check_string_dtype(f[dim].dtype)
-        assert info is not None and info.encoding == "utf-8" and info.length is None, (dim, info)
+        if dim in demo.NAMED:  # a dimension without a coordinate variable, exactly as netCDF-C writes it
+            assert name == "This is a netCDF dimension but not a netCDF variable." + f"{demo.SIZES[dim]:10d}", name
+            assert ds.dtype == np.dtype(">f4") and ds.id.get_storage_size() == 0, (dim, ds.dtype)
+            assert ds.attrs.get_id("NAME").dtype == np.dtype("S64"), ds.attrs.get_id("NAME").dtype
+            label = f[dim + "_name"]
+            info = h5py.check_string_dtype(label.dtype)
+            assert info is not None and info.encoding == "utf-8" and info.length is None, (dim, info)
+            assert label.dims[0][0].name == "/" + dim and label.asstr()[...].tolist() == demo.NAMES[dim], dim
+        else:
+            assert name == dim, (dim, name)
     assert f["time"].dtype == np.float64 and f["year"].dtype == np.int32
 
     for name, dims in (("stock", demo.STOCK_DIMS), ("flow", demo.FLOW_DIMS)):

@@ -14,7 +14,12 @@ for engine in ("h5netcdf", "netcdf4"):
         assert dict(ds.sizes) == demo.SIZES, (where, dict(ds.sizes))
         assert ds["stock"].dims == demo.STOCK_DIMS, (where, ds["stock"].dims)
         assert ds["flow"].dims == demo.FLOW_DIMS, (where, ds["flow"].dims)
-        assert set(ds.coords) == set(demo.SIZES), (where, list(ds.coords))
+        labels = {d + "_name" for d in demo.NAMED}
+        assert set(ds.coords) == set(demo.SIZES) - set(demo.NAMED) | labels, (where, list(ds.coords))
+        assert set(ds.indexes) == set(demo.SIZES) - set(demo.NAMED), (where, list(ds.indexes))
+        assert list(ds["gemeente_name"].values) == demo.GEMEENTEN, where
+        # The README's one-liner: index each name dimension by its label variable again.
+        ds = ds.assign_coords({n[:-5]: ds[n].values for n in ds.coords if n.endswith("_name")})
 
         assert list(ds["scenario"].values) == demo.SCENARIOS, where
         assert list(ds["replication"].values) == demo.REPLICATIONS, where
@@ -46,5 +51,5 @@ for engine in ("h5netcdf", "netcdf4"):
         row = table.loc[("variant-ë", 1, demo.TIMES[4], "Tiel", "bijstand"), "stock"]
         assert row == 10000 + 1000 + 40 + 4 + 3 / 8, (where, row)
         whole = ds.to_dataframe()
-        assert set(whole.columns) == {"stock", "flow"}, (where, whole.columns)
+        assert set(whole.columns) == {"stock", "flow"} | labels, (where, whole.columns)
 print("xarray: both engines read the demo file")

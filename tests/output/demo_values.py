@@ -12,6 +12,9 @@ STATES = ["wsw", "beschut", "tussengroep", "bijstand", "regulier"]
 TRANSITIONS = ["in->wsw", "wsw->exit", "bijstand->beschut", "beschut->regulier"]
 
 SIZES = {"scenario": 2, "replication": 3, "time": 13, "year": 3, "gemeente": 8, "state": 5, "transition": 4}
+# Name dimensions: no coordinate variable, the names in the CF label variable <dimension>_name.
+NAMED = ("scenario", "gemeente", "state", "transition")
+NAMES = {"scenario": SCENARIOS, "gemeente": GEMEENTEN, "state": STATES, "transition": TRANSITIONS}
 STOCK_DIMS = ("scenario", "replication", "time", "gemeente", "state")
 FLOW_DIMS = ("scenario", "replication", "year", "gemeente", "transition")
 

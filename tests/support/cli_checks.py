@@ -16,3 +16,11 @@ def one_line_error(result, *needles):
     for n in needles:
         check(n in lines[0], f"expected '{n}' in: {lines[0]}")
     return lines[0]
+
+
+def open_results(path, **kwargs):
+    """xarray.open_dataset indexed by name (ds.sel(gemeente="Tiel")), as tools/werkstroom_files.py does."""
+    import os
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+    import werkstroom_files
+    return werkstroom_files.open_results(path, **kwargs)
