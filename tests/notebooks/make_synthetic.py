@@ -288,6 +288,12 @@ def main():
         replications=np.int64(R), institution="Werkzaak Rivierenland", input_files=np.int64(1),
         input_file_0_path="scenarios/baseline.toml",
         input_file_0_text='[scenario]\nname = "baseline"\ndescription = "synthetic data for the notebook tests"\n')
+    # Names as the simulator stores them (CF label variables): the name dimensions have no coordinate variable,
+    # their names are <dimension>_name.
+    named = [d for d in ("scenario", "gemeente", "state", "transition", "capacity_state", "arrival_stream",
+                         "cohort", "parameter", "item", "age_band", "sex", "group") if d in ds.dims]
+    ds = ds.assign_coords({d + "_name": (d, ds[d].values.astype(str).astype(object)) for d in named})
+    ds = ds.drop_vars(named)
     tmp = a.out + ".tmp"
     # xarray would decode/encode time itself; keep the raw float days as the simulator writes them.
     ds.to_netcdf(tmp, engine="h5netcdf", encoding={"time": {"dtype": "float64"}, "year_end": {"dtype": "float64"}})
