@@ -10,6 +10,7 @@
 #include "sim/common/error.hpp"
 #include "sim/output/hdf5_util.hpp"
 #include "sim/output/results_schema.hpp"
+#include "sim/output/structure_probe.hpp"
 
 namespace ws::output {
 
@@ -125,6 +126,7 @@ ResultsReader::ResultsReader(const std::filesystem::path& path) : impl_(std::mak
     h5::last_error();
     reject("not an HDF5 file");
   }
+  if (!structure_readable(path)) reject("damaged: HDF5 cannot read its structure");
   h5::Handle fapl = h5::plist(H5Pcreate(H5P_FILE_ACCESS), "file access properties");
   H5Pset_file_locking(fapl.get(), true, true);  // read from file systems without locks too
   const hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDONLY, fapl.get());

@@ -116,7 +116,10 @@ TEST_CASE("results file round trip", "[output]") {
   CHECK_THROWS_AS(r.strings("time"), ws::InputError);
   CHECK_THROWS_AS(r.numbers("state"), ws::InputError);
 
-  CHECK(r.variable_names() == std::vector<std::string>{"stock", "flow", "horizon_days", "parameter_value"});
+  // The names are label variables (data variables to HDF5), after their dimension.
+  CHECK(r.variable_names() == std::vector<std::string>{"scenario_name", "gemeente_name", "state_name",
+                                                       "parameter_name", "stock", "flow", "horizon_days",
+                                                       "parameter_value"});
   CHECK(r.has_variable("stock"));
   CHECK(r.has_variable("time"));  // coordinate variables are variables too
   CHECK_FALSE(r.has_variable("waiting"));
