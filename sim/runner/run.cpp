@@ -71,10 +71,11 @@ void set_provenance(output::ResultsWriter& writer, const std::vector<model::Scen
       "like transition_from, transition_to and budget named in the coordinates of every variable along "
       "them (to select by name in xarray: ds.assign_coords({n[:-5]: ds[n].values for n in ds.coords if "
       "n.endswith('_name')})); the "
-      "replication coordinate is the standard name realization, summaries' means say `realization: mean`, "
+      "replication coordinate has the standard name realization, summaries' means say `realization: mean`, "
       "standard errors and quantiles (CF 1.8 has no method for them) say what they are in long_name and "
       "comment; yearly values carry the time coordinate year_start with bounds year_bounds. Not claimed: a "
-      "check by a CF checker (none is packaged in Debian; tests/output checks the structure)");
+      "check by a CF checker (none is packaged in Debian; the project's tests/support/cf_check.py checks the "
+      "structure)");
   writer.set_attribute("title",
                        "werkstroom results: " + specs.front().name +
                            (specs.size() > 1 ? " and " + std::to_string(specs.size() - 1) + " more" : ""));
