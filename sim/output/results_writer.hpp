@@ -75,7 +75,8 @@ class ResultsWriter {
 
   void add_dimension(const Dimension& d);
   // Chunked as chunk_shape() says (a chunk holds one scenario and a batch of replications); shuffle +
-  // deflate 1. Unwritten parts read as missing (_FillValue).
+  // deflate 1. Unwritten parts read as missing (_FillValue). Its `coordinates` attribute (after any the spec
+  // gives) names the label variables along its dims and, along year, year_start, those the file has.
   void add_variable(const VariableSpec& v);
   // A string variable along dimension `dim`, one label per index, written at once: with a data variable's
   // `coordinates` attribute naming it, xarray reads it as a (non-index) coordinate of that dimension.
