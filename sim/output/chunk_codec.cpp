@@ -79,8 +79,12 @@ void shuffle_bytes(const unsigned char* data, std::size_t elements, unsigned cha
 // libdeflate rather than zlib: the same format at the same level, about twice as fast on these data.
 std::vector<unsigned char> shuffle_deflate(const unsigned char* data, std::size_t elements,
                                            std::size_t element_bytes, int level) {
+  // Scratch per thread, reused chunk after chunk; the result holds only the compressed bytes. (A fresh
+  // buffer per chunk, and a result keeping the capacity of the compression bound, held about the uncompressed
+  // size of every chunk in flight and churned the heap: BENCHMARKS.md, "Peak memory".)
+  thread_local std::vector<unsigned char> shuffled, compressed;
   const std::size_t bytes = elements * element_bytes;
-  std::vector<unsigned char> shuffled(bytes);
+  shuffled.resize(bytes);
   if (element_bytes == 4)
     shuffle_bytes<4>(data, elements, shuffled.data());
   else if (element_bytes == 8)
@@ -89,11 +93,11 @@ std::vector<unsigned char> shuffle_deflate(const unsigned char* data, std::size_
     for (std::size_t j = 0; j < element_bytes; ++j)
       for (std::size_t i = 0; i < elements; ++i) shuffled[j * elements + i] = data[i * element_bytes + j];
   libdeflate_compressor* c = compressor(level);
-  std::vector<unsigned char> out(libdeflate_zlib_compress_bound(c, bytes));
-  const std::size_t length = libdeflate_zlib_compress(c, shuffled.data(), bytes, out.data(), out.size());
+  compressed.resize(libdeflate_zlib_compress_bound(c, bytes));
+  const std::size_t length =
+      libdeflate_zlib_compress(c, shuffled.data(), bytes, compressed.data(), compressed.size());
   if (length == 0) throw std::runtime_error("encode_chunks: deflate failed");
-  out.resize(length);
-  return out;
+  return {compressed.begin(), compressed.begin() + static_cast<std::ptrdiff_t>(length)};
 }
 
 template <typename T>
@@ -119,7 +123,8 @@ std::vector<EncodedChunk> encode(const ChunkLayout& layout, std::span<const std:
   for (std::size_t i = 1; i < m; ++i) grid[i] = (extent[i] + size[i] - 1) / size[i];
 
   std::vector<EncodedChunk> out;
-  std::vector<T> buffer(product(size));
+  thread_local std::vector<T> buffer;  // one chunk, reused (see shuffle_deflate)
+  buffer.resize(product(size));
   std::vector<std::uint64_t> cell(m, 0), origin(m, 0), inside(m, 0);
   std::vector<std::uint64_t> at(m, 0);  // chunk grid index; at[0] stays 0 (the rows make one chunk)
   for (;;) {

@@ -1,6 +1,7 @@
 #include "sim/output/chunking.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <stdexcept>
 
 namespace ws::output {
@@ -29,11 +30,13 @@ std::vector<std::uint64_t> chunk_shape(std::span<const std::string> dims,
     chunk[axis] = (chunk[axis] + 1) / 2;
   }
   // Replications batched up to `batch_bytes`: fewer, larger chunks cost the writer fewer HDF5 calls and keep
-  // the chunk index small.
+  // the chunk index small. A power of two, so that every variable's batches end at the same replications
+  // (multiples of the largest batch): the runner's buffers then peak alike in a short and a long run, instead
+  // of variables with unrelated batch sizes completing together by chance more often the longer the run.
   for (std::size_t i = 0; i < dims.size(); ++i)
     if (dims[i] == "replication")
-      chunk[i] =
-          std::clamp<std::uint64_t>(batch_bytes / bytes(), 1, std::min<std::uint64_t>(max_batch, sizes[i]));
+      chunk[i] = std::bit_floor(
+          std::clamp<std::uint64_t>(batch_bytes / bytes(), 1, std::min<std::uint64_t>(max_batch, sizes[i])));
   return chunk;
 }
 

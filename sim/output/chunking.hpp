@@ -18,8 +18,8 @@ inline constexpr std::size_t kMaxBatchReplications = 64;
 
 // Dimensions named "scenario" and "replication" get 1, the others their whole size; while a chunk would
 // exceed `max_bytes`, the leftmost dimension still above 1 is halved (rounding up). Then "replication" gets
-// as many replications as fit in `batch_bytes` (at least 1, at most `max_batch` and its size). Every size
-// must be at least 1.
+// as many replications as fit in `batch_bytes` (at least 1, at most `max_batch` and its size), rounded down to a
+// power of two. Every size must be at least 1.
 std::vector<std::uint64_t> chunk_shape(std::span<const std::string> dims,
                                        std::span<const std::uint64_t> sizes, std::size_t element_bytes,
                                        std::size_t max_bytes = kMaxChunkBytes,

@@ -149,9 +149,9 @@ struct ResultsWriter::Impl {
   void create(std::filesystem::path final) {
     prepare_temp(std::move(final));
     // HDF5 keeps freed blocks on free lists per block size, without limit by default; every compressed chunk
-    // has its own size, so those lists grew with the replications (BENCHMARKS.md, memory). 1 MiB per kind
-    // (and 256 KiB per size) is plenty for reuse.
-    h5::check_status(H5set_free_list_limits(1 << 20, 256 << 10, 1 << 20, 256 << 10, 1 << 20, 256 << 10),
+    // has its own size, so those lists grew with the replications (BENCHMARKS.md, memory). 256 KiB per kind
+    // (and 64 KiB per size) is plenty for reuse; more only raised the plateau a long run reaches.
+    h5::check_status(H5set_free_list_limits(256 << 10, 64 << 10, 256 << 10, 64 << 10, 256 << 10, 64 << 10),
                      "HDF5 free list limits");
     h5::Handle fcpl = h5::plist(H5Pcreate(H5P_FILE_CREATE), "file creation properties");
     const unsigned order = H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED;

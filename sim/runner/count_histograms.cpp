@@ -10,17 +10,19 @@ namespace ws::runner {
 CountHistograms::CountHistograms(std::size_t cells) : cells_(cells), sum_(cells, 0), sum2_(cells, 0) {}
 
 void CountHistograms::widen(Cell& cell, std::int32_t x) {
-  if (cell.counts.empty()) {
+  if (cell.size == 0) {
     cell.low = x;
-    cell.counts.assign(1, 0);
+    cell.size = 1;
     return;
   }
   const std::int64_t low = std::min<std::int64_t>(cell.low, x);
-  const std::int64_t high =
-      std::max<std::int64_t>(cell.low + static_cast<std::int64_t>(cell.counts.size()) - 1, x);
-  std::vector<std::uint32_t> wider(static_cast<std::size_t>(high - low + 1), 0);
-  std::copy(cell.counts.begin(), cell.counts.end(), wider.begin() + (cell.low - low));
+  const std::int64_t high = std::max<std::int64_t>(cell.low + std::int64_t{cell.size} - 1, x);
+  const auto size = static_cast<std::size_t>(high - low + 1);
+  auto wider = std::make_unique<std::uint32_t[]>(size);  // zeroed
+  for (std::uint32_t i = 0; i < cell.size; ++i)
+    wider[static_cast<std::size_t>(cell.low - low) + i] = cell.count(i);
   cell.counts = std::move(wider);
+  cell.size = static_cast<std::uint32_t>(size);
   cell.low = static_cast<std::int32_t>(low);
 }
 
@@ -34,10 +36,18 @@ void CountHistograms::add(std::span<const double> values) {
     sum_[c] += x;
     sum2_[c] += static_cast<std::int64_t>(x) * x;
     Cell& cell = cells_[c];
+    if (cell.size == 1 && x == cell.low) {  // the common case: the cell's one value again
+      ++cell.single;
+      continue;
+    }
     auto at = static_cast<std::int64_t>(x) - cell.low;
-    if (cell.counts.empty() || at < 0 || at >= static_cast<std::int64_t>(cell.counts.size())) {
+    if (cell.size == 0 || at < 0 || at >= std::int64_t{cell.size}) {
       widen(cell, x);
       at = static_cast<std::int64_t>(x) - cell.low;
+      if (cell.size == 1) {
+        ++cell.single;
+        continue;
+      }
     }
     ++cell.counts[static_cast<std::size_t>(at)];
   }
@@ -47,8 +57,8 @@ void CountHistograms::add(std::span<const double> values) {
 double CountHistograms::order_statistic(std::size_t cell, std::uint64_t k) const {
   const Cell& c = cells_[cell];
   std::uint64_t seen = 0;
-  for (std::size_t i = 0; i < c.counts.size(); ++i) {
-    seen += c.counts[i];
+  for (std::uint32_t i = 0; i < c.size; ++i) {
+    seen += c.count(i);
     if (k < seen) return static_cast<double>(static_cast<std::int64_t>(c.low) + static_cast<std::int64_t>(i));
   }
   throw std::logic_error("CountHistograms: order statistic past the end");

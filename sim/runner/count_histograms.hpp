@@ -7,6 +7,7 @@
 // The mean and the standard error come from exact integer totals per cell (the sum and the sum of squares), so
 // they too are the same bits in any order of replications, in one run or recomputed by a merge.
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -26,9 +27,14 @@ class CountHistograms {
   double standard_error(std::size_t cell) const;
 
  private:
+  // Most cells take one value in every replication (a count that is structurally zero, or fixed): those keep
+  // their one count inline, with no allocation of their own. Wider cells hold [value - low] on the heap.
   struct Cell {
-    std::int32_t low = 0;               // the value counted by counts[0]
-    std::vector<std::uint32_t> counts;  // [value - low], empty before the first value
+    std::int32_t low = 0;                     // the value counted first
+    std::uint32_t size = 0;                   // how many values from low on; 0 before the first value
+    std::uint32_t single = 0;                 // the count of `low` while size == 1
+    std::unique_ptr<std::uint32_t[]> counts;  // [value - low] once size > 1
+    std::uint32_t count(std::uint32_t i) const { return size == 1 ? single : counts[i]; }
   };
   // Widens the cell's range to hold x (exactly: no spare capacity).
   static void widen(Cell& cell, std::int32_t x);
@@ -36,8 +42,8 @@ class CountHistograms {
   double order_statistic(std::size_t cell, std::uint64_t k) const;
   std::vector<Cell> cells_;
   __extension__ typedef __int128 Int128;  // GCC and clang; __extension__: no -Wpedantic warning
-  std::vector<std::int64_t> sum_;  // [cell]: |value| < 2^31, so exact up to 2^32 replications
-  std::vector<Int128> sum2_;       // [cell]: squares < 2^62
+  std::vector<std::int64_t> sum_;         // [cell]: |value| < 2^31, so exact up to 2^32 replications
+  std::vector<Int128> sum2_;              // [cell]: squares < 2^62
   std::uint64_t n_ = 0;
 };
 

@@ -16,6 +16,7 @@
 #include "sim/model/replication.hpp"
 #include "sim/output/results_writer.hpp"
 #include "sim/runner/fingerprint.hpp"
+#include "sim/runner/heap_release.hpp"
 #include "sim/runner/history.hpp"
 #include "sim/runner/interrupt.hpp"
 #include "sim/runner/microdata.hpp"
@@ -27,6 +28,10 @@
 
 namespace ws::runner {
 namespace {
+
+// Written batches between two returns of the heap's free pages (heap_release.hpp): a batch completes at most
+// every replication, and a release costs well under a replication's time.
+constexpr std::size_t kWritesBetweenHeapReleases = 16;
 
 using Clock = std::chrono::steady_clock;
 
@@ -221,6 +226,7 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
   Progress progress(S * R, options.progress);
   std::size_t next = 0;
   double write_seconds = 0;
+  std::size_t writes = 0;
   const int tokens =
       2 * static_cast<int>(options.threads ? *options.threads : tbb::info::default_concurrency());
   tbb::parallel_pipeline(
@@ -292,6 +298,7 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
                 if (!full) return;
                 const auto write_start = Clock::now();
                 sink.write(*full);
+                if (++writes % kWritesBetweenHeapReleases == 0) release_free_heap();
                 write_seconds += std::chrono::duration<double>(Clock::now() - write_start).count();
               }));
   progress.finish();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <iterator>
 
 #include "sim/common/rounding.hpp"
 #include "sim/runner/results_layout.hpp"
@@ -39,11 +40,19 @@ std::shared_ptr<Batches> SlabSink::add(std::size_t scenario, std::size_t replica
     if (stores_[v]) stores_[v]->add(scenario, replication, slab);
     if (slab.empty() || replication >= stored_) continue;
     Batch& batch = open_[v];
+    const bool integer = chunks_[v].integer;
     if (batch.rows == 0) {
-      batch = {v, scenario, replication, 0, {}, {}};
-      batch.values.reserve(chunks_[v].chunk[1] * slab.size());
+      batch = {v, scenario, replication, 0, {}, {}, {}};
+      if (integer)
+        batch.counts.reserve(chunks_[v].chunk[1] * slab.size());
+      else
+        batch.values.reserve(chunks_[v].chunk[1] * slab.size());
     }
-    batch.values.insert(batch.values.end(), slab.begin(), slab.end());
+    if (integer)  // counts of persons: int32 compresses better and faster than float64
+      std::transform(slab.begin(), slab.end(), std::back_inserter(batch.counts),
+                     [](double x) { return static_cast<std::int32_t>(round_nearest(x)); });
+    else
+      batch.values.insert(batch.values.end(), slab.begin(), slab.end());
     if (++batch.rows < chunks_[v].chunk[1] && replication + 1 < stored_) continue;
     if (!full) full = std::make_shared<Batches>();
     full->push_back(std::move(batch));
@@ -56,16 +65,14 @@ void SlabSink::encode(Batches& batches) const {
   for (Batch& batch : batches) {
     const output::ChunkLayout& layout = chunks_[batch.variable];
     const std::size_t leading[] = {batch.scenario, batch.first};
-    if (layout.integer) {
-      // Counts of persons: int32 compresses better and faster than float64.
-      std::vector<std::int32_t> counts(batch.values.size());
-      std::transform(batch.values.begin(), batch.values.end(), counts.begin(),
-                     [](double v) { return static_cast<std::int32_t>(round_nearest(v)); });
-      batch.chunks = output::encode_chunks(layout, leading, batch.rows, counts);
-    } else {
-      batch.chunks = output::encode_chunks(layout, leading, batch.rows, batch.values);
-    }
+    if (layout.integer)
+      batch.chunks =
+          output::encode_chunks(layout, leading, batch.rows, std::span<const std::int32_t>(batch.counts));
+    else
+      batch.chunks =
+          output::encode_chunks(layout, leading, batch.rows, std::span<const double>(batch.values));
     batch.values = {};
+    batch.counts = {};
   }
 }
 

@@ -5,6 +5,7 @@
 // arrived, the summaries are written. The same code serves `run` and `merge`, which is what makes a merged file
 // equal to a single run.
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -26,7 +27,8 @@ struct SinkVariable {
 // Consecutive replications of one variable and scenario that make one chunk along the replication axis.
 struct Batch {
   std::size_t variable = 0, scenario = 0, first = 0, rows = 0;
-  std::vector<double> values;  // [row][cell]
+  std::vector<double> values;        // [row][cell], for float variables
+  std::vector<std::int32_t> counts;  // [row][cell], for whole-number variables: half the memory of doubles
   std::vector<output::EncodedChunk> chunks;
 };
 using Batches = std::vector<Batch>;

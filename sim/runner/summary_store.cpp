@@ -76,8 +76,9 @@ SummaryStore::SummaryStore(std::size_t scenarios, std::size_t replications, std:
       file_(counts ? nullptr : std::tmpfile()),
       buffer_(counts ? 0 : block_ * cells),
       mean_(counts ? 0 : scenarios * cells, 0.0),
-      m2_(counts ? 0 : scenarios * cells, 0.0),
-      histograms_(counts ? scenarios : 0, CountHistograms(cells)) {
+      m2_(counts ? 0 : scenarios * cells, 0.0) {
+  if (counts)
+    for (std::size_t s = 0; s < scenarios; ++s) histograms_.emplace_back(cells);
   if (!counts && !file_) throw std::runtime_error("cannot create a temporary file for the summaries");
 }
 

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "sim/common/error.hpp"
+#include "sim/runner/heap_release.hpp"
 #include "tools/cli/argument_check.hpp"
 #include "tools/cli/command.hpp"
 #include "werkstroom/version.hpp"
@@ -32,6 +33,7 @@ int flush_standard_output() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  ws::runner::use_one_heap();  // before oneTBB starts its threads
   CLI::App app{"werkstroom: a discrete-event simulator of worker flows around Werkzaak Rivierenland"};
   app.set_version_flag("--version", std::string("werkstroom ") + ws::kVersion);
   app.require_subcommand(1);
