@@ -81,7 +81,7 @@ std::vector<unsigned char> shuffle_deflate(const unsigned char* data, std::size_
                                            std::size_t element_bytes, int level) {
   // Scratch per thread, reused chunk after chunk; the result holds only the compressed bytes. (A fresh
   // buffer per chunk, and a result keeping the capacity of the compression bound, held about the uncompressed
-  // size of every chunk in flight and churned the heap: BENCHMARKS.md, "Peak memory".)
+  // size of every chunk in flight and churned the heap: BENCHMARKS.md, "Peak memory: what grows with the replications".)
   thread_local std::vector<unsigned char> shuffled, compressed;
   const std::size_t bytes = elements * element_bytes;
   shuffled.resize(bytes);
