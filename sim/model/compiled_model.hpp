@@ -4,10 +4,12 @@
 // values applied (with_parameters), never on a copy of the spec.
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
 
+#include "sim/model/aow.hpp"
 #include "sim/model/covariates.hpp"
 #include "sim/model/spec.hpp"
 
@@ -78,6 +80,9 @@ struct CompiledModel {
   MoneySpec money;
   std::vector<InitialCell> initial_cells;
   AowSpec aow;
+  // aow_day for the birth days persons of this model can have (shared: copies of the model share it until
+  // drawn values change the AOW schedule). Null without an AOW exit.
+  std::shared_ptr<const AowDayTable> aow_days;
   int gemeente_count = 0;
   int group_count = 0;
   CovariateIndex covariates;

@@ -34,26 +34,8 @@ engine::RandomStream attribute_stream(std::uint64_t seed, std::uint64_t replicat
   return engine::RandomStream(seed, replication, id.purpose, id.number);
 }
 
-// The AOW day of recent birth days: a closed cohort of many thousands shares a few thousand birth days, and
-// the schedule search was a tenth of such a run. Direct-mapped (no allocation per person), so a population of
-// mostly distinct birth days pays one comparison per person.
-class AowDays {
- public:
-  explicit AowDays(const AowSpec& aow) : aow_(aow), slots_(kSlots, {std::numeric_limits<Day>::min(), 0}) {}
-  Day operator()(Day birth) {
-    auto& slot = slots_[static_cast<std::size_t>(birth) & (kSlots - 1)];
-    if (slot.first != birth) slot = {birth, aow_day(aow_, birth)};
-    return slot.second;
-  }
-
- private:
-  static constexpr std::size_t kSlots = 4096;
-  const AowSpec& aow_;
-  std::vector<std::pair<Day, Day>> slots_;
-};
-
 Person base_person(const CompiledModel& m, int gemeente, int state, int sex, int group, double birth,
-                   std::uint64_t seed, std::uint64_t replication, Identity id, AowDays* aow_days = nullptr) {
+                   std::uint64_t seed, std::uint64_t replication, Identity id) {
   static const std::uint64_t kRisksPurpose = engine::purpose_id("risks");
   Person p{};
   p.risks = {engine::StreamKey::derive(seed, replication, id.purpose ^ kRisksPurpose).key, id.number};
@@ -65,7 +47,7 @@ Person base_person(const CompiledModel& m, int gemeente, int state, int sex, int
   const auto birth_day = static_cast<Day>(p.birth);
   p.aow = m.aow_state < 0
               ? std::numeric_limits<double>::infinity()
-              : static_cast<double>(aow_days ? (*aow_days)(birth_day) : aow_day(m.aow, birth_day));
+              : static_cast<double>(m.aow_days ? (*m.aow_days)(m.aow, birth_day) : aow_day(m.aow, birth_day));
   p.permit = kNoPermit;
   // Declared attributes from numbers of their own: declaring one changes no other draw.
   for (std::size_t a = 0; a < m.attribute_purposes.size(); ++a) {
@@ -87,7 +69,6 @@ std::vector<Person> synthesize_population(const CompiledModel& m, std::uint64_t 
   const std::uint64_t cell_purpose = engine::purpose_id("population");
   const std::uint64_t person_purpose = engine::purpose_id("person:initial");
   const auto& cells = m.initial_cells;
-  AowDays aow_days(m.aow);
   for (std::size_t c = 0; c < cells.size(); ++c) {
     const InitialCell& cell = cells[c];
     const int state = m.state_index(cell.state), group = group_index(m, cell.group);
@@ -102,7 +83,7 @@ std::vector<Person> synthesize_population(const CompiledModel& m, std::uint64_t 
       const double age_days = rng.uniform(cell.age_lower, cell.age_upper) * kDaysPerYear;
       const double birth = m.start - age_days;
       Person p = base_person(m, cell.gemeente, state, static_cast<int>(cell.sex), group, birth, seed,
-                             replication, id, &aow_days);
+                             replication, id);
       const double duration =
           rng.uniform(cell.duration_min_years, cell.duration_max_years + 1e-12) * kDaysPerYear;
       p.entered = std::max(m.start - duration, p.birth);
