@@ -30,19 +30,18 @@ Recorder::Recorder(const CompiledModel& m)
       age_sum_ticks_(accounts_.mean_age.size()),
       age_count_(accounts_.mean_age.size()) {
   for (int lower : m.spec->run.age_bands) band_days_.push_back(lower * kDaysPerYear);
+  // Year y holds the days [year_starts[y], year_starts[y + 1]); times before the start count to the first
+  // year, times from the start of the last year on to the last (year_index).
+  last_year_ = std::max(0, static_cast<int>(m.years.size()) - 1);
+  for (int y = 0; y + 1 < static_cast<int>(m.year_starts.size()); ++y)
+    year_of_day_.resize(static_cast<std::size_t>(m.year_starts[static_cast<std::size_t>(y) + 1] - m.start),
+                        y);
 }
 
 // The band of that age (completed years = days / 365.25); younger than the first bound: the first band.
 int Recorder::age_band(double age_days) const {
   const auto it = std::upper_bound(band_days_.begin(), band_days_.end(), age_days);
   return it == band_days_.begin() ? 0 : static_cast<int>(it - band_days_.begin()) - 1;
-}
-
-int Recorder::year_index(double t) const {
-  int y = 0;
-  while (y + 1 < static_cast<int>(m_.years.size()) && t >= m_.year_starts[static_cast<std::size_t>(y) + 1])
-    ++y;
-  return y;
 }
 
 void Recorder::year_started(int year, const std::vector<double>& places_per_capacity) {

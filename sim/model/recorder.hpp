@@ -39,7 +39,13 @@ class Recorder {
   // Closes the stays still open at `end` and returns the accounts (conservation checked; money not yet).
   Accounts finish(std::vector<Person>& persons, double end);
 
-  int year_index(double t) const;
+  // The calendar year (index into m.years) of time t: a table by day, since the year starts are whole days.
+  int year_index(double t) const {
+    const double day = t - m_.start;
+    if (!(day >= 0)) return 0;
+    if (day >= static_cast<double>(year_of_day_.size())) return last_year_;
+    return year_of_day_[static_cast<std::size_t>(day)];
+  }
 
  private:
   void add_person_years(const Person& p, double until);
@@ -66,6 +72,8 @@ class Recorder {
   std::vector<std::int64_t> age_sum_ticks_;  // [year end][gemeente][state], the ages of those counted
   std::vector<std::int64_t> age_count_;      // [year end][gemeente][state]
   std::vector<double> band_days_;            // lower bound of each age band, in days of age
+  std::vector<std::int32_t> year_of_day_;    // per day from the start to the end: its year index
+  int last_year_ = 0;
 };
 
 }  // namespace ws::model
