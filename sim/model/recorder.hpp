@@ -53,7 +53,7 @@ class Recorder {
   void count_cohort_leaver(const Person& p);
   void count_year_ends(const Person& p, double until);
   void cumulate_exits();
-  void count_at_year_end(const Person& p, int year_end, double age_at, int band);
+  void count_at_year_end(const Person& p, std::size_t cell, double age_at, int band);
   int age_band(double age_days) const;
   int advance_band(int band, double age_days) const;
   std::size_t band_sex(const Person& p, double at) const {
@@ -72,6 +72,7 @@ class Recorder {
   std::vector<std::int64_t> age_sum_ticks_;  // [year end][gemeente][state], the ages of those counted
   std::vector<std::int64_t> age_count_;      // [year end][gemeente][state]
   std::vector<double> band_days_;            // lower bound of each age band, in days of age
+  std::vector<double> band_ends_;            // the next band's lower bound, +infinity for the last band
   std::vector<std::int32_t> year_of_day_;    // per day from the start to the end: its year index
   int last_year_ = 0;
 };
