@@ -358,12 +358,14 @@ class Replication {
     const int G = m_.gemeente_count;
     arrival_streams_.reserve(m_.arrivals.size() * static_cast<std::size_t>(G));
     arrival_counts_.assign(m_.arrivals.size() * static_cast<std::size_t>(G), 0);
-    for (std::size_t a = 0; a < m_.arrivals.size(); ++a)
+    for (std::size_t a = 0; a < m_.arrivals.size(); ++a) {
+      arrival_keys_.push_back(origin_keys(m_, seed_, replication_, m_.arrivals[a].person_purpose));
       for (int g = 0; g < G; ++g) {
         arrival_streams_.emplace_back(seed_, replication_, m_.arrivals[a].time_purpose,
                                       static_cast<std::uint64_t>(g));
         schedule_arrival(static_cast<int>(a) * G + g);
       }
+    }
   }
 
   void schedule_arrival(int stream) {
@@ -385,7 +387,7 @@ class Replication {
     const CompiledArrival& a = m_.arrivals[a_index];
     const int g = stream % G;
     const std::uint64_t sequence = arrival_counts_[static_cast<std::size_t>(stream)]++;
-    Person p = make_arrival(m_, a, g, now_, seed_, replication_, sequence);
+    Person p = make_arrival(m_, a, g, now_, arrival_keys_[a_index], sequence);
     const auto id = static_cast<std::uint32_t>(persons_.size());
     int label = a.label;
     const int to = destination(p, a.into, a.label, a.overflow_label, label);
@@ -411,6 +413,7 @@ class Replication {
   std::vector<std::uint32_t> initial_waiting_;
   std::vector<engine::RandomStream> arrival_streams_;
   std::vector<std::uint64_t> arrival_counts_;
+  std::vector<OriginKeys> arrival_keys_;  // per arrival: the keys of the persons it brings
   std::uint32_t next_ticket_ = 0;
   engine::Clock clock_{m_.start};
   double now_ = m_.start;  // clock_.now(), read in every handler
