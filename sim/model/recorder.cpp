@@ -33,6 +33,11 @@ Recorder::Recorder(const CompiledModel& m)
   for (std::size_t b = 0; b < band_days_.size(); ++b)
     band_ends_.push_back(b + 1 < band_days_.size() ? band_days_[b + 1]
                                                    : std::numeric_limits<double>::infinity());
+  for (int year = 0; year <= m.spec->run.age_bands.back() + 1; ++year) {
+    int band = 0;
+    while (band_ends_[static_cast<std::size_t>(band)] <= year * kDaysPerYear) ++band;
+    band_of_year_.push_back(band);
+  }
   // Year y holds the days [year_starts[y], year_starts[y + 1]); times before the start count to the first
   // year, times from the start of the last year on to the last (year_index).
   last_year_ = std::max(0, static_cast<int>(m.years.size()) - 1);
@@ -42,9 +47,18 @@ Recorder::Recorder(const CompiledModel& m)
 }
 
 // The band of that age (completed years = days / 365.25); younger than the first bound: the first band.
+// A guess from the completed years (a table), then the exact comparisons with the bounds settle it: the band b
+// with band_days_[b] <= age_days < band_ends_[b] (or 0), whatever the guess, as the search gave.
 int Recorder::age_band(double age_days) const {
-  const auto it = std::upper_bound(band_days_.begin(), band_days_.end(), age_days);
-  return it == band_days_.begin() ? 0 : static_cast<int>(it - band_days_.begin()) - 1;
+  const double years = age_days * (1 / kDaysPerYear);
+  if (!(years >= 0)) {  // negative or NaN: the search itself
+    const auto it = std::upper_bound(band_days_.begin(), band_days_.end(), age_days);
+    return it == band_days_.begin() ? 0 : static_cast<int>(it - band_days_.begin()) - 1;
+  }
+  const auto year = std::min(static_cast<std::size_t>(std::min(years, 1e9)), band_of_year_.size() - 1);
+  int band = band_of_year_[year];
+  while (band > 0 && band_days_[static_cast<std::size_t>(band)] > age_days) --band;
+  return advance_band(band, age_days);
 }
 
 void Recorder::year_started(int year, const std::vector<double>& places_per_capacity) {

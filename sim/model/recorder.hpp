@@ -73,6 +73,7 @@ class Recorder {
   std::vector<std::int64_t> age_count_;      // [year end][gemeente][state]
   std::vector<double> band_days_;            // lower bound of each age band, in days of age
   std::vector<double> band_ends_;            // the next band's lower bound, +infinity for the last band
+  std::vector<int> band_of_year_;            // the band of each whole year of age, up to the last band
   std::vector<std::int32_t> year_of_day_;    // per day from the start to the end: its year index
   int last_year_ = 0;
 };
