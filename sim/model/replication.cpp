@@ -251,10 +251,10 @@ class Replication {
         cause = static_cast<std::int32_t>(Cause::death);
       }
     }
+    const std::size_t cell = m_.covariates(p.gemeente, p.sex, p.group, p.attributes);  // once, not per risk
     for (int ti : s.transitions) {
       const CompiledTransition& t = m_.transitions[static_cast<std::size_t>(ti)];
-      const double factor = t.factor[m_.covariates(p.gemeente, p.sex, p.group, p.attributes)];
-      double base = t.rate_per_day * factor;
+      double base = t.rate_per_day * t.factor[cell];
       for (const auto& [bit, multiplier] : t.mark_factor)
         if (p.marks & bit) base *= multiplier;
       if (base <= 0) continue;
