@@ -137,6 +137,10 @@ void refresh_arrival(const CompiledModel& m, CompiledArrival& c, const ArrivalSp
 void refresh_mortality(CompiledModel& m, const MortalitySpec& mortality) {
   m.gompertz_a_per_day = m.death_state < 0 ? 0.0 : mortality.gompertz_a * mortality.level / kDaysPerYear;
   m.gompertz_b_per_day = mortality.gompertz_b / kDaysPerYear;
+  m.gompertz_growth.clear();
+  if (m.gompertz_b_per_day > 0)  // up to 150 years of age, in quarters
+    for (int k = 0; k <= 600; ++k)
+      m.gompertz_growth.push_back(std::exp(m.gompertz_b_per_day * (k * CompiledModel::kGompertzStepDays)));
   m.women_mortality = mortality.women_multiplier;
 }
 

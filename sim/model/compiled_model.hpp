@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/common/date.hpp"
 #include "sim/model/aow.hpp"
 #include "sim/model/covariates.hpp"
 #include "sim/model/spec.hpp"
@@ -98,6 +99,10 @@ struct CompiledModel {
   int death_state = -1;
   double gompertz_a_per_day = 0;  // includes the mortality level
   double gompertz_b_per_day = 0;
+  // exp(gompertz_b_per_day * k * kGompertzStepDays) for k = 0, 1, ...: an upper bound of the Gompertz growth
+  // up to an age, without exp (redraw's "can death win" test). Empty unless b > 0.
+  static constexpr double kGompertzStepDays = kDaysPerYear / 4;
+  std::vector<double> gompertz_growth;
   double women_mortality = 1;
   double start = 0;
   double end = 0;

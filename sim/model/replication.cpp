@@ -286,11 +286,20 @@ class Replication {
   // for the transitions) means death comes later. The margin covers the rounding of the exact waiting time, so
   // the outcome is the one the full computation gives.
   bool death_may_win(const Person& p, double mortality, double bound) const {
-    const double most =
-        mortality * std::exp(m_.gompertz_b_per_day * (now_ - p.birth + bound)) * bound * (1 + 1e-6);
+    const double most = mortality * gompertz_growth_up_to(now_ - p.birth + bound) * bound * (1 + 1e-6);
     const double u = risk_uniform(p, kDeathRisk);
     if ((1.0 - u) * (1.0 - 0x1p-50) >= most) return false;
     return -std::log(u) < most;
+  }
+
+  // exp(b * age), or more: the table's value at the next step of age at or above it (the growth rises with
+  // age), exp itself beyond the table. A larger bound only sends more draws to the exact computation, so the
+  // outcome stays the one it gives.
+  double gompertz_growth_up_to(double age) const {
+    const double steps = age * (1 / CompiledModel::kGompertzStepDays);
+    if (steps >= 0 && steps < static_cast<double>(m_.gompertz_growth.size()) - 1)
+      return m_.gompertz_growth[static_cast<std::size_t>(steps) + 1];
+    return std::exp(m_.gompertz_b_per_day * age);
   }
 
   // For an observer: every risk's own waiting time from the same random numbers redraw used, walked to the
