@@ -27,17 +27,15 @@ inline int piece_of(double value, std::span<const double> breaks) {
   return static_cast<int>(std::upper_bound(breaks.begin(), breaks.end(), value) - breaks.begin());
 }
 
-// The waiting time until the hazard rate(piece index of each clock) has used up unit_exponential, walking the
-// pieces from t = 0; +infinity if that does not happen before max_wait (or ever). Hazards must be >= 0 (zero
-// is fine); an infinite hazard means "now". RateFn: double(std::span<const int> piece_index_per_clock).
-template <class RateFn>
-double sample_piecewise_waiting_time(double unit_exponential, std::span<const ClockPieces> clocks,
-                                     RateFn&& rate, double max_wait) {
+namespace detail {
+// The walk of sample_piecewise_waiting_time over the pieces, for N clocks (N == 0: clocks.size() of them). The
+// common counts get their own instance with the loops over the clocks unrolled (the walk was 9% of the
+// baseline's simulation); every instance does the same arithmetic in the same order.
+template <std::size_t N, class RateFn>
+double walk_pieces(double unit_exponential, std::span<const ClockPieces> clocks, RateFn& rate,
+                   double max_wait) {
   constexpr double kInf = std::numeric_limits<double>::infinity();
-  if (clocks.size() > kMaxClocks)
-    throw std::invalid_argument("sample_piecewise_waiting_time: more than 8 clocks");
-  if (!(unit_exponential >= 0)) throw std::invalid_argument("sample_piecewise_waiting_time: exponential < 0");
-  const std::size_t n = clocks.size();
+  const std::size_t n = N ? N : clocks.size();
   std::array<int, kMaxClocks> piece{};
   for (std::size_t c = 0; c < n; ++c) piece[c] = piece_of(clocks[c].value_at_start, clocks[c].breaks);
 
@@ -66,6 +64,26 @@ double sample_piecewise_waiting_time(double unit_exponential, std::span<const Cl
       while (p < clk.breaks.size() && clk.breaks[p] - clk.value_at_start <= t) ++p;
       piece[c] = static_cast<int>(p);
     }
+  }
+}
+}  // namespace detail
+
+// The waiting time until the hazard rate(piece index of each clock) has used up unit_exponential, walking the
+// pieces from t = 0; +infinity if that does not happen before max_wait (or ever). Hazards must be >= 0 (zero
+// is fine); an infinite hazard means "now". RateFn: double(std::span<const int> piece_index_per_clock).
+template <class RateFn>
+double sample_piecewise_waiting_time(double unit_exponential, std::span<const ClockPieces> clocks,
+                                     RateFn&& rate, double max_wait) {
+  if (clocks.size() > kMaxClocks)
+    throw std::invalid_argument("sample_piecewise_waiting_time: more than 8 clocks");
+  if (!(unit_exponential >= 0)) throw std::invalid_argument("sample_piecewise_waiting_time: exponential < 0");
+  switch (clocks.size()) {
+    case 1:
+      return detail::walk_pieces<1>(unit_exponential, clocks, rate, max_wait);
+    case 2:
+      return detail::walk_pieces<2>(unit_exponential, clocks, rate, max_wait);
+    default:
+      return detail::walk_pieces<0>(unit_exponential, clocks, rate, max_wait);
   }
 }
 

@@ -1,6 +1,8 @@
 #include "sim/model/compiled_model.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -135,7 +137,42 @@ void refresh_arrival(const CompiledModel& m, CompiledArrival& c, const ArrivalSp
 void refresh_mortality(CompiledModel& m, const MortalitySpec& mortality) {
   m.gompertz_a_per_day = m.death_state < 0 ? 0.0 : mortality.gompertz_a * mortality.level / kDaysPerYear;
   m.gompertz_b_per_day = mortality.gompertz_b / kDaysPerYear;
+  m.gompertz_growth.clear();
+  if (m.gompertz_b_per_day > 0)  // up to 150 years of age, in quarters
+    for (int k = 0; k <= 600; ++k)
+      m.gompertz_growth.push_back(std::exp(m.gompertz_b_per_day * (k * CompiledModel::kGompertzStepDays)));
   m.women_mortality = mortality.women_multiplier;
+}
+
+// The AOW table over every birth day the initial population and the arrivals can have (a day of margin each
+// side: births are whole days below the drawn ones). Listed persons born outside it are looked up directly.
+void refresh_aow_days(CompiledModel& m) {
+  if (m.aow_state < 0) {
+    m.aow_days = nullptr;
+    return;
+  }
+  double oldest = 0, youngest = std::numeric_limits<double>::infinity();  // in years
+  for (const InitialCell& c : m.initial_cells) {
+    oldest = std::max(oldest, c.age_upper);
+    youngest = std::min(youngest, c.age_lower);
+  }
+  for (const CompiledArrival& a : m.arrivals)
+    for (std::size_t b = 0; b < a.age.lower.size(); ++b) {
+      oldest = std::max(oldest, a.age.upper[b]);
+      youngest = std::min(youngest, a.age.lower[b]);
+    }
+  if (!(youngest <= oldest)) {
+    m.aow_days = std::make_shared<const AowDayTable>();
+    return;
+  }
+  const auto first = static_cast<Day>(std::floor(m.start - oldest * kDaysPerYear)) - 1;
+  const auto last = static_cast<Day>(std::ceil(m.end - youngest * kDaysPerYear)) + 1;
+  m.aow_days = std::make_shared<const AowDayTable>(m.aow, first, last);
+}
+
+bool same_aow_schedule(const AowSpec& a, const AowSpec& b) {
+  return a.years == b.years && a.age_months == b.age_months &&
+         a.months_per_year_after == b.months_per_year_after;
 }
 
 }  // namespace
@@ -254,6 +291,7 @@ CompiledModel compile_model(const ScenarioSpec& spec) {
   for (Day d = spec.run.start; d < spec.run.end; d = add_months(d, 6))
     m.cohorts.push_back(half_year_label(d));
   m.cohort_durations = static_cast<int>(m.cohorts.size());
+  refresh_aow_days(m);
   return m;
 }
 
@@ -307,6 +345,7 @@ CompiledModel CompiledModel::with_parameters(std::span<const double> values) con
   for (const auto& [i, a] : scratch.arrivals) refresh_arrival(out, out.arrivals[i], a);
   for (const auto& [i, c] : scratch.capacities) refresh_capacity(out.capacities[i], c);
   if (scratch.mortality_copy) refresh_mortality(out, *scratch.mortality_copy);
+  if (!same_aow_schedule(out.aow, aow)) refresh_aow_days(out);
   return out;
 }
 

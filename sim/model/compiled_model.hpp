@@ -4,10 +4,13 @@
 // values applied (with_parameters), never on a copy of the spec.
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
 
+#include "sim/common/date.hpp"
+#include "sim/model/aow.hpp"
 #include "sim/model/covariates.hpp"
 #include "sim/model/spec.hpp"
 
@@ -78,6 +81,9 @@ struct CompiledModel {
   MoneySpec money;
   std::vector<InitialCell> initial_cells;
   AowSpec aow;
+  // aow_day for the birth days persons of this model can have (shared: copies of the model share it until
+  // drawn values change the AOW schedule). Null without an AOW exit.
+  std::shared_ptr<const AowDayTable> aow_days;
   int gemeente_count = 0;
   int group_count = 0;
   CovariateIndex covariates;
@@ -93,6 +99,10 @@ struct CompiledModel {
   int death_state = -1;
   double gompertz_a_per_day = 0;  // includes the mortality level
   double gompertz_b_per_day = 0;
+  // exp(gompertz_b_per_day * k * kGompertzStepDays) for k = 0, 1, ...: an upper bound of the Gompertz growth
+  // up to an age, without exp (redraw's "can death win" test). Empty unless b > 0.
+  static constexpr double kGompertzStepDays = kDaysPerYear / 4;
+  std::vector<double> gompertz_growth;
   double women_mortality = 1;
   double start = 0;
   double end = 0;

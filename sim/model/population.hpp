@@ -41,7 +41,20 @@ double risk_exponential(const Person& p, std::uint32_t risk);
 std::vector<Person> synthesize_population(const CompiledModel& m, std::uint64_t seed,
                                           std::uint64_t replication);
 
+// The keys of the streams of every person of one origin (the initial population, the listed persons, one
+// arrival stream) in one replication: their attributes, their risks and each declared attribute. They depend
+// on the origin alone, so they are derived once per origin instead of once per person (an arrival derived
+// two or more Philox keys).
+struct OriginKeys {
+  engine::StreamKey attributes, risks;
+  std::vector<engine::StreamKey> declared;  // per declared attribute (CompiledModel::attribute_purposes)
+};
+OriginKeys origin_keys(const CompiledModel& m, std::uint64_t seed, std::uint64_t replication,
+                       std::uint64_t purpose);
+
+// Person number `sequence` of arrival stream `a` in `gemeente`; keys: origin_keys(m, seed, replication,
+// a.person_purpose).
 Person make_arrival(const CompiledModel& m, const CompiledArrival& a, int gemeente, double now,
-                    std::uint64_t seed, std::uint64_t replication, std::uint64_t sequence);
+                    const OriginKeys& keys, std::uint64_t sequence);
 
 }  // namespace ws::model

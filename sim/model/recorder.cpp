@@ -30,19 +30,35 @@ Recorder::Recorder(const CompiledModel& m)
       age_sum_ticks_(accounts_.mean_age.size()),
       age_count_(accounts_.mean_age.size()) {
   for (int lower : m.spec->run.age_bands) band_days_.push_back(lower * kDaysPerYear);
+  for (std::size_t b = 0; b < band_days_.size(); ++b)
+    band_ends_.push_back(b + 1 < band_days_.size() ? band_days_[b + 1]
+                                                   : std::numeric_limits<double>::infinity());
+  for (int year = 0; year <= m.spec->run.age_bands.back() + 1; ++year) {
+    int band = 0;
+    while (band_ends_[static_cast<std::size_t>(band)] <= year * kDaysPerYear) ++band;
+    band_of_year_.push_back(band);
+  }
+  // Year y holds the days [year_starts[y], year_starts[y + 1]); times before the start count to the first
+  // year, times from the start of the last year on to the last (year_index).
+  last_year_ = std::max(0, static_cast<int>(m.years.size()) - 1);
+  for (int y = 0; y + 1 < static_cast<int>(m.year_starts.size()); ++y)
+    year_of_day_.resize(static_cast<std::size_t>(m.year_starts[static_cast<std::size_t>(y) + 1] - m.start),
+                        y);
 }
 
 // The band of that age (completed years = days / 365.25); younger than the first bound: the first band.
+// A guess from the completed years (a table), then the exact comparisons with the bounds settle it: the band b
+// with band_days_[b] <= age_days < band_ends_[b] (or 0), whatever the guess, as the search gave.
 int Recorder::age_band(double age_days) const {
-  const auto it = std::upper_bound(band_days_.begin(), band_days_.end(), age_days);
-  return it == band_days_.begin() ? 0 : static_cast<int>(it - band_days_.begin()) - 1;
-}
-
-int Recorder::year_index(double t) const {
-  int y = 0;
-  while (y + 1 < static_cast<int>(m_.years.size()) && t >= m_.year_starts[static_cast<std::size_t>(y) + 1])
-    ++y;
-  return y;
+  const double years = age_days * (1 / kDaysPerYear);
+  if (!(years >= 0)) {  // negative or NaN: the search itself
+    const auto it = std::upper_bound(band_days_.begin(), band_days_.end(), age_days);
+    return it == band_days_.begin() ? 0 : static_cast<int>(it - band_days_.begin()) - 1;
+  }
+  const auto year = std::min(static_cast<std::size_t>(std::min(years, 1e9)), band_of_year_.size() - 1);
+  int band = band_of_year_[year];
+  while (band > 0 && band_days_[static_cast<std::size_t>(band)] > age_days) --band;
+  return advance_band(band, age_days);
 }
 
 void Recorder::year_started(int year, const std::vector<double>& places_per_capacity) {
@@ -114,29 +130,36 @@ void Recorder::entered(const Person& p, int label, double now) {
 // The band of a later age than `band`'s: age_band(age_days) when ages only grow (as along a stay), in a step
 // or two instead of a search.
 int Recorder::advance_band(int band, double age_days) const {
-  while (static_cast<std::size_t>(band) + 1 < band_days_.size() &&
-         band_days_[static_cast<std::size_t>(band) + 1] <= age_days)
-    ++band;
+  while (band_ends_[static_cast<std::size_t>(band)] <= age_days) ++band;  // the last band's end is +infinity
   return band;
 }
 
-// Person-years from the later of entry and start up to `until`, split over calendar years.
+// Person-years from the later of entry and start up to `until`, split over calendar years. The cells of one
+// stay move by a fixed stride from year to year: the indices are stepped, not recomputed.
 void Recorder::add_person_years(const Person& p, double until) {
   double from = std::max(p.entered, m_.start);
+  if (!(from < until)) return;
+  const auto g = static_cast<std::size_t>(p.gemeente), s = static_cast<std::size_t>(p.state);
+  const auto G = static_cast<std::size_t>(G_), S = static_cast<std::size_t>(S_);
+  const auto groups = static_cast<std::size_t>(m_.group_count), bands = band_ends_.size();
+  const std::size_t y0 = static_cast<std::size_t>(year_index(from));
+  std::size_t person = (y0 * G + g) * S + s;  // person_ticks_[year][gemeente][state]
+  std::size_t group =
+      ((y0 * G + g) * groups + p.group) * S + s;  // group_ticks_[year][gemeente][group][state]
+  std::size_t age = (y0 * S + s) * bands * Accounts::kSexes + p.sex;  // age_ticks_[year][state][band][sex]
+  const double* year_start = &m_.year_starts[y0 + 1];                 // the end of the year
   int band = age_band(from - p.birth);
-  for (int y = year_index(from); from < until; ++y) {
-    const double year_end = std::min(until, m_.year_starts[static_cast<std::size_t>(y) + 1]);
+  for (; from < until;
+       ++year_start, person += G * S, group += G * groups * S, age += S * bands * Accounts::kSexes) {
+    const double year_end = std::min(until, *year_start);
     const auto ticks = round_nearest((year_end - from) * kTicksPerDay);
-    person_ticks_[Accounts::index3(y, p.gemeente, p.state, G_, S_)] += ticks;
-    group_ticks_[Accounts::index3(y * G_ + p.gemeente, p.group, p.state, m_.group_count, S_)] += ticks;
+    person_ticks_[person] += ticks;
+    group_ticks_[group] += ticks;
     // The same piece again, split where the person's age crosses a band's lower bound.
-    const std::size_t row = static_cast<std::size_t>(y * S_ + p.state);
     for (double piece = from; piece < year_end;) {
       band = advance_band(band, piece - p.birth);
-      const double next = static_cast<std::size_t>(band) + 1 < band_days_.size()
-                              ? std::min(year_end, p.birth + band_days_[static_cast<std::size_t>(band) + 1])
-                              : year_end;
-      age_ticks_[(row * band_days_.size() + static_cast<std::size_t>(band)) * Accounts::kSexes + p.sex] +=
+      const double next = std::min(year_end, p.birth + band_ends_[static_cast<std::size_t>(band)]);
+      age_ticks_[age + static_cast<std::size_t>(band) * Accounts::kSexes] +=
           round_nearest((next - piece) * kTicksPerDay);
       piece = next;
     }
@@ -144,12 +167,12 @@ void Recorder::add_person_years(const Person& p, double until) {
   }
 }
 
-// Inlined into the loop over year ends (a call per count was 8% of the cohort bench's instructions).
-[[gnu::always_inline]] inline void Recorder::count_at_year_end(const Person& p, int e, double age_at,
-                                                               int band) {
+// Inlined into the loop over year ends (a call per count was 8% of the cohort bench's instructions). `cell` is
+// [year end][gemeente][state]: the loop steps it from one year end to the next instead of recomputing it.
+[[gnu::always_inline]] inline void Recorder::count_at_year_end(const Person& p, std::size_t cell,
+                                                               double age_at, int band) {
   const std::size_t groups = static_cast<std::size_t>(m_.group_count);
-  const std::size_t cells = band_days_.size() * Accounts::kSexes * groups;
-  const std::size_t cell = Accounts::index3(e, p.gemeente, p.state, G_, S_);
+  const std::size_t cells = band_ends_.size() * Accounts::kSexes * groups;
   const std::size_t band_sex = static_cast<std::size_t>(band * Accounts::kSexes + p.sex);
   accounts_.stock_age[cell * cells + band_sex * groups + p.group] += 1;
   age_sum_ticks_[cell] += round_nearest((age_at - p.birth) * kTicksPerDay);
@@ -163,14 +186,17 @@ void Recorder::add_person_years(const Person& p, double until) {
 // cumulate_exits() carries the count to the later year ends (whole numbers: the sums are exact).
 void Recorder::count_year_ends(const Person& p, double until) {
   const bool exit = m_.states[p.state].kind == StateKind::exit;
+  const auto step = static_cast<std::size_t>(G_ * S_);
+  const int first = std::max(1, year_index(p.entered));
+  std::size_t cell = Accounts::index3(first, p.gemeente, p.state, G_, S_);
   int band = -1;  // of the age at the first year end counted, then advanced: ages only grow
-  for (int e = std::max(1, year_index(p.entered)); e < accounts_.year_ends; ++e) {
+  for (int e = first; e < accounts_.year_ends; ++e, cell += step) {
     const double t = m_.year_starts[static_cast<std::size_t>(e)];
     if (t > until) break;
     if (!(p.entered < t)) continue;
     const double age_at = exit ? p.entered : t;
     band = band < 0 ? age_band(age_at - p.birth) : advance_band(band, age_at - p.birth);
-    count_at_year_end(p, e, age_at, band);
+    count_at_year_end(p, cell, age_at, band);
     if (!exit) continue;
     if (until < m_.year_starts[static_cast<std::size_t>(accounts_.year_ends - 1)])
       throw std::logic_error("Recorder: a person in an exit state counted before the end");
@@ -202,7 +228,8 @@ void Recorder::cumulate_exits() {
 void Recorder::run_started(const std::vector<Person>& persons) {
   for (const Person& p : persons) {
     const double age_at = m_.states[p.state].kind == StateKind::exit ? p.entered : m_.start;
-    count_at_year_end(p, 0, age_at, age_band(age_at - p.birth));
+    count_at_year_end(p, Accounts::index3(0, p.gemeente, p.state, G_, S_), age_at,
+                      age_band(age_at - p.birth));
   }
 }
 

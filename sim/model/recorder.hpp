@@ -39,7 +39,13 @@ class Recorder {
   // Closes the stays still open at `end` and returns the accounts (conservation checked; money not yet).
   Accounts finish(std::vector<Person>& persons, double end);
 
-  int year_index(double t) const;
+  // The calendar year (index into m.years) of time t: a table by day, since the year starts are whole days.
+  int year_index(double t) const {
+    const double day = t - m_.start;
+    if (!(day >= 0)) return 0;
+    if (day >= static_cast<double>(year_of_day_.size())) return last_year_;
+    return year_of_day_[static_cast<std::size_t>(day)];
+  }
 
  private:
   void add_person_years(const Person& p, double until);
@@ -47,7 +53,7 @@ class Recorder {
   void count_cohort_leaver(const Person& p);
   void count_year_ends(const Person& p, double until);
   void cumulate_exits();
-  void count_at_year_end(const Person& p, int year_end, double age_at, int band);
+  void count_at_year_end(const Person& p, std::size_t cell, double age_at, int band);
   int age_band(double age_days) const;
   int advance_band(int band, double age_days) const;
   std::size_t band_sex(const Person& p, double at) const {
@@ -66,6 +72,10 @@ class Recorder {
   std::vector<std::int64_t> age_sum_ticks_;  // [year end][gemeente][state], the ages of those counted
   std::vector<std::int64_t> age_count_;      // [year end][gemeente][state]
   std::vector<double> band_days_;            // lower bound of each age band, in days of age
+  std::vector<double> band_ends_;            // the next band's lower bound, +infinity for the last band
+  std::vector<int> band_of_year_;            // the band of each whole year of age, up to the last band
+  std::vector<std::int32_t> year_of_day_;    // per day from the start to the end: its year index
+  int last_year_ = 0;
 };
 
 }  // namespace ws::model

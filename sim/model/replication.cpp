@@ -251,10 +251,10 @@ class Replication {
         cause = static_cast<std::int32_t>(Cause::death);
       }
     }
+    const std::size_t cell = m_.covariates(p.gemeente, p.sex, p.group, p.attributes);  // once, not per risk
     for (int ti : s.transitions) {
       const CompiledTransition& t = m_.transitions[static_cast<std::size_t>(ti)];
-      const double factor = t.factor[m_.covariates(p.gemeente, p.sex, p.group, p.attributes)];
-      double base = t.rate_per_day * factor;
+      double base = t.rate_per_day * t.factor[cell];
       for (const auto& [bit, multiplier] : t.mark_factor)
         if (p.marks & bit) base *= multiplier;
       if (base <= 0) continue;
@@ -286,11 +286,20 @@ class Replication {
   // for the transitions) means death comes later. The margin covers the rounding of the exact waiting time, so
   // the outcome is the one the full computation gives.
   bool death_may_win(const Person& p, double mortality, double bound) const {
-    const double most =
-        mortality * std::exp(m_.gompertz_b_per_day * (now_ - p.birth + bound)) * bound * (1 + 1e-6);
+    const double most = mortality * gompertz_growth_up_to(now_ - p.birth + bound) * bound * (1 + 1e-6);
     const double u = risk_uniform(p, kDeathRisk);
     if ((1.0 - u) * (1.0 - 0x1p-50) >= most) return false;
     return -std::log(u) < most;
+  }
+
+  // exp(b * age), or more: the table's value at the next step of age at or above it (the growth rises with
+  // age), exp itself beyond the table. A larger bound only sends more draws to the exact computation, so the
+  // outcome stays the one it gives.
+  double gompertz_growth_up_to(double age) const {
+    const double steps = age * (1 / CompiledModel::kGompertzStepDays);
+    if (steps >= 0 && steps < static_cast<double>(m_.gompertz_growth.size()) - 1)
+      return m_.gompertz_growth[static_cast<std::size_t>(steps) + 1];
+    return std::exp(m_.gompertz_b_per_day * age);
   }
 
   // For an observer: every risk's own waiting time from the same random numbers redraw used, walked to the
@@ -358,12 +367,14 @@ class Replication {
     const int G = m_.gemeente_count;
     arrival_streams_.reserve(m_.arrivals.size() * static_cast<std::size_t>(G));
     arrival_counts_.assign(m_.arrivals.size() * static_cast<std::size_t>(G), 0);
-    for (std::size_t a = 0; a < m_.arrivals.size(); ++a)
+    for (std::size_t a = 0; a < m_.arrivals.size(); ++a) {
+      arrival_keys_.push_back(origin_keys(m_, seed_, replication_, m_.arrivals[a].person_purpose));
       for (int g = 0; g < G; ++g) {
         arrival_streams_.emplace_back(seed_, replication_, m_.arrivals[a].time_purpose,
                                       static_cast<std::uint64_t>(g));
         schedule_arrival(static_cast<int>(a) * G + g);
       }
+    }
   }
 
   void schedule_arrival(int stream) {
@@ -385,7 +396,7 @@ class Replication {
     const CompiledArrival& a = m_.arrivals[a_index];
     const int g = stream % G;
     const std::uint64_t sequence = arrival_counts_[static_cast<std::size_t>(stream)]++;
-    Person p = make_arrival(m_, a, g, now_, seed_, replication_, sequence);
+    Person p = make_arrival(m_, a, g, now_, arrival_keys_[a_index], sequence);
     const auto id = static_cast<std::uint32_t>(persons_.size());
     int label = a.label;
     const int to = destination(p, a.into, a.label, a.overflow_label, label);
@@ -411,6 +422,7 @@ class Replication {
   std::vector<std::uint32_t> initial_waiting_;
   std::vector<engine::RandomStream> arrival_streams_;
   std::vector<std::uint64_t> arrival_counts_;
+  std::vector<OriginKeys> arrival_keys_;  // per arrival: the keys of the persons it brings
   std::uint32_t next_ticket_ = 0;
   engine::Clock clock_{m_.start};
   double now_ = m_.start;  // clock_.now(), read in every handler

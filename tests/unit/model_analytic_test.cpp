@@ -8,6 +8,7 @@
 #include "sim/common/date.hpp"
 #include "sim/model/aow.hpp"
 #include "sim/model/compiled_model.hpp"
+#include "sim/model/parameters.hpp"
 #include "sim/model/replication.hpp"
 
 using namespace ws;
@@ -77,6 +78,50 @@ TEST_CASE("the AOW age is reached on the exact day", "[model][analytic]") {
     if (m.flow_labels[static_cast<std::size_t>(l)] == "a->pensioen")
       retired = a.flow[Accounts::index3(0, 0, l, 1, a.labels)];
   CHECK(retired == 1);
+}
+
+TEST_CASE("the AOW table gives aow_day's day for every birth day, and its errors", "[model][analytic]") {
+  AowSpec aow;
+  aow.years = {2024, 2025, 2026, 2027, 2028};
+  aow.age_months = {804, 804, 804, 807, 805};  // a jump up and one down, then a rise of 4 months a year
+  aow.months_per_year_after = 4;
+  // 1940 .. 1990: leap days, month ends clamped (31 May + months into June), birthdays skipped by the jump.
+  const Day first = days_from_civil(1940, 1, 17), last = days_from_civil(1990, 11, 3);
+  const AowDayTable table(aow, first, last);
+  std::int64_t differ = 0;
+  for (Day birth = first - 40; birth <= last + 40; ++birth)
+    differ += table(aow, birth) != aow_day(aow, birth);
+  CHECK(differ == 0);
+  // Where the search fails (an AOW age above 90) the table leaves the birth day to aow_day, which throws.
+  aow.months_per_year_after = 40;
+  const AowDayTable steep(aow, days_from_civil(2000, 1, 1), days_from_civil(2001, 1, 1));
+  CHECK_THROWS_AS(steep(aow, days_from_civil(2000, 6, 1)), std::logic_error);
+  CHECK_THROWS_AS(aow_day(aow, days_from_civil(2000, 6, 1)), std::logic_error);
+}
+
+TEST_CASE("a drawn AOW rise rebuilds the compiled model's AOW table", "[model][analytic]") {
+  ScenarioSpec spec = test::tiny_spec(2030, 2040);
+  spec.aow.years = {2024, 2025};
+  spec.aow.age_months = {804, 804};
+  spec.aow.months_per_year_after = 0;
+  spec.initial_cells = {test::young_cell("a", 10)};
+  spec.initial_cells[0].age_upper = 70;
+  UncertainParameter rise;
+  rise.name = "aow.months_per_year_after";
+  rise.targets = {ParameterTarget{.kind = ParameterTarget::Kind::aow_months_per_year_after}};
+  spec.uncertain = {rise};
+  const CompiledModel m = compile_model(spec);
+  const std::vector<double> values{3.0};
+  const CompiledModel drawn = m.with_parameters(values);
+  REQUIRE(m.aow_days);
+  REQUIRE(drawn.aow_days);
+  const Day birth = days_from_civil(1965, 5, 31);
+  CHECK((*m.aow_days)(m.aow, birth) == aow_day(m.aow, birth));
+  CHECK((*drawn.aow_days)(drawn.aow, birth) == aow_day(drawn.aow, birth));
+  CHECK((*drawn.aow_days)(drawn.aow, birth) != (*m.aow_days)(m.aow, birth));
+  // Drawn values that leave the schedule alone share the table.
+  const CompiledModel same = m.with_parameters(std::vector<double>{0.0});
+  CHECK(same.aow_days == m.aow_days);
 }
 
 TEST_CASE("Poisson arrivals have the right mean and variance in each period", "[model][analytic]") {
