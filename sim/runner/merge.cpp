@@ -17,6 +17,7 @@
 #include "sim/runner/interrupt.hpp"
 #include "sim/runner/merge_check.hpp"
 #include "sim/runner/part_file.hpp"
+#include "sim/runner/pipeline_failure.hpp"
 #include "sim/runner/results_layout.hpp"
 #include "sim/runner/slab_sink.hpp"
 
@@ -136,52 +137,59 @@ RunReport merge_parts(const MergeOptions& options) {
   // One part open at a time: memory does not grow with the number of parts.
   std::unique_ptr<output::SlabReader> reader;
   std::size_t scenario = 0, part_index = 0, row = 0;  // next: part's replication `row`
+  // The next block of replications of the current part, in order (the input stage).
+  const auto read_block = [&]() -> std::shared_ptr<Batches> {
+    const PartInfo& p = parts[part_index];
+    const std::size_t rows = std::min(kBlockRows, p.count - row);
+    if (!reader) reader = std::make_unique<output::SlabReader>(p.path);
+    std::vector<std::vector<double>> block(vars.size());
+    for (std::size_t v = 0; v < vars.size(); ++v)
+      block[v] = reader->read_rows(vars[v].name, scenario, row, rows);
+    auto full = std::make_shared<Batches>();
+    std::vector<std::vector<double>> slabs(vars.size());
+    for (std::size_t i = 0; i < rows; ++i) {
+      for (std::size_t v = 0; v < vars.size(); ++v) {
+        const auto from = block[v].begin() + static_cast<std::ptrdiff_t>(i * vars[v].cells);
+        slabs[v].assign(from, from + static_cast<std::ptrdiff_t>(vars[v].cells));
+      }
+      if (auto done = sink.add(scenario, p.first + row + i, slabs))
+        for (Batch& b : *done) full->push_back(std::move(b));
+    }
+    row += rows;
+    if (row == p.count) {
+      row = 0;
+      reader.reset();
+      if (++part_index == parts.size()) {
+        part_index = 0;
+        ++scenario;
+      }
+    }
+    return full;
+  };
+  PipelineFailure failure;
   const int tokens =
       2 * static_cast<int>(options.threads ? *options.threads : tbb::info::default_concurrency());
-  tbb::parallel_pipeline(
-      static_cast<std::size_t>(tokens),
-      tbb::make_filter<void, std::shared_ptr<Batches>>(
-          tbb::filter_mode::serial_in_order,
-          [&](tbb::flow_control& flow) -> std::shared_ptr<Batches> {
-            if (scenario == S || InterruptGuard::interrupted()) {
-              flow.stop();
-              return {};
-            }
-            const PartInfo& p = parts[part_index];
-            const std::size_t rows = std::min(kBlockRows, p.count - row);
-            if (!reader) reader = std::make_unique<output::SlabReader>(p.path);
-            std::vector<std::vector<double>> block(vars.size());
-            for (std::size_t v = 0; v < vars.size(); ++v)
-              block[v] = reader->read_rows(vars[v].name, scenario, row, rows);
-            auto full = std::make_shared<Batches>();
-            std::vector<std::vector<double>> slabs(vars.size());
-            for (std::size_t i = 0; i < rows; ++i) {
-              for (std::size_t v = 0; v < vars.size(); ++v) {
-                const auto from = block[v].begin() + static_cast<std::ptrdiff_t>(i * vars[v].cells);
-                slabs[v].assign(from, from + static_cast<std::ptrdiff_t>(vars[v].cells));
-              }
-              if (auto done = sink.add(scenario, p.first + row + i, slabs))
-                for (Batch& b : *done) full->push_back(std::move(b));
-            }
-            row += rows;
-            if (row == p.count) {
-              row = 0;
-              reader.reset();
-              if (++part_index == parts.size()) {
-                part_index = 0;
-                ++scenario;
-              }
-            }
-            return full;
-          }) &
-          tbb::make_filter<std::shared_ptr<Batches>, std::shared_ptr<Batches>>(
-              tbb::filter_mode::parallel,
-              [&](std::shared_ptr<Batches> full) {
-                sink.encode(*full);
-                return full;
-              }) &
-          tbb::make_filter<std::shared_ptr<Batches>, void>(
-              tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Batches> full) { sink.write(*full); }));
+  tbb::parallel_pipeline(static_cast<std::size_t>(tokens),
+                         tbb::make_filter<void, std::shared_ptr<Batches>>(
+                             tbb::filter_mode::serial_in_order,
+                             [&](tbb::flow_control& flow) -> std::shared_ptr<Batches> {
+                               if (scenario == S || InterruptGuard::interrupted() || failure.failed()) {
+                                 flow.stop();
+                                 return {};
+                               }
+                               return failure.guard([&] { return read_block(); });
+                             }) &
+                             tbb::make_filter<std::shared_ptr<Batches>, std::shared_ptr<Batches>>(
+                                 tbb::filter_mode::parallel,
+                                 [&](std::shared_ptr<Batches> full) {
+                                   if (full && !failure.failed()) failure.guard([&] { sink.encode(*full); });
+                                   return full;
+                                 }) &
+                             tbb::make_filter<std::shared_ptr<Batches>, void>(
+                                 tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Batches> full) {
+                                   if (full && !failure.failed()) failure.guard([&] { sink.write(*full); });
+                                 }));
+  failure.rethrow();
   throw_if_interrupted();
 
   RunReport report;

@@ -22,6 +22,7 @@
 #include "sim/runner/microdata.hpp"
 #include "sim/runner/parameter_draws.hpp"
 #include "sim/runner/part_file.hpp"
+#include "sim/runner/pipeline_failure.hpp"
 #include "sim/runner/run_estimate.hpp"
 #include "sim/runner/slab_sink.hpp"
 #include "werkstroom/version.hpp"
@@ -227,13 +228,14 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
   std::size_t next = 0;
   double write_seconds = 0;
   std::size_t writes = 0;
+  PipelineFailure failure;
   const int tokens =
       2 * static_cast<int>(options.threads ? *options.threads : tbb::info::default_concurrency());
   tbb::parallel_pipeline(
       static_cast<std::size_t>(tokens),
       tbb::make_filter<void, Job>(tbb::filter_mode::serial_in_order,
                                   [&](tbb::flow_control& flow) -> Job {
-                                    if (next == S * R || InterruptGuard::interrupted()) {
+                                    if (next == S * R || InterruptGuard::interrupted() || failure.failed()) {
                                       flow.stop();
                                       return {};
                                     }
@@ -244,63 +246,64 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
           tbb::make_filter<Job, std::shared_ptr<Finished>>(
               tbb::filter_mode::parallel,
               [&](Job job) {
-                const std::size_t replication = options.first_replication + job.replication;
-                DrawnModel drawn = draw_model(fixed[job.scenario], options.seed,
-                                              replication / options.replications_per_draw);
-                std::optional<MicrodataSampler> sampler;
-                if (options.microdata > 0)
-                  sampler.emplace(microdata_names_of[job.scenario], options.microdata, options.seed,
-                                  replication);
-                // An interrupt inside a replication ends it with no result, and the input stops handing out
-                // replications: the pipeline drains instead of being cancelled by the exception, because a
-                // cancelled oneTBB pipeline drops the items in flight without destroying them (LeakSanitizer).
-                std::optional<model::Accounts> simulated;
-                try {
-                  simulated = model::simulate_replication(*drawn.model, options.seed, replication,
-                                                          sampler ? &*sampler : nullptr);
-                } catch (const Interrupted&) {
-                  return std::shared_ptr<Finished>();
-                }
-                const model::Accounts& accounts = *simulated;
-                auto done = std::make_shared<Finished>();
-                if (sampler) done->microdata = {job.scenario, replication, sampler->take()};
-                done->job = job;
-                done->events = accounts.events;
-                for (const LayoutVariable& var : layout.variables) {
-                  std::vector<double>& slab = done->slabs.emplace_back(var.cells(), var.fill);
-                  var.scatter(job.scenario, accounts, drawn.values, slab);
-                }
-                return done;
+                // An interrupt inside a replication (or any error) ends it with no result, and the input
+                // stops handing out replications: the pipeline drains (pipeline_failure.hpp).
+                return failure.guard([&] {
+                  const std::size_t replication = options.first_replication + job.replication;
+                  DrawnModel drawn = draw_model(fixed[job.scenario], options.seed,
+                                                replication / options.replications_per_draw);
+                  std::optional<MicrodataSampler> sampler;
+                  if (options.microdata > 0)
+                    sampler.emplace(microdata_names_of[job.scenario], options.microdata, options.seed,
+                                    replication);
+                  const model::Accounts accounts = model::simulate_replication(
+                      *drawn.model, options.seed, replication, sampler ? &*sampler : nullptr);
+                  auto done = std::make_shared<Finished>();
+                  if (sampler) done->microdata = {job.scenario, replication, sampler->take()};
+                  done->job = job;
+                  done->events = accounts.events;
+                  for (const LayoutVariable& var : layout.variables) {
+                    std::vector<double>& slab = done->slabs.emplace_back(var.cells(), var.fill);
+                    var.scatter(job.scenario, accounts, drawn.values, slab);
+                  }
+                  return done;
+                });
               }) &
           // In replication order: the summaries' sums, and rows gathered until they fill a chunk.
           tbb::make_filter<std::shared_ptr<Finished>, std::shared_ptr<Batches>>(
               tbb::filter_mode::serial_in_order,
               [&](std::shared_ptr<Finished> done) -> std::shared_ptr<Batches> {
-                if (!done || InterruptGuard::interrupted()) return nullptr;  // the run stops after the drain
-                const auto write_start = Clock::now();
-                std::shared_ptr<Batches> full =
-                    sink.add(done->job.scenario, done->job.replication, done->slabs);
-                report.events += done->events;
-                mean_ages.add(done->job.scenario, done->slabs);
-                if (options.microdata > 0) microdata.push_back(std::move(done->microdata));
-                write_seconds += std::chrono::duration<double>(Clock::now() - write_start).count();
-                progress.advance();
-                return full;
+                // The run stops after the drain.
+                if (!done || InterruptGuard::interrupted() || failure.failed()) return nullptr;
+                return failure.guard([&] {
+                  const auto write_start = Clock::now();
+                  std::shared_ptr<Batches> full =
+                      sink.add(done->job.scenario, done->job.replication, done->slabs);
+                  report.events += done->events;
+                  mean_ages.add(done->job.scenario, done->slabs);
+                  if (options.microdata > 0) microdata.push_back(std::move(done->microdata));
+                  write_seconds += std::chrono::duration<double>(Clock::now() - write_start).count();
+                  progress.advance();
+                  return full;
+                });
               }) &
           tbb::make_filter<std::shared_ptr<Batches>, std::shared_ptr<Batches>>(
               tbb::filter_mode::parallel,
               [&](std::shared_ptr<Batches> full) {
-                if (full) sink.encode(*full);
+                if (full && !failure.failed()) failure.guard([&] { sink.encode(*full); });
                 return full;
               }) &
           tbb::make_filter<std::shared_ptr<Batches>, void>(
               tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Batches> full) {
-                if (!full) return;
-                const auto write_start = Clock::now();
-                sink.write(*full);
-                if (++writes % kWritesBetweenHeapReleases == 0) release_free_heap();
-                write_seconds += std::chrono::duration<double>(Clock::now() - write_start).count();
+                if (!full || failure.failed()) return;
+                failure.guard([&] {
+                  const auto write_start = Clock::now();
+                  sink.write(*full);
+                  if (++writes % kWritesBetweenHeapReleases == 0) release_free_heap();
+                  write_seconds += std::chrono::duration<double>(Clock::now() - write_start).count();
+                });
               }));
+  failure.rethrow();
   progress.finish();
   throw_if_interrupted();
 
