@@ -94,7 +94,7 @@ int bench_replications(const BenchOptions& options) {
       "  replications/s, 2 threads  {:>10.1f}\n"
       "  parallel efficiency at 2   {:>10.0f}%   (target >= 90%)\n"
       "  share of time writing (1 thread: HDF5 + summaries) {:.0f}%\n"
-      "  10,000 replications at 2 threads, projected: {:.0f} s   (target <= 60 s)\n"
+      "  10,000 replications at 2 threads, projected: {:.0f} s   (target <= 30 s, issue 9)\n"
       "  CPU seconds per replication (all threads, with writing) {:.4f}\n",
       r1, r2, 100 * r2 / (2 * r1), 100 * median(write_share), 10000 / r2, median(cpu_per_replication));
   return 0;
