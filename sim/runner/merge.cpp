@@ -179,12 +179,7 @@ RunReport merge_parts(const MergeOptions& options) {
                                }
                                return failure.guard([&] { return read_block(); });
                              }) &
-                             tbb::make_filter<std::shared_ptr<Batches>, std::shared_ptr<Batches>>(
-                                 tbb::filter_mode::parallel,
-                                 [&](std::shared_ptr<Batches> full) {
-                                   if (full && !failure.failed()) failure.guard([&] { sink.encode(*full); });
-                                   return full;
-                                 }) &
+                             encode_filter(sink, failure) &
                              tbb::make_filter<std::shared_ptr<Batches>, void>(
                                  tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Batches> full) {
                                    if (full && !failure.failed()) failure.guard([&] { sink.write(*full); });

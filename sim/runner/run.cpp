@@ -287,12 +287,7 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
                   return full;
                 });
               }) &
-          tbb::make_filter<std::shared_ptr<Batches>, std::shared_ptr<Batches>>(
-              tbb::filter_mode::parallel,
-              [&](std::shared_ptr<Batches> full) {
-                if (full && !failure.failed()) failure.guard([&] { sink.encode(*full); });
-                return full;
-              }) &
+          encode_filter(sink, failure) &
           tbb::make_filter<std::shared_ptr<Batches>, void>(
               tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Batches> full) {
                 if (!full || failure.failed()) return;

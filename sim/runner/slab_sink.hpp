@@ -4,6 +4,8 @@
 // axis), encoded on any thread and stored as they are by the single writer thread. Once every replication has
 // arrived, the summaries are written. The same code serves `run` and `merge`, which is what makes a merged file
 // equal to a single run.
+#include <oneapi/tbb/parallel_pipeline.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -12,6 +14,7 @@
 #include <vector>
 
 #include "sim/output/results_writer.hpp"
+#include "sim/runner/pipeline_failure.hpp"
 #include "sim/runner/summary_store.hpp"
 
 namespace ws::runner {
@@ -64,5 +67,16 @@ class SlabSink {
   std::vector<std::unique_ptr<SummaryStore>> stores_;
   Batches open_;  // rows collected towards each variable's next chunk
 };
+
+// The pipeline stage that encodes completed batches on any thread (run and merge alike): after a failure
+// elsewhere in the pipeline it lets them pass (pipeline_failure.hpp).
+inline tbb::filter<std::shared_ptr<Batches>, std::shared_ptr<Batches>> encode_filter(
+    const SlabSink& sink, PipelineFailure& failure) {
+  return tbb::make_filter<std::shared_ptr<Batches>, std::shared_ptr<Batches>>(
+      tbb::filter_mode::parallel, [&sink, &failure](std::shared_ptr<Batches> full) {
+        if (full && !failure.failed()) failure.guard([&] { sink.encode(*full); });
+        return full;
+      });
+}
 
 }  // namespace ws::runner
