@@ -1,12 +1,11 @@
 #include "sim/output/chunk_codec.hpp"
 
-#include <libdeflate.h>
+#include <isa-l/igzip_lib.h>
 
 #include <algorithm>
 #include <bit>
 #include <cstring>
 #include <limits>
-#include <memory>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
@@ -49,22 +48,6 @@ void check_rows(const ChunkLayout& layout, std::span<const std::size_t> leading,
                            std::to_string(expected));
 }
 
-// One compressor per thread and level: allocating one costs more than compressing a small chunk.
-libdeflate_compressor* compressor(int level) {
-  struct Free {
-    void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
-  };
-  thread_local std::unique_ptr<libdeflate_compressor, Free> cached;
-  thread_local int cached_level = -1;
-  if (!cached || cached_level != level) {
-    cached.reset(libdeflate_alloc_compressor(level));
-    if (!cached)
-      throw std::runtime_error("encode_chunks: no deflate compressor for level " + std::to_string(level));
-    cached_level = level;
-  }
-  return cached.get();
-}
-
 // HDF5's shuffle filter for elements of B bytes: byte j of element i goes to out[j * elements + i]. One pass
 // over the elements (B byte planes written side by side) rather than B strided passes: 3% of a baseline run.
 template <std::size_t B>
@@ -75,14 +58,40 @@ void shuffle_bytes(const unsigned char* data, std::size_t elements, unsigned cha
   }
 }
 
+// ISA-L's levels (0-3) for the zlib level the dataset declares. Any deflate stream decodes the same, so the
+// declared level is only a speed/size choice; ISA-L's level 1 is what zlib level 1 asks for: fast.
+int isal_level(int zlib_level) { return zlib_level <= 1 ? 1 : zlib_level <= 5 ? 2 : 3; }
+
+std::size_t isal_level_buffer(int level) {
+  switch (level) {
+    case 1:
+      return ISAL_DEF_LVL1_DEFAULT;
+    case 2:
+      return ISAL_DEF_LVL2_DEFAULT;
+    default:
+      return ISAL_DEF_LVL3_DEFAULT;
+  }
+}
+
+// ISA-L's AVX-512 code returns without `vzeroupper`; the dirty upper register state then slowed every SSE
+// instruction of the simulation that followed on the thread (measured: the recorder's functions took twice the
+// time, the whole run 10-15% more CPU than with libdeflate). So we clear it after each call.
+__attribute__((target("avx"))) void zero_upper() { __builtin_ia32_vzeroupper(); }
+void clear_upper_vector_state() {
+  static const bool has_avx = __builtin_cpu_supports("avx");
+  if (has_avx) zero_upper();
+}
+
 // HDF5's shuffle filter (byte j of every element together), then a zlib stream as its deflate filter expects.
-// libdeflate rather than zlib: the same format at the same level, about twice as fast on these data.
+// ISA-L (Intel's igzip, Debian libisal) rather than libdeflate or zlib: libdeflate's level 1 spent ~18% of a
+// baseline run inserting every byte of the long zero runs of the count variables into its hash table; igzip
+// level 1 is 4-8 times faster on these chunks for 3-9% more bytes (BENCHMARKS.md, "Compression with ISA-L").
 std::vector<unsigned char> shuffle_deflate(const unsigned char* data, std::size_t elements,
-                                           std::size_t element_bytes, int level) {
+                                           std::size_t element_bytes, int zlib_level) {
   // Scratch per thread, reused chunk after chunk; the result holds only the compressed bytes. (A fresh
   // buffer per chunk, and a result keeping the capacity of the compression bound, held about the uncompressed
   // size of every chunk in flight and churned the heap: BENCHMARKS.md, "Peak memory: what grows with the replications".)
-  thread_local std::vector<unsigned char> shuffled, compressed;
+  thread_local std::vector<unsigned char> shuffled, compressed, level_buffer;
   const std::size_t bytes = elements * element_bytes;
   shuffled.resize(bytes);
   if (element_bytes == 4)
@@ -92,12 +101,29 @@ std::vector<unsigned char> shuffle_deflate(const unsigned char* data, std::size_
   else
     for (std::size_t j = 0; j < element_bytes; ++j)
       for (std::size_t i = 0; i < elements; ++i) shuffled[j * elements + i] = data[i * element_bytes + j];
-  libdeflate_compressor* c = compressor(level);
-  compressed.resize(libdeflate_zlib_compress_bound(c, bytes));
-  const std::size_t length =
-      libdeflate_zlib_compress(c, shuffled.data(), bytes, compressed.data(), compressed.size());
-  if (length == 0) throw std::runtime_error("encode_chunks: deflate failed");
-  return {compressed.begin(), compressed.begin() + static_cast<std::ptrdiff_t>(length)};
+  const int level = isal_level(zlib_level);
+  level_buffer.resize(isal_level_buffer(level));
+  // Room for the worst case, stored blocks: 5 bytes per 64 KiB block, the zlib header and trailer.
+  compressed.resize(bytes + 5 * (bytes / 65535 + 1) + 64);
+  if (bytes > std::numeric_limits<std::uint32_t>::max() / 2)
+    throw std::runtime_error("encode_chunks: chunk of " + std::to_string(bytes) + " bytes is too large");
+  isal_zstream stream;
+  isal_deflate_stateless_init(&stream);
+  stream.level = static_cast<std::uint32_t>(level);
+  stream.level_buf = level_buffer.data();
+  stream.level_buf_size = static_cast<std::uint32_t>(level_buffer.size());
+  stream.gzip_flag = IGZIP_ZLIB;
+  stream.end_of_stream = 1;
+  stream.flush = NO_FLUSH;
+  stream.next_in = shuffled.data();
+  stream.avail_in = static_cast<std::uint32_t>(bytes);
+  stream.next_out = compressed.data();
+  stream.avail_out = static_cast<std::uint32_t>(compressed.size());
+  const int status = isal_deflate_stateless(&stream);
+  clear_upper_vector_state();
+  if (status != COMP_OK)
+    throw std::runtime_error("encode_chunks: deflate failed (ISA-L status " + std::to_string(status) + ")");
+  return {compressed.begin(), compressed.begin() + static_cast<std::ptrdiff_t>(stream.total_out)};
 }
 
 template <typename T>
