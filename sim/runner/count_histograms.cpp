@@ -28,7 +28,17 @@ void CountHistograms::widen(Cell& cell, std::int32_t x) {
 
 void CountHistograms::add(std::span<const double> values) {
   if (values.size() != cells_.size()) throw std::logic_error("CountHistograms: wrong number of cells");
+  // The wide cells' counts live in small arrays all over the heap: fetching one was nearly all of this
+  // loop's time (perf), so the counter the cell 32 steps ahead will increment is prefetched.
+  constexpr std::size_t kAhead = 32;  // 8: 60% of the samples left, 16: 37%, 32: 27%, 64: 25%
   for (std::size_t c = 0; c < values.size(); ++c) {
+    if (c + kAhead < values.size()) {
+      const Cell& ahead = cells_[c + kAhead];
+      if (ahead.size > 1) {
+        const double w = values[c + kAhead] - ahead.low;
+        if (w >= 0 && w < ahead.size) __builtin_prefetch(ahead.counts.get() + static_cast<std::size_t>(w), 1);
+      }
+    }
     const double v = values[c];
     if (!(std::abs(v) <= std::numeric_limits<std::int32_t>::max()) || v != std::floor(v))
       throw std::logic_error("CountHistograms: a value that is not a whole number");
