@@ -147,6 +147,10 @@ std::vector<EncodedChunk> encode(const ChunkLayout& layout, std::span<const std:
     chunk_stride[i - 1] = chunk_stride[i] * size[i];
   }
   for (std::size_t i = 1; i < m; ++i) grid[i] = (extent[i] + size[i] - 1) / size[i];
+  // The chunk spans every axis after run_axis whole, so its part of run_axis and the axes after it lie
+  // together in the data as in the chunk: one copy.
+  std::size_t run_axis = m - 1;
+  while (run_axis > 0 && size[run_axis] == extent[run_axis]) --run_axis;
 
   std::vector<EncodedChunk> out;
   thread_local std::vector<T> buffer;  // one chunk, reused (see shuffle_deflate)
@@ -154,22 +158,26 @@ std::vector<EncodedChunk> encode(const ChunkLayout& layout, std::span<const std:
   std::vector<std::uint64_t> cell(m, 0), origin(m, 0), inside(m, 0);
   std::vector<std::uint64_t> at(m, 0);  // chunk grid index; at[0] stays 0 (the rows make one chunk)
   for (;;) {
-    std::fill(buffer.begin(), buffer.end(), fill);
+    bool partial = false;  // a chunk past the end of an axis: the rest is the fill value
     for (std::size_t i = 0; i < m; ++i) {
       origin[i] = at[i] * size[i];
       inside[i] = std::min(size[i], extent[i] - origin[i]);
+      partial = partial || inside[i] < size[i];
     }
-    // Copy runs along the last axis for every index of the others inside the data.
+    if (partial) std::fill(buffer.begin(), buffer.end(), fill);
+    // Copy runs for every index of the axes before run_axis inside the data. (One run per index of all but
+    // the last axis cost 2.7% of a baseline run: the stock's last axis has 3 values.)
     std::fill(cell.begin(), cell.end(), 0);
+    const std::uint64_t run = inside[run_axis] * source_stride[run_axis];
     for (;;) {
       std::uint64_t from = 0, to = 0;
-      for (std::size_t i = 0; i < m; ++i) {
+      for (std::size_t i = 0; i <= run_axis; ++i) {
         from += (origin[i] + cell[i]) * source_stride[i];
         to += cell[i] * chunk_stride[i];
       }
-      std::copy_n(data.begin() + static_cast<std::ptrdiff_t>(from), inside[m - 1],
+      std::copy_n(data.begin() + static_cast<std::ptrdiff_t>(from), run,
                   buffer.begin() + static_cast<std::ptrdiff_t>(to));
-      std::size_t i = m - 1;
+      std::size_t i = run_axis;
       while (i > 0 && ++cell[i - 1] == inside[i - 1]) cell[--i] = 0;
       if (i == 0) break;
     }
