@@ -49,14 +49,16 @@ h5::Handle file_access_plist() {
   // Lock where the file system can; where it cannot (some network shares) write anyway.
   h5::check_status(H5Pset_file_locking(fapl.get(), true, true), "file locking");
   // A small, fixed metadata cache: the chunk index grows with the replications, and HDF5's adaptive cache
-  // would otherwise grow with it (memory must not depend on the number of replications).
+  // would otherwise grow with it (memory must not depend on the number of replications). Appending chunks
+  // touches only the newest path of the index: 256-512 KiB instead of 1-2 MiB held HDF5's part of the heap
+  // at +0.2 instead of +1.0 MB from 100 to 1,500 replications, at no measurable CPU cost (BENCHMARKS.md).
   H5AC_cache_config_t cache{};
   cache.version = H5AC__CURR_CACHE_CONFIG_VERSION;
   h5::check_status(H5Pget_mdc_config(fapl.get(), &cache), "metadata cache");
   cache.set_initial_size = true;
-  cache.initial_size = 1 << 20;
-  cache.max_size = 2 << 20;
-  cache.min_size = 1 << 20;
+  cache.initial_size = 256 << 10;
+  cache.max_size = 512 << 10;
+  cache.min_size = 256 << 10;
   h5::check_status(H5Pset_mdc_config(fapl.get(), &cache), "metadata cache");
   // No raw-data chunk cache: every write covers whole chunks, written once, so caching them only holds up to
   // 1 MiB per variable in memory before it reaches the file.
