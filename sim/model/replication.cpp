@@ -46,7 +46,10 @@ class Replication {
     set_year(0);
     schedule_calendar();
     std::vector<Person> initial = synthesize_population(m_, seed_, replication_);
-    persons_.reserve(initial.size() + initial.size() / 4);
+    // Room for the arrivals too (the baseline ends with 2.4-2.6 times its initial persons): a vector that
+    // doubled in some replications and not in others made the peak memory of a run depend on how many of
+    // its replications did (BENCHMARKS.md, "Peak memory, third session"). Pages never touched cost nothing.
+    persons_.reserve(3 * initial.size());
     for (Person& p : initial) add_initial(std::move(p));
     admit_where_free();
     schedule_first_arrivals();
