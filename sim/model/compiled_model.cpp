@@ -255,6 +255,10 @@ CompiledModel compile_model(const ScenarioSpec& spec) {
     m.states[static_cast<std::size_t>(c.from)].transitions.push_back(static_cast<int>(m.transitions.size()));
     m.transitions.push_back(std::move(c));
   }
+  for (CompiledState& s : m.states) {
+    s.risks = {kDeathRisk};
+    for (int t : s.transitions) s.risks.push_back(m.transitions[static_cast<std::size_t>(t)].risk);
+  }
 
   for (const auto& a : spec.arrivals) {
     CompiledArrival c;

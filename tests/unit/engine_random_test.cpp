@@ -19,6 +19,8 @@
 #include <vector>
 
 #include "ks_test_support.hpp"
+#include "sim/engine/keyed_stream.hpp"
+#include "sim/engine/philox_lanes.hpp"
 #include "sim/engine/random.hpp"
 
 using namespace ws::engine;
@@ -98,6 +100,42 @@ TEST_CASE("Philox4x32-10 matches Random123 and its known-answer vectors", "[engi
     const auto r = reference({{c[0], c[1], c[2], c[3]}}, {{k[0], k[1]}});
     REQUIRE(philox4x32_10(c, k) == PhiloxCounter{r[0], r[1], r[2], r[3]});
   }
+}
+
+TEST_CASE("KeyedStream::uniforms gives KeyedStream::uniform's numbers bit for bit, batched",
+          "[engine][random]") {
+  // Random keys, identities and questions, every batch length from 0 to 13 (the batched path, its padded rest
+  // and the scalar tail all take part), and the extreme words.
+  RandomStream inputs(11, 0, purpose_id("test.keyed_uniforms"));
+  std::size_t compared = 0;
+  for (int trial = 0; trial < 2000; ++trial) {
+    KeyedStream k{{inputs.next_u32(), inputs.next_u32()}, inputs.next_u64()};
+    if (trial == 0) k = {{~0u, ~0u}, ~std::uint64_t{0}};
+    if (trial == 1) k = {{0, 0}, 0};
+    const std::uint32_t a = trial < 2 ? static_cast<std::uint32_t>(-trial) : inputs.next_u32();
+    const std::size_t n = static_cast<std::size_t>(trial % 14);
+    std::vector<std::uint32_t> b(n);
+    for (auto& x : b) x = trial < 2 ? static_cast<std::uint32_t>(-trial) : inputs.next_u32();
+    // The one chosen for this processor, and each instruction set's own (AVX2 where the processor has it).
+    std::vector<detail::KeyedUniforms> kernels{&detail::keyed_uniforms_sse2};
+    if (detail::keyed_uniforms_avx2() && __builtin_cpu_supports("avx2"))
+      kernels.push_back(detail::keyed_uniforms_avx2());
+    for (std::size_t kernel = 0; kernel <= kernels.size(); ++kernel) {
+      std::vector<double> out(n + 1, -1.0);
+      if (kernel == kernels.size())
+        k.uniforms(a, b, out);
+      else
+        kernels[kernel](a, b.data(), n, k.identity, k.key[0], k.key[1], out.data());
+      for (std::size_t i = 0; i < n; ++i, ++compared) REQUIRE(out[i] == k.uniform(a, b[i]));
+      REQUIRE(out[n] == -1.0);  // nothing written past the questions
+    }
+  }
+  CHECK(compared > 20000);
+  // And the scalar uniform against Philox itself, as the model's numbers were made before batching.
+  const KeyedStream k{{0x12345678u, 0x9abcdef0u}, 0x0123456789abcdefull};
+  const PhiloxCounter w = philox4x32_10({3, 5, 0x89abcdefu, 0x01234567u}, k.key);
+  CHECK(k.uniform(3, 5) ==
+        (static_cast<double>(((static_cast<std::uint64_t>(w[0]) << 32) | w[1]) >> 11) + 0.5) * 0x1p-53);
 }
 
 TEST_CASE("RandomStream golden values (catch any change of generator, keying or platform)",
