@@ -16,13 +16,17 @@
 namespace ws::engine {
 
 namespace detail {
-// KeyedStream{{key0, key1}, identity}.uniform(a, b[i]) into out[i] for i < n, bit for bit.
-using KeyedUniforms = void (*)(std::uint32_t a, const std::uint32_t* b, std::size_t n, std::uint64_t identity,
-                               std::uint32_t key0, std::uint32_t key1, double* out);
-void keyed_uniforms_sse2(std::uint32_t a, const std::uint32_t* b, std::size_t n, std::uint64_t identity,
+// The batched Philox of one instruction set.
+struct PhiloxKernels {
+  // KeyedStream{{key0, key1}, identity}.uniform(a, b[i]) into out[i] for i < n, bit for bit.
+  void (*keyed_uniforms)(std::uint32_t a, const std::uint32_t* b, std::size_t n, std::uint64_t identity,
                          std::uint32_t key0, std::uint32_t key1, double* out);
-// The AVX2 one, or null where the build has no AVX2 code.
-KeyedUniforms keyed_uniforms_avx2();
+  // philox4x32_10(ctr[i], {key0, key1}) into out[i] for i < n.
+  void (*blocks)(const std::uint32_t (*ctr)[4], std::size_t n, std::uint32_t key0, std::uint32_t key1,
+                 std::uint32_t (*out)[4]);
+};
+const PhiloxKernels& sse2_kernels();  // plain scalar code where the build has no SSE2
+const PhiloxKernels* avx2_kernels();  // null where the build has no AVX2 code
 }  // namespace detail
 
 namespace {
@@ -50,46 +54,69 @@ template <class Ops, std::size_t R>
   }
 }
 
-// Up to R * Ops::kBlocks counters at once (n >= 1), the registers beyond n filled with copies of the last.
-template <class Ops, std::size_t R>
-inline void keyed_uniforms_regs(std::uint32_t a, const std::uint32_t* b, std::size_t n,
-                                std::uint64_t identity, std::uint32_t key0, std::uint32_t key1, double* out) {
-  constexpr std::size_t kLanes = R * Ops::kBlocks;
-  std::uint32_t padded[kLanes];
-  for (std::size_t i = 0; i < kLanes; ++i) padded[i] = b[i < n ? i : n - 1];
-  typename Ops::Reg x[R][4];
-  for (std::size_t r = 0; r < R; ++r) {
-    x[r][0] = Ops::broadcast(a);
-    x[r][1] = Ops::load(&padded[r * Ops::kBlocks]);
-    x[r][2] = Ops::broadcast(static_cast<std::uint32_t>(identity));
-    x[r][3] = Ops::broadcast(static_cast<std::uint32_t>(identity >> 32));
+// Any n: `regs.template operator()<R>(from, count)` computes counters [from, from + count) in R registers,
+// four registers at a time, the rest in as few as it needs.
+template <std::size_t kBlocks, class Regs>
+[[gnu::always_inline]] inline void in_registers(std::size_t n, Regs&& regs) {
+  std::size_t from = 0;
+  for (; n - from > 4 * kBlocks; from += 4 * kBlocks) regs.template operator()<4>(from, 4 * kBlocks);
+  const std::size_t rest = n - from;
+  if (rest == 0) return;
+  switch ((rest + kBlocks - 1) / kBlocks) {
+    case 1:
+      return regs.template operator()<1>(from, rest);
+    case 2:
+      return regs.template operator()<2>(from, rest);
+    case 3:
+      return regs.template operator()<3>(from, rest);
+    default:
+      return regs.template operator()<4>(from, rest);
   }
-  philox_lanes<Ops, R>(x, key0, key1);
-  std::uint64_t words[kLanes];
-  for (std::size_t r = 0; r < R; ++r) Ops::store(&words[r * Ops::kBlocks], Ops::words01(x[r][0], x[r][1]));
-  // KeyedStream::uniform's (53 bits + 0.5) * 2^-53; the 53 bits convert exactly, as signed or unsigned.
-  for (std::size_t i = 0; i < n; ++i)
-    out[i] = (static_cast<double>(static_cast<std::int64_t>(words[i] >> 11)) + 0.5) * 0x1p-53;
 }
 
-// Any n: four registers at a time, the rest in as few registers as it needs.
+// The counters {a, b[i], identity}; the registers beyond n filled with copies of the last.
 template <class Ops>
 inline void keyed_uniforms(std::uint32_t a, const std::uint32_t* b, std::size_t n, std::uint64_t identity,
                            std::uint32_t key0, std::uint32_t key1, double* out) {
-  constexpr std::size_t L = Ops::kBlocks;
-  for (; n > 4 * L; n -= 4 * L, b += 4 * L, out += 4 * L)
-    keyed_uniforms_regs<Ops, 4>(a, b, 4 * L, identity, key0, key1, out);
-  if (n == 0) return;
-  switch ((n + L - 1) / L) {
-    case 1:
-      return keyed_uniforms_regs<Ops, 1>(a, b, n, identity, key0, key1, out);
-    case 2:
-      return keyed_uniforms_regs<Ops, 2>(a, b, n, identity, key0, key1, out);
-    case 3:
-      return keyed_uniforms_regs<Ops, 3>(a, b, n, identity, key0, key1, out);
-    default:
-      return keyed_uniforms_regs<Ops, 4>(a, b, n, identity, key0, key1, out);
-  }
+  in_registers<Ops::kBlocks>(n, [&]<std::size_t R>(std::size_t from, std::size_t count) {
+    constexpr std::size_t kLanes = R * Ops::kBlocks;
+    std::uint32_t padded[kLanes];
+    for (std::size_t i = 0; i < kLanes; ++i) padded[i] = b[from + (i < count ? i : count - 1)];
+    typename Ops::Reg x[R][4];
+    for (std::size_t r = 0; r < R; ++r) {
+      x[r][0] = Ops::broadcast(a);
+      x[r][1] = Ops::load(&padded[r * Ops::kBlocks]);
+      x[r][2] = Ops::broadcast(static_cast<std::uint32_t>(identity));
+      x[r][3] = Ops::broadcast(static_cast<std::uint32_t>(identity >> 32));
+    }
+    philox_lanes<Ops, R>(x, key0, key1);
+    std::uint64_t words[kLanes];
+    for (std::size_t r = 0; r < R; ++r) Ops::store(&words[r * Ops::kBlocks], Ops::words01(x[r][0], x[r][1]));
+    // KeyedStream::uniform's (53 bits + 0.5) * 2^-53; the 53 bits convert exactly, as signed or unsigned.
+    for (std::size_t i = 0; i < count; ++i)
+      out[from + i] = (static_cast<double>(static_cast<std::int64_t>(words[i] >> 11)) + 0.5) * 0x1p-53;
+  });
+}
+
+// Any counters, all four words out.
+template <class Ops>
+inline void philox_blocks(const std::uint32_t (*ctr)[4], std::size_t n, std::uint32_t key0,
+                          std::uint32_t key1, std::uint32_t (*out)[4]) {
+  in_registers<Ops::kBlocks>(n, [&]<std::size_t R>(std::size_t from, std::size_t count) {
+    constexpr std::size_t kLanes = R * Ops::kBlocks;
+    std::uint32_t in[4][kLanes];
+    for (std::size_t i = 0; i < kLanes; ++i)
+      for (std::size_t w = 0; w < 4; ++w) in[w][i] = ctr[from + (i < count ? i : count - 1)][w];
+    typename Ops::Reg x[R][4];
+    for (std::size_t r = 0; r < R; ++r)
+      for (std::size_t w = 0; w < 4; ++w) x[r][w] = Ops::load(&in[w][r * Ops::kBlocks]);
+    philox_lanes<Ops, R>(x, key0, key1);
+    std::uint64_t words[4][kLanes];
+    for (std::size_t r = 0; r < R; ++r)
+      for (std::size_t w = 0; w < 4; ++w) Ops::store(&words[w][r * Ops::kBlocks], x[r][w]);
+    for (std::size_t i = 0; i < count; ++i)
+      for (std::size_t w = 0; w < 4; ++w) out[from + i][w] = static_cast<std::uint32_t>(words[w][i]);
+  });
 }
 
 }  // namespace

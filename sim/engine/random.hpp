@@ -41,6 +41,10 @@ inline PhiloxCounter philox4x32_10(PhiloxCounter ctr, PhiloxKey key) {
   return ctr;
 }
 
+// philox4x32_10(ctr[i], key) into out[i] (out.size() >= ctr.size()), many blocks side by side
+// (philox_batch.cpp): for the first blocks of many streams at once.
+void philox4x32_10_many(std::span<const PhiloxCounter> ctr, PhiloxKey key, std::span<PhiloxCounter> out);
+
 // A stable 64-bit name for a purpose ("mortality", "arrivals", ...): FNV-1a over the bytes of the name.
 constexpr std::uint64_t purpose_id(std::string_view name) {
   std::uint64_t h = 0xcbf29ce484222325ull;
@@ -72,6 +76,18 @@ class RandomStream {
       : key_(key.key),
         substream_lo_(static_cast<std::uint32_t>(substream)),
         substream_hi_(static_cast<std::uint32_t>(substream >> 32)) {}
+  // The same stream with its first block given, Philox of first_counter(substream) under the key (for many streams
+  // at once: philox4x32_10_many); it gives the same numbers.
+  RandomStream(StreamKey key, std::uint64_t substream, const PhiloxCounter& first_block)
+      : RandomStream(key, substream) {
+    buffer_ = first_block;
+    block_ = 1;
+    used_ = 0;
+  }
+  // The counter of a stream's first block.
+  static PhiloxCounter first_counter(std::uint64_t substream) {
+    return {0, 0, static_cast<std::uint32_t>(substream), static_cast<std::uint32_t>(substream >> 32)};
+  }
 
   std::uint32_t next_u32() {
     if (used_ == 4) refill();

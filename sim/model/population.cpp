@@ -1,8 +1,10 @@
 #include "sim/model/population.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
+#include <span>
 #include <stdexcept>
 
 #include "sim/common/date.hpp"
@@ -82,9 +84,17 @@ std::vector<Person> synthesize_population(const CompiledModel& m, std::uint64_t 
     const double whole = std::floor(cell.count);
     const auto n = static_cast<std::uint64_t>(whole) + (cell_rng.uniform() < cell.count - whole ? 1 : 0);
     const bool has_permit = m.spec->groups[static_cast<std::size_t>(group)].has_permit_date;
+    // The first blocks of the persons' attribute streams, many at a time (batched Philox).
+    constexpr std::uint64_t kBatch = 16;
+    std::array<engine::PhiloxCounter, kBatch> counters, first_blocks;
     for (std::uint64_t k = 0; k < n; ++k) {
       const std::uint64_t number = number_of(c, k);
-      engine::RandomStream rng = attribute_stream(keys, number);
+      if (k % kBatch == 0) {
+        const std::size_t batch = static_cast<std::size_t>(std::min(kBatch, n - k));
+        for (std::size_t j = 0; j < batch; ++j) counters[j] = engine::RandomStream::first_counter(number + j);
+        engine::philox4x32_10_many(std::span(counters).first(batch), keys.attributes.key, first_blocks);
+      }
+      engine::RandomStream rng(keys.attributes, number, first_blocks[k % kBatch]);
       const double age_days = rng.uniform(cell.age_lower, cell.age_upper) * kDaysPerYear;
       const double birth = m.start - age_days;
       Person p = base_person(m, cell.gemeente, state, static_cast<int>(cell.sex), group, birth, keys, number);

@@ -102,6 +102,43 @@ TEST_CASE("Philox4x32-10 matches Random123 and its known-answer vectors", "[engi
   }
 }
 
+// Each instruction set's batched Philox that this processor runs: SSE2 (or scalar), and AVX2 where it has it.
+std::vector<const detail::PhiloxKernels*> batched_kernels() {
+  std::vector<const detail::PhiloxKernels*> kernels{&detail::sse2_kernels()};
+  if (detail::avx2_kernels() && __builtin_cpu_supports("avx2")) kernels.push_back(detail::avx2_kernels());
+  return kernels;
+}
+
+TEST_CASE("philox4x32_10_many gives philox4x32_10's blocks, batched", "[engine][random]") {
+  RandomStream inputs(13, 0, purpose_id("test.philox_many"));
+  std::size_t compared = 0;
+  for (int trial = 0; trial < 1000; ++trial) {
+    const PhiloxKey key{inputs.next_u32(), inputs.next_u32()};
+    const std::size_t n = static_cast<std::size_t>(trial % 21);
+    std::vector<PhiloxCounter> ctr(n);
+    for (auto& c : ctr) c = {inputs.next_u32(), inputs.next_u32(), inputs.next_u32(), inputs.next_u32()};
+    if (trial == 1) ctr[0] = {~0u, ~0u, ~0u, ~0u};
+    const std::vector<const detail::PhiloxKernels*> kernels = batched_kernels();
+    for (std::size_t kernel = 0; kernel <= kernels.size(); ++kernel) {
+      std::vector<PhiloxCounter> out(n + 1, PhiloxCounter{1, 2, 3, 4});
+      if (kernel == kernels.size())
+        philox4x32_10_many(ctr, key, out);
+      else
+        kernels[kernel]->blocks(reinterpret_cast<const std::uint32_t(*)[4]>(ctr.data()), n, key[0], key[1],
+                                reinterpret_cast<std::uint32_t(*)[4]>(out.data()));
+      for (std::size_t i = 0; i < n; ++i, ++compared) REQUIRE(out[i] == philox4x32_10(ctr[i], key));
+      REQUIRE(out[n] == PhiloxCounter{1, 2, 3, 4});
+    }
+  }
+  CHECK(compared > 10000);
+  // A stream given its first block this way gives the same numbers as one that computes it.
+  const StreamKey key = StreamKey::derive(3, 4, purpose_id("test.first_block"));
+  const PhiloxCounter first = philox4x32_10(RandomStream::first_counter(77), key.key);
+  RandomStream given(key, 77, first), computed(key, 77);
+  for (int i = 0; i < 20; ++i) REQUIRE(given.next_u32() == computed.next_u32());
+  REQUIRE(given.blocks_used() == computed.blocks_used());
+}
+
 TEST_CASE("KeyedStream::uniforms gives KeyedStream::uniform's numbers bit for bit, batched",
           "[engine][random]") {
   // Random keys, identities and questions, every batch length from 0 to 13 (the batched path, its padded rest
@@ -117,15 +154,13 @@ TEST_CASE("KeyedStream::uniforms gives KeyedStream::uniform's numbers bit for bi
     std::vector<std::uint32_t> b(n);
     for (auto& x : b) x = trial < 2 ? static_cast<std::uint32_t>(-trial) : inputs.next_u32();
     // The one chosen for this processor, and each instruction set's own (AVX2 where the processor has it).
-    std::vector<detail::KeyedUniforms> kernels{&detail::keyed_uniforms_sse2};
-    if (detail::keyed_uniforms_avx2() && __builtin_cpu_supports("avx2"))
-      kernels.push_back(detail::keyed_uniforms_avx2());
+    const std::vector<const detail::PhiloxKernels*> kernels = batched_kernels();
     for (std::size_t kernel = 0; kernel <= kernels.size(); ++kernel) {
       std::vector<double> out(n + 1, -1.0);
       if (kernel == kernels.size())
         k.uniforms(a, b, out);
       else
-        kernels[kernel](a, b.data(), n, k.identity, k.key[0], k.key[1], out.data());
+        kernels[kernel]->keyed_uniforms(a, b.data(), n, k.identity, k.key[0], k.key[1], out.data());
       for (std::size_t i = 0; i < n; ++i, ++compared) REQUIRE(out[i] == k.uniform(a, b[i]));
       REQUIRE(out[n] == -1.0);  // nothing written past the questions
     }

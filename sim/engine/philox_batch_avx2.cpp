@@ -36,14 +36,11 @@ struct Avx2 {
 
 #if defined(__AVX2__)
 namespace {
-void uniforms_avx2(std::uint32_t a, const std::uint32_t* b, std::size_t n, std::uint64_t identity,
-                   std::uint32_t key0, std::uint32_t key1, double* out) {
-  keyed_uniforms<Avx2>(a, b, n, identity, key0, key1, out);
-}
+const detail::PhiloxKernels kAvx2{&keyed_uniforms<Avx2>, &philox_blocks<Avx2>};
 }  // namespace
-detail::KeyedUniforms detail::keyed_uniforms_avx2() { return &uniforms_avx2; }
+const detail::PhiloxKernels* detail::avx2_kernels() { return &kAvx2; }
 #else
-detail::KeyedUniforms detail::keyed_uniforms_avx2() { return nullptr; }
+const detail::PhiloxKernels* detail::avx2_kernels() { return nullptr; }
 #endif
 
 }  // namespace ws::engine
