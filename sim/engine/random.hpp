@@ -17,8 +17,10 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <string_view>
+#include <vector>
 
 namespace ws::engine {
 
@@ -65,6 +67,22 @@ struct StreamKey {
         {static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)});
     return StreamKey{{out[0], out[1]}};
   }
+};
+
+// Weights for RandomStream::discrete, checked and summed once for many draws (the same sum, in the same
+// order, as discrete(span) makes at every draw: the same draws).
+class DiscreteWeights {
+ public:
+  DiscreteWeights() = default;
+  explicit DiscreteWeights(std::vector<double> weights);
+  std::span<const double> weights() const { return weights_; }
+  // The sum of the weights; NaN when they are not valid (negative, not finite, all zero), so that a draw reports
+  // them then, as discrete(span) does.
+  double total() const { return total_; }
+
+ private:
+  std::vector<double> weights_;
+  double total_ = std::numeric_limits<double>::quiet_NaN();
 };
 
 class RandomStream {
@@ -117,6 +135,7 @@ class RandomStream {
   std::uint64_t poisson(double mean);
   // An index drawn with probability proportional to its weight (non-negative, finite, not all zero).
   std::size_t discrete(std::span<const double> weights);
+  std::size_t discrete(const DiscreteWeights& weights);
 
   // How many 128-bit Philox blocks this stream has used so far.
   std::uint64_t blocks_used() const { return block_; }
@@ -129,6 +148,7 @@ class RandomStream {
     ++block_;
     used_ = 0;
   }
+  std::size_t discrete_of(std::span<const double> weights, double total);
   double standard_gamma(double shape);
   std::uint64_t poisson_inversion(double mean);
   std::uint64_t poisson_ptrs(double mean);

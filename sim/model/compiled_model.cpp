@@ -129,6 +129,7 @@ void refresh_arrival(const CompiledModel& m, CompiledArrival& c, const ArrivalSp
       c.rate_per_day[g][p] = a.rate[p][g] * a.rate_multiplier / kDaysPerYear;
   }
   c.age = a.age;
+  c.age_weights = engine::DiscreteWeights(a.age.weight);
   c.share_women = a.share_women;
   c.permit_lead_min_days = a.permit_lead_min_years * kDaysPerYear;
   c.permit_lead_max_days = a.permit_lead_max_years * kDaysPerYear;

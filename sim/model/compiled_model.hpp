@@ -74,6 +74,7 @@ struct CompiledArrival {
   std::vector<double> period_start;               // day numbers
   std::vector<std::vector<double>> rate_per_day;  // [gemeente][period]
   AgeDistribution age;
+  engine::DiscreteWeights age_weights;  // age.weight, checked and summed once
   double share_women = 0.5;
   double permit_lead_min_days = 0;
   double permit_lead_max_days = 0;

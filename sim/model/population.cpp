@@ -130,7 +130,7 @@ Person make_arrival(const CompiledModel& m, const CompiledArrival& a, int gemeen
                     const OriginKeys& keys, std::uint64_t sequence) {
   const std::uint64_t number = number_of(static_cast<std::uint64_t>(gemeente), sequence);
   engine::RandomStream rng = attribute_stream(keys, number);
-  const std::size_t band = rng.discrete(a.age.weight);
+  const std::size_t band = rng.discrete(a.age_weights);
   const double age_days = rng.uniform(a.age.lower[band], a.age.upper[band]) * kDaysPerYear;
   const int sex = rng.uniform() < a.share_women ? 1 : 0;
   Person p = base_person(m, gemeente, a.into, sex, a.group, now - age_days, keys, number);

@@ -103,7 +103,7 @@ TEST_CASE("Philox4x32-10 matches Random123 and its known-answer vectors", "[engi
 }
 
 // Each instruction set's batched Philox that this processor runs: SSE2 (or scalar), and AVX2 where it has it.
-std::vector<const detail::PhiloxKernels*> batched_kernels() {
+static std::vector<const detail::PhiloxKernels*> batched_kernels() {
   std::vector<const detail::PhiloxKernels*> kernels{&detail::sse2_kernels()};
   if (detail::avx2_kernels() && __builtin_cpu_supports("avx2")) kernels.push_back(detail::avx2_kernels());
   return kernels;
@@ -372,4 +372,17 @@ TEST_CASE("RandomStream::discrete follows unnormalised weights and never picks a
   CHECK_THROWS_AS(r.discrete(zeros), std::invalid_argument);
   CHECK_THROWS_AS(r.discrete(negative), std::invalid_argument);
   CHECK(r.discrete(one) == 1);
+}
+
+TEST_CASE("RandomStream::discrete with DiscreteWeights draws as with the plain weights", "[engine][random]") {
+  const std::vector<double> weights{0.1, 0, 0.25, 1e-9, 3.5, 0.7, 0};
+  const DiscreteWeights summed(weights);
+  RandomStream a(9, 1, purpose_id("test.discrete_weights")), b = a;
+  for (int i = 0; i < 20000; ++i) REQUIRE(a.discrete(summed) == b.discrete(weights));
+  REQUIRE(a.blocks_used() == b.blocks_used());
+  // Invalid weights are reported when drawn from, as with the plain weights.
+  const DiscreteWeights zeros(std::vector<double>{0, 0}), negative(std::vector<double>{1, -1});
+  CHECK(std::isnan(zeros.total()));
+  CHECK_THROWS_AS(a.discrete(zeros), std::invalid_argument);
+  CHECK_THROWS_AS(a.discrete(negative), std::invalid_argument);
 }
