@@ -94,17 +94,24 @@ class RandomStream {
       : key_(key.key),
         substream_lo_(static_cast<std::uint32_t>(substream)),
         substream_hi_(static_cast<std::uint32_t>(substream >> 32)) {}
-  // The same stream with its first block given, Philox of first_counter(substream) under the key (for many streams
-  // at once: philox4x32_10_many); it gives the same numbers.
-  RandomStream(StreamKey key, std::uint64_t substream, const PhiloxCounter& first_block)
+  // The same stream with its first block, or its first two, given: Philox of block_counter(substream, 0) (and
+  // 1) under the key, computed for many streams or blocks at once (philox4x32_10_many). The same numbers.
+  RandomStream(StreamKey key, std::uint64_t substream, const PhiloxCounter& block0)
       : RandomStream(key, substream) {
-    buffer_ = first_block;
+    buffer_ = block0;
     block_ = 1;
     used_ = 0;
   }
-  // The counter of a stream's first block.
-  static PhiloxCounter first_counter(std::uint64_t substream) {
-    return {0, 0, static_cast<std::uint32_t>(substream), static_cast<std::uint32_t>(substream >> 32)};
+  RandomStream(StreamKey key, std::uint64_t substream, const PhiloxCounter& block0,
+               const PhiloxCounter& block1)
+      : RandomStream(key, substream, block0) {
+    given_ = block1;
+    has_given_ = true;
+  }
+  // The counter of block `block` of a substream.
+  static PhiloxCounter block_counter(std::uint64_t substream, std::uint64_t block) {
+    return {static_cast<std::uint32_t>(block), static_cast<std::uint32_t>(block >> 32),
+            static_cast<std::uint32_t>(substream), static_cast<std::uint32_t>(substream >> 32)};
   }
 
   std::uint32_t next_u32() {
@@ -142,9 +149,14 @@ class RandomStream {
 
  private:
   void refill() {
-    buffer_ = philox4x32_10({static_cast<std::uint32_t>(block_), static_cast<std::uint32_t>(block_ >> 32),
-                             substream_lo_, substream_hi_},
-                            key_);
+    if (has_given_) {  // block 1, computed already
+      buffer_ = given_;
+      has_given_ = false;
+    } else {
+      buffer_ = philox4x32_10({static_cast<std::uint32_t>(block_), static_cast<std::uint32_t>(block_ >> 32),
+                               substream_lo_, substream_hi_},
+                              key_);
+    }
     ++block_;
     used_ = 0;
   }
@@ -158,6 +170,8 @@ class RandomStream {
   std::uint64_t block_ = 0;
   PhiloxCounter buffer_{};
   std::uint32_t used_ = 4;
+  bool has_given_ = false;  // given_ is the next block
+  PhiloxCounter given_{};
   bool has_spare_normal_ = false;
   double spare_normal_ = 0;
 };

@@ -133,9 +133,15 @@ TEST_CASE("philox4x32_10_many gives philox4x32_10's blocks, batched", "[engine][
   CHECK(compared > 10000);
   // A stream given its first block this way gives the same numbers as one that computes it.
   const StreamKey key = StreamKey::derive(3, 4, purpose_id("test.first_block"));
-  const PhiloxCounter first = philox4x32_10(RandomStream::first_counter(77), key.key);
-  RandomStream given(key, 77, first), computed(key, 77);
-  for (int i = 0; i < 20; ++i) REQUIRE(given.next_u32() == computed.next_u32());
+  const PhiloxCounter first = philox4x32_10(RandomStream::block_counter(77, 0), key.key);
+  const PhiloxCounter second = philox4x32_10(RandomStream::block_counter(77, 1), key.key);
+  RandomStream given(key, 77, first), given2(key, 77, first, second), computed(key, 77);
+  for (int i = 0; i < 20; ++i) {
+    const std::uint32_t x = computed.next_u32();
+    REQUIRE(given.next_u32() == x);
+    REQUIRE(given2.next_u32() == x);
+    REQUIRE(given2.blocks_used() == computed.blocks_used());
+  }
   REQUIRE(given.blocks_used() == computed.blocks_used());
 }
 
