@@ -30,6 +30,7 @@ Recorder::Recorder(const CompiledModel& m)
       age_sum_ticks_(accounts_.mean_age.size()),
       age_count_(accounts_.mean_age.size()) {
   for (int lower : m.spec->run.age_bands) band_days_.push_back(lower * kDaysPerYear);
+  if (band_days_.size() > 256) throw std::logic_error("Recorder: more than 256 age bands (Person::band)");
   for (std::size_t b = 0; b < band_days_.size(); ++b)
     band_ends_.push_back(b + 1 < band_days_.size() ? band_days_[b + 1]
                                                    : std::numeric_limits<double>::infinity());
@@ -77,13 +78,24 @@ void Recorder::output_time(int t) {
           live(g, m_.capacities[static_cast<std::size_t>(c)].waiting_state);
 }
 
-void Recorder::initial(const Person& p) {
+void Recorder::initial(Person& p) {
+  p.band = static_cast<std::uint8_t>(age_band(std::max(p.entered, m_.start) - p.birth));
   ++accounts_.initial[p.gemeente];
   ++accounts_.living[p.gemeente];
   ++live(p.gemeente, p.state);
 }
 
-void Recorder::arrived(const Person& p, int stream, int label, double now) {
+// The flow by age band and sex; the band is also the one the stay starts in (now is when it was entered).
+void Recorder::count_flow_age(Person& p, int year, int label, double now) {
+  const int band = age_band(now - p.birth);
+  p.band = static_cast<std::uint8_t>(band);
+  accounts_.flow_age[(static_cast<std::size_t>(year) * static_cast<std::size_t>(accounts_.labels) +
+                      static_cast<std::size_t>(label)) *
+                         static_cast<std::size_t>(accounts_.age_bands * Accounts::kSexes) +
+                     static_cast<std::size_t>(band * Accounts::kSexes + p.sex)] += 1;
+}
+
+void Recorder::arrived(Person& p, int stream, int label, double now) {
   const int y = year_index(now);
   ++accounts_.arrived[p.gemeente];
   ++accounts_.living[p.gemeente];
@@ -91,10 +103,7 @@ void Recorder::arrived(const Person& p, int stream, int label, double now) {
       .arrivals_count[Accounts::index3(y, p.gemeente, stream, G_, static_cast<int>(m_.arrivals.size()))] += 1;
   ++live(p.gemeente, p.state);
   accounts_.flow_at(y, p.gemeente, label) += 1;
-  accounts_.flow_age[(static_cast<std::size_t>(y) * static_cast<std::size_t>(accounts_.labels) +
-                      static_cast<std::size_t>(label)) *
-                         static_cast<std::size_t>(accounts_.age_bands * Accounts::kSexes) +
-                     band_sex(p, now)] += 1;
+  count_flow_age(p, y, label, now);
 }
 
 void Recorder::admitted(const Person& p, int capacity, double now) {
@@ -112,13 +121,10 @@ void Recorder::left(Person& p, double now) {
   --live(p.gemeente, p.state);
 }
 
-void Recorder::entered(const Person& p, int label, double now) {
+void Recorder::entered(Person& p, int label, double now) {
   const int y = year_index(now);
   accounts_.flow_at(y, p.gemeente, label) += 1;
-  accounts_.flow_age[(static_cast<std::size_t>(y) * static_cast<std::size_t>(accounts_.labels) +
-                      static_cast<std::size_t>(label)) *
-                         static_cast<std::size_t>(accounts_.age_bands * Accounts::kSexes) +
-                     band_sex(p, now)] += 1;
+  count_flow_age(p, y, label, now);
   ++live(p.gemeente, p.state);
   if (m_.states[p.state].kind == StateKind::exit) {
     --accounts_.living[p.gemeente];
@@ -148,7 +154,7 @@ void Recorder::add_person_years(const Person& p, double until) {
       ((y0 * G + g) * groups + p.group) * S + s;  // group_ticks_[year][gemeente][group][state]
   std::size_t age = (y0 * S + s) * bands * Accounts::kSexes + p.sex;  // age_ticks_[year][state][band][sex]
   const double* year_start = &m_.year_starts[y0 + 1];                 // the end of the year
-  int band = age_band(from - p.birth);
+  int band = p.band;  // age_band(from - p.birth), noted when the stay began
   for (; from < until;
        ++year_start, person += G * S, group += G * groups * S, age += S * bands * Accounts::kSexes) {
     const double year_end = std::min(until, *year_start);
@@ -195,7 +201,9 @@ void Recorder::count_year_ends(const Person& p, double until) {
     if (t > until) break;
     if (!(p.entered < t)) continue;
     const double age_at = exit ? p.entered : t;
-    band = band < 0 ? age_band(age_at - p.birth) : advance_band(band, age_at - p.birth);
+    // From the band the stay began in where age_at is not before that (ages only grow), else the search.
+    if (band < 0) band = age_at >= std::max(p.entered, m_.start) ? p.band : age_band(age_at - p.birth);
+    band = advance_band(band, age_at - p.birth);
     count_at_year_end(p, cell, age_at, band);
     if (!exit) continue;
     if (until < m_.year_starts[static_cast<std::size_t>(accounts_.year_ends - 1)])
@@ -228,8 +236,8 @@ void Recorder::cumulate_exits() {
 void Recorder::run_started(const std::vector<Person>& persons) {
   for (const Person& p : persons) {
     const double age_at = m_.states[p.state].kind == StateKind::exit ? p.entered : m_.start;
-    count_at_year_end(p, Accounts::index3(0, p.gemeente, p.state, G_, S_), age_at,
-                      age_band(age_at - p.birth));
+    const int band = age_at == std::max(p.entered, m_.start) ? p.band : age_band(age_at - p.birth);
+    count_at_year_end(p, Accounts::index3(0, p.gemeente, p.state, G_, S_), age_at, band);
   }
 }
 
