@@ -114,10 +114,9 @@ void Recorder::admitted(const Person& p, int capacity, double now) {
 }
 
 void Recorder::left(Person& p, double now) {
-  add_person_years(p, now);
+  count_stay(p, now);  // a state one leaves is no exit state
   count_cohort_checks(p, now);
   left_working_ = m_.states[p.state].working;
-  count_year_ends(p, now);
   --live(p.gemeente, p.state);
 }
 
@@ -140,9 +139,11 @@ int Recorder::advance_band(int band, double age_days) const {
   return band;
 }
 
-// Person-years from the later of entry and start up to `until`, split over calendar years. The cells of one
-// stay move by a fixed stride from year to year: the indices are stepped, not recomputed.
-void Recorder::add_person_years(const Person& p, double until) {
+// The stay [entered, until) of a person in a state that is no exit state: the person-years from the later of
+// entry and start up to `until`, split over calendar years, and the person counted at each year end t with
+// entered < t <= until (count_year_ends), where a piece ends at its year's end. The cells of one stay move by a
+// fixed stride from year to year: the indices are stepped, not recomputed.
+void Recorder::count_stay(const Person& p, double until) {
   double from = std::max(p.entered, m_.start);
   if (!(from < until)) return;
   const auto g = static_cast<std::size_t>(p.gemeente), s = static_cast<std::size_t>(p.state);
@@ -169,6 +170,11 @@ void Recorder::add_person_years(const Person& p, double until) {
           round_nearest((next - piece) * kTicksPerDay);
       piece = next;
     }
+    // The year end closing this piece, [year end][gemeente][state] = the next year's person cell.
+    if (year_end == *year_start) {
+      band = advance_band(band, year_end - p.birth);
+      count_at_year_end(p, person + G * S, year_end, band);
+    }
     from = year_end;
   }
 }
@@ -189,7 +195,8 @@ void Recorder::add_person_years(const Person& p, double until) {
 // ending, with their age then. The stock at a year end is taken before anything else happens that day, so a
 // stay [entered, until) holds at t when entered < t <= until. A person in an exit state counts from the exit
 // on, with their age at the exit: they are counted once, at the first year end after the exit, and
-// cumulate_exits() carries the count to the later year ends (whole numbers: the sums are exact).
+// cumulate_exits() carries the count to the later year ends (whole numbers: the sums are exact). Stays in other
+// states count theirs in count_stay, along their person-years; this is for the exit states.
 void Recorder::count_year_ends(const Person& p, double until) {
   const bool exit = m_.states[p.state].kind == StateKind::exit;
   const auto step = static_cast<std::size_t>(G_ * S_);
@@ -271,10 +278,11 @@ void Recorder::count_cohort_leaver(const Person& p) {
 Accounts Recorder::finish(std::vector<Person>& persons, double end) {
   for (Person& p : persons) {
     if (m_.states[p.state].kind != StateKind::exit) {
-      add_person_years(p, end);
+      count_stay(p, end);
       count_cohort_checks(p, end);
+    } else {
+      count_year_ends(p, end);
     }
-    count_year_ends(p, end);
   }
   cumulate_exits();
   constexpr double kTicksPerYear = kTicksPerDay * kDaysPerYear;

@@ -49,7 +49,7 @@ class Recorder {
   }
 
  private:
-  void add_person_years(const Person& p, double until);
+  void count_stay(const Person& p, double until);  // person-years and year ends of a non-exit stay
   void count_cohort_checks(Person& p, double until);
   void count_cohort_leaver(const Person& p);
   void count_year_ends(const Person& p, double until);
