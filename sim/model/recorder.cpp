@@ -83,6 +83,7 @@ void Recorder::initial(Person& p) {
   ++accounts_.initial[p.gemeente];
   ++accounts_.living[p.gemeente];
   ++live(p.gemeente, p.state);
+  if (m_.states[p.state].kind == StateKind::exit) count_year_ends(p, m_.end);  // never leaves: counted now
 }
 
 // The flow by age band and sex; the band is also the one the stay starts in (now is when it was entered).
@@ -104,6 +105,7 @@ void Recorder::arrived(Person& p, int stream, int label, double now) {
   ++live(p.gemeente, p.state);
   accounts_.flow_at(y, p.gemeente, label) += 1;
   count_flow_age(p, y, label, now);
+  if (m_.states[p.state].kind == StateKind::exit) count_year_ends(p, m_.end);  // never leaves: counted now
 }
 
 void Recorder::admitted(const Person& p, int capacity, double now) {
@@ -129,6 +131,9 @@ void Recorder::entered(Person& p, int label, double now) {
     --accounts_.living[p.gemeente];
     ++accounts_.exited[p.gemeente];
     if (p.cohort >= 0 && p.state != m_.aow_state && p.state != m_.death_state) count_cohort_leaver(p);
+    // The exit's one year-end count (count_year_ends), taken now: the first year end after now is that of
+    // now's year y (year_index: now < year_starts[y + 1]), and the age is the one at the exit, in p.band.
+    count_at_year_end(p, Accounts::index3(y + 1, p.gemeente, p.state, G_, S_), now, p.band);
   }
 }
 
@@ -196,7 +201,8 @@ void Recorder::count_stay(const Person& p, double until) {
 // stay [entered, until) holds at t when entered < t <= until. A person in an exit state counts from the exit
 // on, with their age at the exit: they are counted once, at the first year end after the exit, and
 // cumulate_exits() carries the count to the later year ends (whole numbers: the sums are exact). Stays in other
-// states count theirs in count_stay, along their person-years; this is for the exit states.
+// states count theirs in count_stay, along their person-years; this is for persons who appear in an exit state
+// (until = the end). Those who enter one are counted at once in entered(), the same way.
 void Recorder::count_year_ends(const Person& p, double until) {
   const bool exit = m_.states[p.state].kind == StateKind::exit;
   const auto step = static_cast<std::size_t>(G_ * S_);
@@ -277,12 +283,9 @@ void Recorder::count_cohort_leaver(const Person& p) {
 
 Accounts Recorder::finish(std::vector<Person>& persons, double end) {
   for (Person& p : persons) {
-    if (m_.states[p.state].kind != StateKind::exit) {
-      count_stay(p, end);
-      count_cohort_checks(p, end);
-    } else {
-      count_year_ends(p, end);
-    }
+    if (m_.states[p.state].kind == StateKind::exit) continue;  // counted when they exited (or appeared)
+    count_stay(p, end);
+    count_cohort_checks(p, end);
   }
   cumulate_exits();
   constexpr double kTicksPerYear = kTicksPerDay * kDaysPerYear;
