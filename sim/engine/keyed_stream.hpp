@@ -5,6 +5,7 @@
 // numbers). Models address their draws by (a, b), e.g. (redraw number, risk).
 #include <cmath>
 #include <cstdint>
+#include <span>
 
 #include "sim/engine/random.hpp"
 
@@ -19,10 +20,13 @@ struct KeyedStream {
     const PhiloxCounter out = philox4x32_10(
         {a, b, static_cast<std::uint32_t>(identity), static_cast<std::uint32_t>(identity >> 32)}, key);
     const std::uint64_t bits = ((static_cast<std::uint64_t>(out[0]) << 32) | out[1]) >> 11;
-    return (static_cast<double>(bits) + 0.5) * 0x1p-53;
+    return (static_cast<double>(static_cast<std::int64_t>(bits)) + 0.5) * 0x1p-53;  // 53 bits: exact
   }
   // A unit exponential: -log of uniform(a, b).
   double exponential(std::uint32_t a, std::uint32_t b) const { return -std::log(uniform(a, b)); }
+  // Several questions with the same a at once: out[i] = uniform(a, b[i]) bit for bit (out.size() >= b.size()),
+  // the Philox blocks computed side by side (philox_lanes.hpp: AVX2 or SSE2, chosen at run time).
+  void uniforms(std::uint32_t a, std::span<const std::uint32_t> b, std::span<double> out) const;
 };
 
 }  // namespace ws::engine

@@ -6,6 +6,7 @@
 #include <limits>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace ws::engine {
 namespace {
@@ -156,13 +157,37 @@ std::uint64_t RandomStream::poisson_ptrs(double mean) {
   }
 }
 
-std::size_t RandomStream::discrete(std::span<const double> weights) {
+namespace {
+// The sum of discrete weights after checking them.
+double checked_total(std::span<const double> weights) {
   double total = 0;
   for (double w : weights) {
     require(w >= 0 && std::isfinite(w), "discrete weights must be finite and >= 0");
     total += w;
   }
   require(total > 0 && std::isfinite(total), "discrete weights must not all be zero");
+  return total;
+}
+}  // namespace
+
+DiscreteWeights::DiscreteWeights(std::vector<double> weights) : weights_(std::move(weights)) {
+  try {
+    total_ = checked_total(weights_);
+  } catch (const std::invalid_argument&) {
+    // left NaN: reported at the first draw, as discrete(span) would
+  }
+}
+
+std::size_t RandomStream::discrete(std::span<const double> weights) {
+  return discrete_of(weights, checked_total(weights));
+}
+
+std::size_t RandomStream::discrete(const DiscreteWeights& weights) {
+  if (std::isnan(weights.total())) return discrete(weights.weights());  // throws
+  return discrete_of(weights.weights(), weights.total());
+}
+
+std::size_t RandomStream::discrete_of(std::span<const double> weights, double total) {
   const double target = uniform() * total;
   double cumulative = 0;
   std::size_t last_positive = 0;

@@ -17,8 +17,10 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <string_view>
+#include <vector>
 
 namespace ws::engine {
 
@@ -40,6 +42,10 @@ inline PhiloxCounter philox4x32_10(PhiloxCounter ctr, PhiloxKey key) {
   }
   return ctr;
 }
+
+// philox4x32_10(ctr[i], key) into out[i] (out.size() >= ctr.size()), many blocks side by side
+// (philox_batch.cpp): for the first blocks of many streams at once.
+void philox4x32_10_many(std::span<const PhiloxCounter> ctr, PhiloxKey key, std::span<PhiloxCounter> out);
 
 // A stable 64-bit name for a purpose ("mortality", "arrivals", ...): FNV-1a over the bytes of the name.
 constexpr std::uint64_t purpose_id(std::string_view name) {
@@ -63,6 +69,22 @@ struct StreamKey {
   }
 };
 
+// Weights for RandomStream::discrete, checked and summed once for many draws (the same sum, in the same
+// order, as discrete(span) makes at every draw: the same draws).
+class DiscreteWeights {
+ public:
+  DiscreteWeights() = default;
+  explicit DiscreteWeights(std::vector<double> weights);
+  std::span<const double> weights() const { return weights_; }
+  // The sum of the weights; NaN when they are not valid (negative, not finite, all zero), so that a draw reports
+  // them then, as discrete(span) does.
+  double total() const { return total_; }
+
+ private:
+  std::vector<double> weights_;
+  double total_ = std::numeric_limits<double>::quiet_NaN();
+};
+
 class RandomStream {
  public:
   RandomStream(std::uint64_t seed, std::uint64_t replication, std::uint64_t purpose,
@@ -72,6 +94,25 @@ class RandomStream {
       : key_(key.key),
         substream_lo_(static_cast<std::uint32_t>(substream)),
         substream_hi_(static_cast<std::uint32_t>(substream >> 32)) {}
+  // The same stream with its first block, or its first two, given: Philox of block_counter(substream, 0) (and
+  // 1) under the key, computed for many streams or blocks at once (philox4x32_10_many). The same numbers.
+  RandomStream(StreamKey key, std::uint64_t substream, const PhiloxCounter& block0)
+      : RandomStream(key, substream) {
+    buffer_ = block0;
+    block_ = 1;
+    used_ = 0;
+  }
+  RandomStream(StreamKey key, std::uint64_t substream, const PhiloxCounter& block0,
+               const PhiloxCounter& block1)
+      : RandomStream(key, substream, block0) {
+    given_ = block1;
+    has_given_ = true;
+  }
+  // The counter of block `block` of a substream.
+  static PhiloxCounter block_counter(std::uint64_t substream, std::uint64_t block) {
+    return {static_cast<std::uint32_t>(block), static_cast<std::uint32_t>(block >> 32),
+            static_cast<std::uint32_t>(substream), static_cast<std::uint32_t>(substream >> 32)};
+  }
 
   std::uint32_t next_u32() {
     if (used_ == 4) refill();
@@ -101,18 +142,25 @@ class RandomStream {
   std::uint64_t poisson(double mean);
   // An index drawn with probability proportional to its weight (non-negative, finite, not all zero).
   std::size_t discrete(std::span<const double> weights);
+  std::size_t discrete(const DiscreteWeights& weights);
 
   // How many 128-bit Philox blocks this stream has used so far.
   std::uint64_t blocks_used() const { return block_; }
 
  private:
   void refill() {
-    buffer_ = philox4x32_10({static_cast<std::uint32_t>(block_), static_cast<std::uint32_t>(block_ >> 32),
-                             substream_lo_, substream_hi_},
-                            key_);
+    if (has_given_) {  // block 1, computed already
+      buffer_ = given_;
+      has_given_ = false;
+    } else {
+      buffer_ = philox4x32_10({static_cast<std::uint32_t>(block_), static_cast<std::uint32_t>(block_ >> 32),
+                               substream_lo_, substream_hi_},
+                              key_);
+    }
     ++block_;
     used_ = 0;
   }
+  std::size_t discrete_of(std::span<const double> weights, double total);
   double standard_gamma(double shape);
   std::uint64_t poisson_inversion(double mean);
   std::uint64_t poisson_ptrs(double mean);
@@ -122,6 +170,8 @@ class RandomStream {
   std::uint64_t block_ = 0;
   PhiloxCounter buffer_{};
   std::uint32_t used_ = 4;
+  bool has_given_ = false;  // given_ is the next block
+  PhiloxCounter given_{};
   bool has_spare_normal_ = false;
   double spare_normal_ = 0;
 };

@@ -129,6 +129,7 @@ void refresh_arrival(const CompiledModel& m, CompiledArrival& c, const ArrivalSp
       c.rate_per_day[g][p] = a.rate[p][g] * a.rate_multiplier / kDaysPerYear;
   }
   c.age = a.age;
+  c.age_weights = engine::DiscreteWeights(a.age.weight);
   c.share_women = a.share_women;
   c.permit_lead_min_days = a.permit_lead_min_years * kDaysPerYear;
   c.permit_lead_max_days = a.permit_lead_max_years * kDaysPerYear;
@@ -254,6 +255,10 @@ CompiledModel compile_model(const ScenarioSpec& spec) {
     refresh_transition(m, c, t);
     m.states[static_cast<std::size_t>(c.from)].transitions.push_back(static_cast<int>(m.transitions.size()));
     m.transitions.push_back(std::move(c));
+  }
+  for (CompiledState& s : m.states) {
+    s.risks = {kDeathRisk};
+    for (int t : s.transitions) s.risks.push_back(m.transitions[static_cast<std::size_t>(t)].risk);
   }
 
   for (const auto& a : spec.arrivals) {

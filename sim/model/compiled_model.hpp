@@ -10,11 +10,15 @@
 #include <vector>
 
 #include "sim/common/date.hpp"
+#include "sim/engine/random.hpp"
 #include "sim/model/aow.hpp"
 #include "sim/model/covariates.hpp"
 #include "sim/model/spec.hpp"
 
 namespace ws::model {
+
+// Names the random numbers of death (a transition's are a hash of "from->to").
+inline constexpr auto kDeathRisk = static_cast<std::uint32_t>(engine::purpose_id("death"));
 
 // The clocks a hazard can be piecewise constant in; all advance one day per day.
 enum Clock : int { kAge = 0, kDuration = 1, kCalendar = 2, kSincePermit = 3, kClockCount = 4 };
@@ -43,9 +47,12 @@ struct CompiledState {
   bool working = false;
   std::uint8_t mark_bit = 0;     // set on the person on entering
   std::vector<int> transitions;  // outgoing hazard transitions
-  int aow_label = -1;            // "state->pensioen"
-  int death_label = -1;          // "state->overleden"
-  std::vector<char> open_in;     // per gemeente: may persons be in this state there (module flags)
+  // The names of the random numbers of the state's risks, drawn together at each redraw: kDeathRisk, then
+  // each transition's risk in the order of `transitions`.
+  std::vector<std::uint32_t> risks;
+  int aow_label = -1;         // "state->pensioen"
+  int death_label = -1;       // "state->overleden"
+  std::vector<char> open_in;  // per gemeente: may persons be in this state there (module flags)
 };
 
 struct CompiledCapacity {
@@ -67,6 +74,7 @@ struct CompiledArrival {
   std::vector<double> period_start;               // day numbers
   std::vector<std::vector<double>> rate_per_day;  // [gemeente][period]
   AgeDistribution age;
+  engine::DiscreteWeights age_weights;  // age.weight, checked and summed once
   double share_women = 0.5;
   double permit_lead_min_days = 0;
   double permit_lead_max_days = 0;

@@ -30,6 +30,7 @@ Recorder::Recorder(const CompiledModel& m)
       age_sum_ticks_(accounts_.mean_age.size()),
       age_count_(accounts_.mean_age.size()) {
   for (int lower : m.spec->run.age_bands) band_days_.push_back(lower * kDaysPerYear);
+  if (band_days_.size() > 256) throw std::logic_error("Recorder: more than 256 age bands (Person::band)");
   for (std::size_t b = 0; b < band_days_.size(); ++b)
     band_ends_.push_back(b + 1 < band_days_.size() ? band_days_[b + 1]
                                                    : std::numeric_limits<double>::infinity());
@@ -77,13 +78,25 @@ void Recorder::output_time(int t) {
           live(g, m_.capacities[static_cast<std::size_t>(c)].waiting_state);
 }
 
-void Recorder::initial(const Person& p) {
+void Recorder::initial(Person& p) {
+  p.band = static_cast<std::uint8_t>(age_band(std::max(p.entered, m_.start) - p.birth));
   ++accounts_.initial[p.gemeente];
   ++accounts_.living[p.gemeente];
   ++live(p.gemeente, p.state);
+  if (m_.states[p.state].kind == StateKind::exit) count_year_ends(p, m_.end);  // never leaves: counted now
 }
 
-void Recorder::arrived(const Person& p, int stream, int label, double now) {
+// The flow by age band and sex; the band is also the one the stay starts in (now is when it was entered).
+void Recorder::count_flow_age(Person& p, int year, int label, double now) {
+  const int band = age_band(now - p.birth);
+  p.band = static_cast<std::uint8_t>(band);
+  accounts_.flow_age[(static_cast<std::size_t>(year) * static_cast<std::size_t>(accounts_.labels) +
+                      static_cast<std::size_t>(label)) *
+                         static_cast<std::size_t>(accounts_.age_bands * Accounts::kSexes) +
+                     static_cast<std::size_t>(band * Accounts::kSexes + p.sex)] += 1;
+}
+
+void Recorder::arrived(Person& p, int stream, int label, double now) {
   const int y = year_index(now);
   ++accounts_.arrived[p.gemeente];
   ++accounts_.living[p.gemeente];
@@ -91,10 +104,8 @@ void Recorder::arrived(const Person& p, int stream, int label, double now) {
       .arrivals_count[Accounts::index3(y, p.gemeente, stream, G_, static_cast<int>(m_.arrivals.size()))] += 1;
   ++live(p.gemeente, p.state);
   accounts_.flow_at(y, p.gemeente, label) += 1;
-  accounts_.flow_age[(static_cast<std::size_t>(y) * static_cast<std::size_t>(accounts_.labels) +
-                      static_cast<std::size_t>(label)) *
-                         static_cast<std::size_t>(accounts_.age_bands * Accounts::kSexes) +
-                     band_sex(p, now)] += 1;
+  count_flow_age(p, y, label, now);
+  if (m_.states[p.state].kind == StateKind::exit) count_year_ends(p, m_.end);  // never leaves: counted now
 }
 
 void Recorder::admitted(const Person& p, int capacity, double now) {
@@ -105,25 +116,24 @@ void Recorder::admitted(const Person& p, int capacity, double now) {
 }
 
 void Recorder::left(Person& p, double now) {
-  add_person_years(p, now);
+  count_stay(p, now);  // a state one leaves is no exit state
   count_cohort_checks(p, now);
   left_working_ = m_.states[p.state].working;
-  count_year_ends(p, now);
   --live(p.gemeente, p.state);
 }
 
-void Recorder::entered(const Person& p, int label, double now) {
+void Recorder::entered(Person& p, int label, double now) {
   const int y = year_index(now);
   accounts_.flow_at(y, p.gemeente, label) += 1;
-  accounts_.flow_age[(static_cast<std::size_t>(y) * static_cast<std::size_t>(accounts_.labels) +
-                      static_cast<std::size_t>(label)) *
-                         static_cast<std::size_t>(accounts_.age_bands * Accounts::kSexes) +
-                     band_sex(p, now)] += 1;
+  count_flow_age(p, y, label, now);
   ++live(p.gemeente, p.state);
   if (m_.states[p.state].kind == StateKind::exit) {
     --accounts_.living[p.gemeente];
     ++accounts_.exited[p.gemeente];
     if (p.cohort >= 0 && p.state != m_.aow_state && p.state != m_.death_state) count_cohort_leaver(p);
+    // The exit's one year-end count (count_year_ends), taken now: the first year end after now is that of
+    // now's year y (year_index: now < year_starts[y + 1]), and the age is the one at the exit, in p.band.
+    count_at_year_end(p, Accounts::index3(y + 1, p.gemeente, p.state, G_, S_), now, p.band);
   }
 }
 
@@ -134,9 +144,11 @@ int Recorder::advance_band(int band, double age_days) const {
   return band;
 }
 
-// Person-years from the later of entry and start up to `until`, split over calendar years. The cells of one
-// stay move by a fixed stride from year to year: the indices are stepped, not recomputed.
-void Recorder::add_person_years(const Person& p, double until) {
+// The stay [entered, until) of a person in a state that is no exit state: the person-years from the later of
+// entry and start up to `until`, split over calendar years, and the person counted at each year end t with
+// entered < t <= until (count_year_ends), where a piece ends at its year's end. The cells of one stay move by a
+// fixed stride from year to year: the indices are stepped, not recomputed.
+void Recorder::count_stay(const Person& p, double until) {
   double from = std::max(p.entered, m_.start);
   if (!(from < until)) return;
   const auto g = static_cast<std::size_t>(p.gemeente), s = static_cast<std::size_t>(p.state);
@@ -148,7 +160,7 @@ void Recorder::add_person_years(const Person& p, double until) {
       ((y0 * G + g) * groups + p.group) * S + s;  // group_ticks_[year][gemeente][group][state]
   std::size_t age = (y0 * S + s) * bands * Accounts::kSexes + p.sex;  // age_ticks_[year][state][band][sex]
   const double* year_start = &m_.year_starts[y0 + 1];                 // the end of the year
-  int band = age_band(from - p.birth);
+  int band = p.band;  // age_band(from - p.birth), noted when the stay began
   for (; from < until;
        ++year_start, person += G * S, group += G * groups * S, age += S * bands * Accounts::kSexes) {
     const double year_end = std::min(until, *year_start);
@@ -162,6 +174,11 @@ void Recorder::add_person_years(const Person& p, double until) {
       age_ticks_[age + static_cast<std::size_t>(band) * Accounts::kSexes] +=
           round_nearest((next - piece) * kTicksPerDay);
       piece = next;
+    }
+    // The year end closing this piece, [year end][gemeente][state] = the next year's person cell.
+    if (year_end == *year_start) {
+      band = advance_band(band, year_end - p.birth);
+      count_at_year_end(p, person + G * S, year_end, band);
     }
     from = year_end;
   }
@@ -183,7 +200,9 @@ void Recorder::add_person_years(const Person& p, double until) {
 // ending, with their age then. The stock at a year end is taken before anything else happens that day, so a
 // stay [entered, until) holds at t when entered < t <= until. A person in an exit state counts from the exit
 // on, with their age at the exit: they are counted once, at the first year end after the exit, and
-// cumulate_exits() carries the count to the later year ends (whole numbers: the sums are exact).
+// cumulate_exits() carries the count to the later year ends (whole numbers: the sums are exact). Stays in other
+// states count theirs in count_stay, along their person-years; this is for persons who appear in an exit state
+// (until = the end). Those who enter one are counted at once in entered(), the same way.
 void Recorder::count_year_ends(const Person& p, double until) {
   const bool exit = m_.states[p.state].kind == StateKind::exit;
   const auto step = static_cast<std::size_t>(G_ * S_);
@@ -195,7 +214,9 @@ void Recorder::count_year_ends(const Person& p, double until) {
     if (t > until) break;
     if (!(p.entered < t)) continue;
     const double age_at = exit ? p.entered : t;
-    band = band < 0 ? age_band(age_at - p.birth) : advance_band(band, age_at - p.birth);
+    // From the band the stay began in where age_at is not before that (ages only grow), else the search.
+    if (band < 0) band = age_at >= std::max(p.entered, m_.start) ? p.band : age_band(age_at - p.birth);
+    band = advance_band(band, age_at - p.birth);
     count_at_year_end(p, cell, age_at, band);
     if (!exit) continue;
     if (until < m_.year_starts[static_cast<std::size_t>(accounts_.year_ends - 1)])
@@ -228,8 +249,8 @@ void Recorder::cumulate_exits() {
 void Recorder::run_started(const std::vector<Person>& persons) {
   for (const Person& p : persons) {
     const double age_at = m_.states[p.state].kind == StateKind::exit ? p.entered : m_.start;
-    count_at_year_end(p, Accounts::index3(0, p.gemeente, p.state, G_, S_), age_at,
-                      age_band(age_at - p.birth));
+    const int band = age_at == std::max(p.entered, m_.start) ? p.band : age_band(age_at - p.birth);
+    count_at_year_end(p, Accounts::index3(0, p.gemeente, p.state, G_, S_), age_at, band);
   }
 }
 
@@ -262,11 +283,9 @@ void Recorder::count_cohort_leaver(const Person& p) {
 
 Accounts Recorder::finish(std::vector<Person>& persons, double end) {
   for (Person& p : persons) {
-    if (m_.states[p.state].kind != StateKind::exit) {
-      add_person_years(p, end);
-      count_cohort_checks(p, end);
-    }
-    count_year_ends(p, end);
+    if (m_.states[p.state].kind == StateKind::exit) continue;  // counted when they exited (or appeared)
+    count_stay(p, end);
+    count_cohort_checks(p, end);
   }
   cumulate_exits();
   constexpr double kTicksPerYear = kTicksPerDay * kDaysPerYear;

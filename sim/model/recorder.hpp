@@ -22,16 +22,17 @@ class Recorder {
   void event() { ++accounts_.events; }
   std::uint64_t events() const { return accounts_.events; }
 
+  // initial, arrived and entered also note the person's age band at the start of the stay (Person::band).
   // A person of the initial population, in their initial state.
-  void initial(const Person& p);
+  void initial(Person& p);
   // A person brought by arrival stream `stream`, entering their state (p.state) by flow `label`.
-  void arrived(const Person& p, int stream, int label, double now);
+  void arrived(Person& p, int stream, int label, double now);
   // The person is admitted from the waiting list of `capacity` (before they leave it).
   void admitted(const Person& p, int capacity, double now);
   // The person leaves their current state (p.state, entered at p.entered) now.
   void left(Person& p, double now);
   // The person has entered p.state by flow `label`.
-  void entered(const Person& p, int label, double now);
+  void entered(Person& p, int label, double now);
 
   // The events are about to begin: the stock at the start (the first year end) is taken now.
   void run_started(const std::vector<Person>& persons);
@@ -48,7 +49,7 @@ class Recorder {
   }
 
  private:
-  void add_person_years(const Person& p, double until);
+  void count_stay(const Person& p, double until);  // person-years and year ends of a non-exit stay
   void count_cohort_checks(Person& p, double until);
   void count_cohort_leaver(const Person& p);
   void count_year_ends(const Person& p, double until);
@@ -56,9 +57,7 @@ class Recorder {
   void count_at_year_end(const Person& p, std::size_t cell, double age_at, int band);
   int age_band(double age_days) const;
   int advance_band(int band, double age_days) const;
-  std::size_t band_sex(const Person& p, double at) const {
-    return static_cast<std::size_t>(age_band(at - p.birth) * Accounts::kSexes + p.sex);
-  }
+  void count_flow_age(Person& p, int year, int label, double now);
   double& live(int g, int s) { return live_stock_[static_cast<std::size_t>(g * S_ + s)]; }
 
   const CompiledModel& m_;

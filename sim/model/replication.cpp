@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <limits>
+#include <span>
 #include <stdexcept>
 #include <vector>
 
@@ -19,8 +20,6 @@
 
 namespace ws::model {
 namespace {
-
-constexpr auto kDeathRisk = static_cast<std::uint32_t>(engine::purpose_id("death"));
 
 // What an event does. Simultaneous events run in this order (then in order of scheduling): the stock is
 // recorded before anything happens that day, capacities change before anyone moves, arrivals before
@@ -40,7 +39,11 @@ class Replication {
  public:
   Replication(const CompiledModel& m, std::uint64_t seed, std::uint64_t replication,
               ReplicationObserver* observer)
-      : m_(m), seed_(seed), replication_(replication), observer_(observer), recorder_(m), pools_(m) {}
+      : m_(m), seed_(seed), replication_(replication), observer_(observer), recorder_(m), pools_(m) {
+    std::size_t most = 0;
+    for (const CompiledState& s : m_.states) most = std::max(most, s.risks.size());
+    risk_u_.resize(most);
+  }
 
   Accounts run() {
     set_year(0);
@@ -244,18 +247,25 @@ class Replication {
     // retires at once, not in the past; the engine's clock refuses events in the past.
     double best = std::max(0.0, p.aow - now_);
     std::int32_t cause = static_cast<std::int32_t>(Cause::aow);
+    // Every risk's number at once (batched Philox): death's first, then the transitions' in order.
+    const std::span<double> u(risk_u_.data(), s.risks.size());
+    p.risks.uniforms(p.redraws, s.risks, u);
     const double mortality =
         m_.gompertz_a_per_day * s.mortality_multiplier * (p.sex ? m_.women_mortality : 1.0);
-    if (mortality > 0 && death_may_win(p, mortality, std::min(best, max_wait))) {
-      const double death = engine::gompertz_waiting_time(risk_exponential(p, kDeathRisk), mortality,
-                                                         m_.gompertz_b_per_day, now_ - p.birth);
-      if (death < best) {
-        best = death;
-        cause = static_cast<std::int32_t>(Cause::death);
+    if (mortality > 0) {
+      const double e = death_exponential(p, mortality, std::min(best, max_wait), u[0]);
+      if (e >= 0) {
+        const double death =
+            engine::gompertz_waiting_time(e, mortality, m_.gompertz_b_per_day, now_ - p.birth);
+        if (death < best) {
+          best = death;
+          cause = static_cast<std::int32_t>(Cause::death);
+        }
       }
     }
     const std::size_t cell = m_.covariates(p.gemeente, p.sex, p.group, p.attributes);  // once, not per risk
-    for (int ti : s.transitions) {
+    for (std::size_t r = 0; r < s.transitions.size(); ++r) {
+      const int ti = s.transitions[r];
       const CompiledTransition& t = m_.transitions[static_cast<std::size_t>(ti)];
       double base = t.rate_per_day * t.factor[cell];
       for (const auto& [bit, multiplier] : t.mark_factor)
@@ -266,9 +276,8 @@ class Replication {
       // margin for the logarithm's rounding, so the decision is exactly the one -log(u) would give).
       const double bound = std::min(best, max_wait);
       const double limit = base * t.max_multiplier * bound;
-      const double u = risk_uniform(p, t.risk);
-      if ((1.0 - u) * (1.0 - 0x1p-50) >= limit) continue;
-      const double e = -std::log(u);
+      if ((1.0 - u[r + 1]) * (1.0 - 0x1p-50) >= limit) continue;
+      const double e = -std::log(u[r + 1]);
       if (e >= limit) continue;
       const double wait = sample_transition(t, p, base, e, bound);
       if (wait < best) {
@@ -284,15 +293,15 @@ class Replication {
     agenda_.set_next(id, now_ + best, static_cast<int>(EventKind::person), {id, EventKind::person, cause});
   }
 
-  // Whether death could come within `bound`: the Gompertz hazard rises, so the cumulative hazard over the
-  // bound is at most hazard(end) * bound; a unit exponential above that (decided by 1 - u where it can be, as
-  // for the transitions) means death comes later. The margin covers the rounding of the exact waiting time, so
-  // the outcome is the one the full computation gives.
-  bool death_may_win(const Person& p, double mortality, double bound) const {
+  // Death's unit exponential -log(u) if death could come within `bound`, else -1: the Gompertz hazard rises,
+  // so the cumulative hazard over the bound is at most hazard(end) * bound; a unit exponential above that
+  // (decided by 1 - u where it can be, as for the transitions) means death comes later. The margin covers the
+  // rounding of the exact waiting time, so the outcome is the one the full computation gives.
+  double death_exponential(const Person& p, double mortality, double bound, double u) const {
     const double most = mortality * gompertz_growth_up_to(now_ - p.birth + bound) * bound * (1 + 1e-6);
-    const double u = risk_uniform(p, kDeathRisk);
-    if ((1.0 - u) * (1.0 - 0x1p-50) >= most) return false;
-    return -std::log(u) < most;
+    if ((1.0 - u) * (1.0 - 0x1p-50) >= most) return -1;
+    const double e = -std::log(u);
+    return e < most ? e : -1;
   }
 
   // exp(b * age), or more: the table's value at the next step of age at or above it (the growth rises with
@@ -422,6 +431,7 @@ class Replication {
   CapacityPools pools_;
   engine::Agenda<Event> agenda_;
   std::vector<Person> persons_;
+  std::vector<double> risk_u_;  // redraw's numbers, one per risk of the state
   std::vector<std::uint32_t> initial_waiting_;
   std::vector<engine::RandomStream> arrival_streams_;
   std::vector<std::uint64_t> arrival_counts_;

@@ -19,6 +19,8 @@
 #include <vector>
 
 #include "ks_test_support.hpp"
+#include "sim/engine/keyed_stream.hpp"
+#include "sim/engine/philox_lanes.hpp"
 #include "sim/engine/random.hpp"
 
 using namespace ws::engine;
@@ -98,6 +100,83 @@ TEST_CASE("Philox4x32-10 matches Random123 and its known-answer vectors", "[engi
     const auto r = reference({{c[0], c[1], c[2], c[3]}}, {{k[0], k[1]}});
     REQUIRE(philox4x32_10(c, k) == PhiloxCounter{r[0], r[1], r[2], r[3]});
   }
+}
+
+// Each instruction set's batched Philox that this processor runs: SSE2 (or scalar), and AVX2 where it has it.
+static std::vector<const detail::PhiloxKernels*> batched_kernels() {
+  std::vector<const detail::PhiloxKernels*> kernels{&detail::sse2_kernels()};
+  if (detail::avx2_kernels() && __builtin_cpu_supports("avx2")) kernels.push_back(detail::avx2_kernels());
+  return kernels;
+}
+
+TEST_CASE("philox4x32_10_many gives philox4x32_10's blocks, batched", "[engine][random]") {
+  RandomStream inputs(13, 0, purpose_id("test.philox_many"));
+  std::size_t compared = 0;
+  for (int trial = 0; trial < 1000; ++trial) {
+    const PhiloxKey key{inputs.next_u32(), inputs.next_u32()};
+    const std::size_t n = static_cast<std::size_t>(trial % 21);
+    std::vector<PhiloxCounter> ctr(n);
+    for (auto& c : ctr) c = {inputs.next_u32(), inputs.next_u32(), inputs.next_u32(), inputs.next_u32()};
+    if (trial == 1) ctr[0] = {~0u, ~0u, ~0u, ~0u};
+    const std::vector<const detail::PhiloxKernels*> kernels = batched_kernels();
+    for (std::size_t kernel = 0; kernel <= kernels.size(); ++kernel) {
+      std::vector<PhiloxCounter> out(n + 1, PhiloxCounter{1, 2, 3, 4});
+      if (kernel == kernels.size())
+        philox4x32_10_many(ctr, key, out);
+      else
+        kernels[kernel]->blocks(reinterpret_cast<const std::uint32_t(*)[4]>(ctr.data()), n, key[0], key[1],
+                                reinterpret_cast<std::uint32_t(*)[4]>(out.data()));
+      for (std::size_t i = 0; i < n; ++i, ++compared) REQUIRE(out[i] == philox4x32_10(ctr[i], key));
+      REQUIRE(out[n] == PhiloxCounter{1, 2, 3, 4});
+    }
+  }
+  CHECK(compared > 10000);
+  // A stream given its first block this way gives the same numbers as one that computes it.
+  const StreamKey key = StreamKey::derive(3, 4, purpose_id("test.first_block"));
+  const PhiloxCounter first = philox4x32_10(RandomStream::block_counter(77, 0), key.key);
+  const PhiloxCounter second = philox4x32_10(RandomStream::block_counter(77, 1), key.key);
+  RandomStream given(key, 77, first), given2(key, 77, first, second), computed(key, 77);
+  for (int i = 0; i < 20; ++i) {
+    const std::uint32_t x = computed.next_u32();
+    REQUIRE(given.next_u32() == x);
+    REQUIRE(given2.next_u32() == x);
+    REQUIRE(given2.blocks_used() == computed.blocks_used());
+  }
+  REQUIRE(given.blocks_used() == computed.blocks_used());
+}
+
+TEST_CASE("KeyedStream::uniforms gives KeyedStream::uniform's numbers bit for bit, batched",
+          "[engine][random]") {
+  // Random keys, identities and questions, every batch length from 0 to 13 (the batched path, its padded rest
+  // and the scalar tail all take part), and the extreme words.
+  RandomStream inputs(11, 0, purpose_id("test.keyed_uniforms"));
+  std::size_t compared = 0;
+  for (int trial = 0; trial < 2000; ++trial) {
+    KeyedStream k{{inputs.next_u32(), inputs.next_u32()}, inputs.next_u64()};
+    if (trial == 0) k = {{~0u, ~0u}, ~std::uint64_t{0}};
+    if (trial == 1) k = {{0, 0}, 0};
+    const std::uint32_t a = trial < 2 ? static_cast<std::uint32_t>(-trial) : inputs.next_u32();
+    const std::size_t n = static_cast<std::size_t>(trial % 14);
+    std::vector<std::uint32_t> b(n);
+    for (auto& x : b) x = trial < 2 ? static_cast<std::uint32_t>(-trial) : inputs.next_u32();
+    // The one chosen for this processor, and each instruction set's own (AVX2 where the processor has it).
+    const std::vector<const detail::PhiloxKernels*> kernels = batched_kernels();
+    for (std::size_t kernel = 0; kernel <= kernels.size(); ++kernel) {
+      std::vector<double> out(n + 1, -1.0);
+      if (kernel == kernels.size())
+        k.uniforms(a, b, out);
+      else
+        kernels[kernel]->keyed_uniforms(a, b.data(), n, k.identity, k.key[0], k.key[1], out.data());
+      for (std::size_t i = 0; i < n; ++i, ++compared) REQUIRE(out[i] == k.uniform(a, b[i]));
+      REQUIRE(out[n] == -1.0);  // nothing written past the questions
+    }
+  }
+  CHECK(compared > 20000);
+  // And the scalar uniform against Philox itself, as the model's numbers were made before batching.
+  const KeyedStream k{{0x12345678u, 0x9abcdef0u}, 0x0123456789abcdefull};
+  const PhiloxCounter w = philox4x32_10({3, 5, 0x89abcdefu, 0x01234567u}, k.key);
+  CHECK(k.uniform(3, 5) ==
+        (static_cast<double>(((static_cast<std::uint64_t>(w[0]) << 32) | w[1]) >> 11) + 0.5) * 0x1p-53);
 }
 
 TEST_CASE("RandomStream golden values (catch any change of generator, keying or platform)",
@@ -299,4 +378,17 @@ TEST_CASE("RandomStream::discrete follows unnormalised weights and never picks a
   CHECK_THROWS_AS(r.discrete(zeros), std::invalid_argument);
   CHECK_THROWS_AS(r.discrete(negative), std::invalid_argument);
   CHECK(r.discrete(one) == 1);
+}
+
+TEST_CASE("RandomStream::discrete with DiscreteWeights draws as with the plain weights", "[engine][random]") {
+  const std::vector<double> weights{0.1, 0, 0.25, 1e-9, 3.5, 0.7, 0};
+  const DiscreteWeights summed(weights);
+  RandomStream a(9, 1, purpose_id("test.discrete_weights")), b = a;
+  for (int i = 0; i < 20000; ++i) REQUIRE(a.discrete(summed) == b.discrete(weights));
+  REQUIRE(a.blocks_used() == b.blocks_used());
+  // Invalid weights are reported when drawn from, as with the plain weights.
+  const DiscreteWeights zeros(std::vector<double>{0, 0}), negative(std::vector<double>{1, -1});
+  CHECK(std::isnan(zeros.total()));
+  CHECK_THROWS_AS(a.discrete(zeros), std::invalid_argument);
+  CHECK_THROWS_AS(a.discrete(negative), std::invalid_argument);
 }
