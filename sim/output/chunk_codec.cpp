@@ -101,12 +101,12 @@ std::vector<unsigned char> shuffle_deflate(const unsigned char* data, std::size_
   else
     for (std::size_t j = 0; j < element_bytes; ++j)
       for (std::size_t i = 0; i < elements; ++i) shuffled[j * elements + i] = data[i * element_bytes + j];
+  if (bytes > std::numeric_limits<std::uint32_t>::max() / 2)  // ISA-L counts bytes in 32 bits
+    throw std::runtime_error("encode_chunks: chunk of " + std::to_string(bytes) + " bytes is too large");
   const int level = isal_level(zlib_level);
   level_buffer.resize(isal_level_buffer(level));
   // Room for the worst case, stored blocks: 5 bytes per 64 KiB block, the zlib header and trailer.
   compressed.resize(bytes + 5 * (bytes / 65535 + 1) + 64);
-  if (bytes > std::numeric_limits<std::uint32_t>::max() / 2)
-    throw std::runtime_error("encode_chunks: chunk of " + std::to_string(bytes) + " bytes is too large");
   isal_zstream stream;
   isal_deflate_stateless_init(&stream);
   stream.level = static_cast<std::uint32_t>(level);

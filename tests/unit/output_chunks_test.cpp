@@ -50,6 +50,20 @@ void write_batched(ResultsWriter& w, const std::string& name, std::size_t scenar
     }
 }
 
+// Inflates a chunk and undoes the byte shuffle: `n` int32 values.
+std::vector<std::int32_t> decode_ints(const EncodedChunk& c, std::size_t n) {
+  std::vector<unsigned char> shuffled(n * 4 + 1);  // one byte more: a longer stream would show
+  uLongf length = shuffled.size();
+  REQUIRE(uncompress(shuffled.data(), &length, c.bytes.data(), c.bytes.size()) == Z_OK);
+  REQUIRE(length == n * 4);
+  std::vector<unsigned char> bytes(n * 4);
+  for (std::size_t j = 0; j < 4; ++j)
+    for (std::size_t i = 0; i < n; ++i) bytes[i * 4 + j] = shuffled[j * n + i];
+  std::vector<std::int32_t> out(n);
+  std::memcpy(out.data(), bytes.data(), bytes.size());
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("chunks encoded off the writer read back as written", "[output]") {
@@ -121,18 +135,7 @@ TEST_CASE("encoded chunks are HDF5's shuffle and deflate, padded with the fill v
   REQUIRE(chunks.size() == 2);
   CHECK(chunks[0].offset == std::vector<std::uint64_t>{0, 4, 0, 0});
   CHECK(chunks[1].offset == std::vector<std::uint64_t>{0, 4, 0, 2});
-  const auto decode = [](const EncodedChunk& c) {
-    std::vector<unsigned char> shuffled(16 * 4);
-    uLongf length = shuffled.size();
-    REQUIRE(uncompress(shuffled.data(), &length, c.bytes.data(), c.bytes.size()) == Z_OK);
-    REQUIRE(length == shuffled.size());
-    std::vector<std::int32_t> out(16);
-    std::vector<unsigned char> bytes(64);
-    for (std::size_t j = 0; j < 4; ++j)
-      for (std::size_t i = 0; i < 16; ++i) bytes[i * 4 + j] = shuffled[j * 16 + i];
-    std::memcpy(out.data(), bytes.data(), bytes.size());
-    return out;
-  };
+  const auto decode = [](const EncodedChunk& c) { return decode_ints(c, 16); };
   const std::int32_t F = kIntegerFill;
   CHECK(decode(chunks[0]) == std::vector<std::int32_t>{1, 2, 4, 5, 7, 8, 10, 11, 13, 14, 16, 17, F, F, F, F});
   CHECK(decode(chunks[1]) == std::vector<std::int32_t>{3, F, 6, F, 9, F, 12, F, 15, F, 18, F, F, F, F, F});
@@ -143,4 +146,35 @@ TEST_CASE("encoded chunks are HDF5's shuffle and deflate, padded with the fill v
   CHECK_THROWS_AS(encode_chunks(layout, unaligned, 3, data), std::logic_error);
   const std::vector<double> doubles(data.begin(), data.end());
   CHECK_THROWS_AS(encode_chunks(layout, leading, 3, doubles), std::logic_error);
+}
+
+TEST_CASE("a chunk spanning its trailing axes whole is copied as one run, padded past the end", "[output]") {
+  // 3 rows of a chunk of 4 rows at the end of the axis; the chunk holds the 2 x 3 cells whole.
+  const ChunkLayout layout{{1, 7, 2, 3}, {1, 4, 2, 3}, true, 1};
+  std::vector<std::int32_t> data(3 * 6);
+  for (std::size_t i = 0; i < data.size(); ++i) data[i] = static_cast<std::int32_t>(i) + 1;
+  const std::size_t leading[] = {0, 4};
+  const auto chunks = encode_chunks(layout, leading, 3, data);
+  REQUIRE(chunks.size() == 1);
+  std::vector<std::int32_t> expected = data;
+  expected.resize(24, kIntegerFill);
+  CHECK(decode_ints(chunks[0], 24) == expected);
+}
+
+TEST_CASE("chunks that deflate cannot shrink still decode, from one value to a million", "[output]") {
+  // Uniform random 32-bit values: the compressed stream must fall back to stored blocks within the buffer.
+  std::uint64_t x = 0x9E3779B97F4A7C15ULL;
+  for (const std::uint64_t n : {1ull, 7ull, 16384ull, 16385ull, 1000000ull}) {
+    const ChunkLayout layout{{1, 1, n}, {1, 1, n}, true, 1};
+    std::vector<std::int32_t> data(n);
+    for (auto& v : data) {
+      x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+      v = static_cast<std::int32_t>(x >> 32);
+    }
+    const std::size_t leading[] = {0, 0};
+    const auto chunks = encode_chunks(layout, leading, 1, data);
+    REQUIRE(chunks.size() == 1);
+    CHECK(chunks[0].bytes.size() >= n * 4);  // nothing to gain: stored, not shrunk
+    CHECK(decode_ints(chunks[0], n) == data);
+  }
 }
