@@ -86,6 +86,7 @@ def write_xlsx(path, rows):
 
 
 def main():
+    werkstroom_files.exit_cleanly_on_signals()
     parser = argparse.ArgumentParser(prog="werkstroom export")
     parser.add_argument("binary")
     parser.add_argument("file")

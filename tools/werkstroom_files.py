@@ -93,10 +93,19 @@ def scenario_files(stored):
 
 def exit_cleanly_on_signals():
     """SIGTERM and SIGHUP end the script like Ctrl-C does: through its `finally` blocks (temporary files are
-    removed), with exit status 128 + the signal."""
+    removed), with exit status 128 + the signal.
+
+    `werkstroom` blocks these signals before it starts the script (tools/cli/python_tool.cpp), so one that
+    comes while Python starts waits until the handlers are in place; they are unblocked here. At exit they are
+    blocked again: a signal during the interpreter's shutdown, when the work is done and Python has put the
+    default action back, would otherwise kill the process with the report already written (exit -15)."""
+    import atexit
     import signal
 
     def stop(number, _frame):
         raise SystemExit(128 + number)
     for number in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(number, stop)
+    stopping = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+    atexit.register(signal.pthread_sigmask, signal.SIG_BLOCK, stopping)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, stopping)

@@ -1,5 +1,6 @@
 #include "tools/cli/python_tool.hpp"
 
+#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -31,7 +32,16 @@ void exec_python_tool(const std::string& script, const std::vector<std::string>&
   for (auto& a : argv) raw.push_back(a.data());
   raw.push_back(nullptr);
   std::cout.flush();
+  // Blocked across the exec (a signal mask is inherited): the script unblocks them once its handlers are in
+  // place (tools/werkstroom_files.py, exit_cleanly_on_signals), so a signal while Python starts is not lost
+  // to the default action but ends the script cleanly.
+  sigset_t stopping;
+  sigemptyset(&stopping);
+  for (int s : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&stopping, s);
+  sigset_t previous;
+  ::sigprocmask(SIG_BLOCK, &stopping, &previous);
   ::execv(kPython, raw.data());
+  ::sigprocmask(SIG_SETMASK, &previous, nullptr);
   throw std::runtime_error(std::string("cannot start ") + kPython + ": " + std::strerror(errno));
 }
 
