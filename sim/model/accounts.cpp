@@ -4,18 +4,22 @@
 
 namespace ws::model {
 
-Accounts::Accounts(const CompiledModel& m)
-    : times(static_cast<int>(m.output_times.size())),
-      years(static_cast<int>(m.years.size())),
-      gemeenten(m.gemeente_count),
-      states(static_cast<int>(m.states.size())),
-      labels(static_cast<int>(m.flow_labels.size())),
-      capacities(static_cast<int>(m.capacities.size())),
-      arrivals(static_cast<int>(m.arrivals.size())),
-      cohorts(static_cast<int>(m.cohorts.size())),
-      groups(m.group_count),
-      year_ends(static_cast<int>(m.year_starts.size())),
-      age_bands(static_cast<int>(m.spec ? m.spec->run.age_bands.size() : 0)) {
+void Accounts::reset(const CompiledModel& m) {
+  times = static_cast<int>(m.output_times.size());
+  years = static_cast<int>(m.years.size());
+  gemeenten = m.gemeente_count;
+  states = static_cast<int>(m.states.size());
+  labels = static_cast<int>(m.flow_labels.size());
+  capacities = static_cast<int>(m.capacities.size());
+  arrivals = static_cast<int>(m.arrivals.size());
+  cohorts = static_cast<int>(m.cohorts.size());
+  groups = m.group_count;
+  year_ends = static_cast<int>(m.year_starts.size());
+  age_bands = static_cast<int>(m.spec ? m.spec->run.age_bands.size() : 0);
+  events = 0;
+  items = 0;
+  money.clear();  // fill_money sets them
+  money_result.clear();
   const auto n = [](int a, int b, int c) {
     return static_cast<std::size_t>(a) * static_cast<std::size_t>(b) * static_cast<std::size_t>(c);
   };

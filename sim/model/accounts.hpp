@@ -45,8 +45,10 @@ struct Accounts {
   std::vector<std::int64_t> initial, arrived, living, exited;
   std::uint64_t events = 0;
 
-  explicit Accounts(const CompiledModel& m);
+  explicit Accounts(const CompiledModel& m) { reset(m); }
   Accounts() = default;
+  // Every count zero and every array sized for `m`, reusing the arrays' memory (ReplicationBuffers).
+  void reset(const CompiledModel& m);
 
   double& stock_at(int t, int g, int s) { return stock[index3(t, g, s, gemeenten, states)]; }
   double& flow_at(int y, int g, int l) { return flow[index3(y, g, l, gemeenten, labels)]; }

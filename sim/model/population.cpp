@@ -68,6 +68,13 @@ double risk_exponential(const Person& p, std::uint32_t risk) { return -std::log(
 std::vector<Person> synthesize_population(const CompiledModel& m, std::uint64_t seed,
                                           std::uint64_t replication) {
   std::vector<Person> persons;
+  synthesize_population(m, seed, replication, persons);
+  return persons;
+}
+
+void synthesize_population(const CompiledModel& m, std::uint64_t seed, std::uint64_t replication,
+                           std::vector<Person>& persons) {
+  persons.clear();
   const std::uint64_t cell_purpose = engine::purpose_id("population");
   const OriginKeys keys = origin_keys(m, seed, replication, engine::purpose_id("person:initial"));
   const auto& cells = m.initial_cells;
@@ -119,7 +126,6 @@ std::vector<Person> synthesize_population(const CompiledModel& m, std::uint64_t 
       p.permit = static_cast<double>(ip.permit);
     persons.push_back(p);
   }
-  return persons;
 }
 
 Person make_arrival(const CompiledModel& m, const CompiledArrival& a, int gemeente, double now,

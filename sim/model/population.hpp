@@ -41,6 +41,9 @@ double risk_exponential(const Person& p, std::uint32_t risk);
 
 std::vector<Person> synthesize_population(const CompiledModel& m, std::uint64_t seed,
                                           std::uint64_t replication);
+// The same into `persons` (cleared first), reusing its memory.
+void synthesize_population(const CompiledModel& m, std::uint64_t seed, std::uint64_t replication,
+                           std::vector<Person>& persons);
 
 // The keys of the streams of every person of one origin (the initial population, the listed persons, one
 // arrival stream) in one replication: their attributes, their risks and each declared attribute. They depend

@@ -18,17 +18,23 @@ constexpr double kTicksPerDay = 1 << 20;
 
 }  // namespace
 
-Recorder::Recorder(const CompiledModel& m)
+Recorder::Recorder(const CompiledModel& m, RecorderBuffers& buffers)
     : m_(m),
       G_(m.gemeente_count),
       S_(static_cast<int>(m.states.size())),
-      accounts_(m),
+      accounts_(buffers.accounts),
       live_stock_(static_cast<std::size_t>(G_ * S_)),
-      person_ticks_(accounts_.person_years.size()),
-      group_ticks_(accounts_.person_years_group.size()),
-      age_ticks_(accounts_.person_years_age.size()),
-      age_sum_ticks_(accounts_.mean_age.size()),
-      age_count_(accounts_.mean_age.size()) {
+      person_ticks_(buffers.person_ticks),
+      group_ticks_(buffers.group_ticks),
+      age_ticks_(buffers.age_ticks),
+      age_sum_ticks_(buffers.age_sum_ticks),
+      age_count_(buffers.age_count) {
+  accounts_.reset(m);
+  person_ticks_.assign(accounts_.person_years.size(), 0);
+  group_ticks_.assign(accounts_.person_years_group.size(), 0);
+  age_ticks_.assign(accounts_.person_years_age.size(), 0);
+  age_sum_ticks_.assign(accounts_.mean_age.size(), 0);
+  age_count_.assign(accounts_.mean_age.size(), 0);
   for (int lower : m.spec->run.age_bands) band_days_.push_back(lower * kDaysPerYear);
   if (band_days_.size() > 256) throw std::logic_error("Recorder: more than 256 age bands (Person::band)");
   for (std::size_t b = 0; b < band_days_.size(); ++b)
@@ -281,7 +287,7 @@ void Recorder::count_cohort_leaver(const Person& p) {
   }
 }
 
-Accounts Recorder::finish(std::vector<Person>& persons, double end) {
+Accounts& Recorder::finish(std::vector<Person>& persons, double end) {
   for (Person& p : persons) {
     if (m_.states[p.state].kind == StateKind::exit) continue;  // counted when they exited (or appeared)
     count_stay(p, end);
@@ -317,7 +323,7 @@ Accounts Recorder::finish(std::vector<Person>& persons, double end) {
           accounts_.labour_years[static_cast<std::size_t>(y * G_ + g)] +=
               accounts_.person_years_at(y, g, s) * m_.states[static_cast<std::size_t>(s)].labour_years;
   accounts_.check_conservation(m_);
-  return std::move(accounts_);
+  return accounts_;
 }
 
 }  // namespace ws::model

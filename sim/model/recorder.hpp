@@ -13,9 +13,21 @@
 
 namespace ws::model {
 
+// What a recorder counts into. A thread keeps one across its replications, so that they reuse the same memory
+// instead of allocating and faulting in fresh pages each time (BENCHMARKS.md, "Buffers reused per thread").
+struct RecorderBuffers {
+  Accounts accounts;
+  std::vector<std::int64_t> person_ticks;   // [year][gemeente][state]
+  std::vector<std::int64_t> group_ticks;    // [year][gemeente][group][state]
+  std::vector<std::int64_t> age_ticks;      // [year][state][age band][sex]
+  std::vector<std::int64_t> age_sum_ticks;  // [year end][gemeente][state], the ages of those counted
+  std::vector<std::int64_t> age_count;      // [year end][gemeente][state]
+};
+
 class Recorder {
  public:
-  explicit Recorder(const CompiledModel& m);
+  // Resets `buffers` for `m`; the accounts finish() returns live in them.
+  Recorder(const CompiledModel& m, RecorderBuffers& buffers);
 
   void year_started(int year, const std::vector<double>& places_per_capacity);
   void output_time(int t);  // stocks and waiting lists as they are now
@@ -38,7 +50,7 @@ class Recorder {
   void run_started(const std::vector<Person>& persons);
 
   // Closes the stays still open at `end` and returns the accounts (conservation checked; money not yet).
-  Accounts finish(std::vector<Person>& persons, double end);
+  Accounts& finish(std::vector<Person>& persons, double end);
 
   // The calendar year (index into m.years) of time t: a table by day, since the year starts are whole days.
   int year_index(double t) const {
@@ -62,18 +74,14 @@ class Recorder {
 
   const CompiledModel& m_;
   int G_, S_;
-  Accounts accounts_;
-  std::vector<double> live_stock_;           // [gemeente][state] now
-  bool left_working_ = false;                // the state the person last left was a working one
-  std::vector<std::int64_t> person_ticks_;   // [year][gemeente][state]
-  std::vector<std::int64_t> group_ticks_;    // [year][gemeente][group][state]
-  std::vector<std::int64_t> age_ticks_;      // [year][gemeente][state][age band][sex]
-  std::vector<std::int64_t> age_sum_ticks_;  // [year end][gemeente][state], the ages of those counted
-  std::vector<std::int64_t> age_count_;      // [year end][gemeente][state]
-  std::vector<double> band_days_;            // lower bound of each age band, in days of age
-  std::vector<double> band_ends_;            // the next band's lower bound, +infinity for the last band
-  std::vector<int> band_of_year_;            // the band of each whole year of age, up to the last band
-  std::vector<std::int32_t> year_of_day_;    // per day from the start to the end: its year index
+  Accounts& accounts_;
+  std::vector<double> live_stock_;  // [gemeente][state] now
+  bool left_working_ = false;       // the state the person last left was a working one
+  std::vector<std::int64_t>&person_ticks_, &group_ticks_, &age_ticks_, &age_sum_ticks_, &age_count_;
+  std::vector<double> band_days_;          // lower bound of each age band, in days of age
+  std::vector<double> band_ends_;          // the next band's lower bound, +infinity for the last band
+  std::vector<int> band_of_year_;          // the band of each whole year of age, up to the last band
+  std::vector<std::int32_t> year_of_day_;  // per day from the start to the end: its year index
   int last_year_ = 0;
 };
 

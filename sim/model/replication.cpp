@@ -38,22 +38,30 @@ struct Event {
 class Replication {
  public:
   Replication(const CompiledModel& m, std::uint64_t seed, std::uint64_t replication,
-              ReplicationObserver* observer)
-      : m_(m), seed_(seed), replication_(replication), observer_(observer), recorder_(m), pools_(m) {
+              ReplicationObserver* observer, ReplicationBuffers& buffers)
+      : m_(m),
+        seed_(seed),
+        replication_(replication),
+        observer_(observer),
+        recorder_(m, buffers.recorder),
+        pools_(m),
+        persons_(buffers.persons),
+        initial_(buffers.initial) {
+    persons_.clear();
     std::size_t most = 0;
     for (const CompiledState& s : m_.states) most = std::max(most, s.risks.size());
     risk_u_.resize(most);
   }
 
-  Accounts run() {
+  Accounts& run() {
     set_year(0);
     schedule_calendar();
-    std::vector<Person> initial = synthesize_population(m_, seed_, replication_);
+    synthesize_population(m_, seed_, replication_, initial_);
     // Room for the arrivals too (the baseline ends with 2.4-2.6 times its initial persons): a vector that
     // doubled in some replications and not in others made the peak memory of a run depend on how many of
     // its replications did (BENCHMARKS.md, "Peak memory, third session"). Pages never touched cost nothing.
-    persons_.reserve(3 * initial.size());
-    for (Person& p : initial) add_initial(std::move(p));
+    persons_.reserve(3 * initial_.size());
+    for (Person& p : initial_) add_initial(std::move(p));
     admit_where_free();
     schedule_first_arrivals();
     for (std::uint32_t id = 0; id < persons_.size(); ++id) redraw(id);
@@ -69,7 +77,7 @@ class Replication {
     now_ = clock_.now();
     if (m_.output_times.back() == m_.end) recorder_.output_time(static_cast<int>(m_.output_times.size()) - 1);
     if (observer_) observer_->finished(static_cast<std::uint32_t>(persons_.size()));
-    Accounts accounts = recorder_.finish(persons_, m_.end);
+    Accounts& accounts = recorder_.finish(persons_, m_.end);
     fill_money(m_, accounts);
     return accounts;
   }
@@ -430,8 +438,9 @@ class Replication {
   Recorder recorder_;
   CapacityPools pools_;
   engine::Agenda<Event> agenda_;
-  std::vector<Person> persons_;
-  std::vector<double> risk_u_;  // redraw's numbers, one per risk of the state
+  std::vector<Person>& persons_;
+  std::vector<Person>& initial_;  // the synthesized population, before it is added
+  std::vector<double> risk_u_;    // redraw's numbers, one per risk of the state
   std::vector<std::uint32_t> initial_waiting_;
   std::vector<engine::RandomStream> arrival_streams_;
   std::vector<std::uint64_t> arrival_counts_;
@@ -445,7 +454,15 @@ class Replication {
 
 Accounts simulate_replication(const CompiledModel& model, std::uint64_t seed, std::uint64_t replication,
                               ReplicationObserver* observer) {
-  return Replication(model, seed, replication, observer).run();
+  ReplicationBuffers buffers;
+  simulate_replication(model, seed, replication, buffers, observer);
+  return std::move(buffers.recorder.accounts);
+}
+
+const Accounts& simulate_replication(const CompiledModel& model, std::uint64_t seed,
+                                     std::uint64_t replication, ReplicationBuffers& buffers,
+                                     ReplicationObserver* observer) {
+  return Replication(model, seed, replication, observer, buffers).run();
 }
 
 }  // namespace ws::model

@@ -6,11 +6,24 @@
 #include "sim/model/accounts.hpp"
 #include "sim/model/compiled_model.hpp"
 #include "sim/model/observer.hpp"
+#include "sim/model/population.hpp"
+#include "sim/model/recorder.hpp"
 
 namespace ws::model {
+
+// The memory a replication works in, kept by a thread across its replications (RecorderBuffers).
+struct ReplicationBuffers {
+  RecorderBuffers recorder;
+  std::vector<Person> persons, initial;
+};
 
 // `observer` (optional) is shown the lives of the persons it follows (sim/model/observer.hpp).
 Accounts simulate_replication(const CompiledModel& model, std::uint64_t seed, std::uint64_t replication,
                               ReplicationObserver* observer = nullptr);
+// The same in `buffers`: the accounts returned live there until their next replication. Bitwise the same
+// results, whatever the buffers held before.
+const Accounts& simulate_replication(const CompiledModel& model, std::uint64_t seed,
+                                     std::uint64_t replication, ReplicationBuffers& buffers,
+                                     ReplicationObserver* observer = nullptr);
 
 }  // namespace ws::model

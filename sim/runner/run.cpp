@@ -1,6 +1,7 @@
 #include "sim/runner/run.hpp"
 
 #include <malloc.h>
+#include <oneapi/tbb/enumerable_thread_specific.h>
 #include <oneapi/tbb/global_control.h>
 #include <oneapi/tbb/info.h>
 #include <oneapi/tbb/parallel_pipeline.h>
@@ -23,6 +24,7 @@
 #include "sim/runner/parameter_draws.hpp"
 #include "sim/runner/part_file.hpp"
 #include "sim/runner/pipeline_failure.hpp"
+#include "sim/runner/recycling_pool.hpp"
 #include "sim/runner/run_estimate.hpp"
 #include "sim/runner/slab_sink.hpp"
 #include "werkstroom/version.hpp"
@@ -229,6 +231,9 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
   double write_seconds = 0;
   std::size_t writes = 0;
   PipelineFailure failure;
+  // Each thread simulates in its own buffers, and the finished slabs come back for the next replications.
+  tbb::enumerable_thread_specific<model::ReplicationBuffers> buffers;
+  RecyclingPool<Finished> finished_pool;
   const int tokens =
       2 * static_cast<int>(options.threads ? *options.threads : tbb::info::default_concurrency());
   tbb::parallel_pipeline(
@@ -256,15 +261,19 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
                   if (options.microdata > 0)
                     sampler.emplace(microdata_names_of[job.scenario], options.microdata, options.seed,
                                     replication);
-                  const model::Accounts accounts = model::simulate_replication(
-                      *drawn.model, options.seed, replication, sampler ? &*sampler : nullptr);
-                  auto done = std::make_shared<Finished>();
-                  if (sampler) done->microdata = {job.scenario, replication, sampler->take()};
+                  const model::Accounts& accounts =
+                      model::simulate_replication(*drawn.model, options.seed, replication, buffers.local(),
+                                                  sampler ? &*sampler : nullptr);
+                  std::shared_ptr<Finished> done = finished_pool.acquire();
+                  done->microdata = sampler ? MicrodataSample{job.scenario, replication, sampler->take()}
+                                            : MicrodataSample{};
                   done->job = job;
                   done->events = accounts.events;
-                  for (const LayoutVariable& var : layout.variables) {
-                    std::vector<double>& slab = done->slabs.emplace_back(var.cells(), var.fill);
-                    var.scatter(job.scenario, accounts, drawn.values, slab);
+                  done->slabs.resize(layout.variables.size());
+                  for (std::size_t v = 0; v < layout.variables.size(); ++v) {
+                    const LayoutVariable& var = layout.variables[v];
+                    done->slabs[v].assign(var.cells(), var.fill);
+                    var.scatter(job.scenario, accounts, drawn.values, done->slabs[v]);
                   }
                   return done;
                 });

@@ -16,7 +16,8 @@ TEST_CASE("year_index from its table agrees with a search over the year starts",
   spec.run.end = days_from_civil(2030, 3, 1);
   spec.initial_cells = {test::young_cell("a", 1)};
   const CompiledModel m = compile_model(spec);
-  const Recorder recorder(m);
+  RecorderBuffers buffers;
+  const Recorder recorder(m, buffers);
   const auto searched = [&](double t) {
     int y = 0;
     while (y + 1 < static_cast<int>(m.years.size()) && t >= m.year_starts[static_cast<std::size_t>(y) + 1])
