@@ -71,6 +71,15 @@ class Agenda {
   double top_time() const { return queue_.top_time(); }
   const Payload& top() const { return queue_.top(); }
 
+  // The earliest event's entity, kNoEntity for a global event or an empty agenda: for a caller that fetches
+  // that entity's records while it handles the current event.
+  std::uint32_t next_entity() const { return queue_.empty() ? kNoEntity : EntityOf{}(queue_.top()); }
+  // Starts loading what pop() will read for that entity, so the load overlaps the caller's work instead of
+  // stalling pop (with many entities, their handles are a random access into memory).
+  void prefetch(std::uint32_t entity) const {
+    if (entity < pending_.size()) __builtin_prefetch(&pending_[entity]);
+  }
+
   Popped pop() {
     const Handle h = queue_.top_handle();
     const std::uint32_t entity = EntityOf{}(queue_.top());

@@ -241,6 +241,10 @@ class EventQueue {
     const Entry last = heap_.back();
     heap_.pop_back();
     if (heap_.size() > kRoot) sift_down_floyd(last);
+    // The event after the new earliest is one of the root's children (or one scheduled later): their payloads
+    // start loading now, a whole event ahead of the pop that reads one of them.
+    const std::size_t first = first_child(kRoot), end = std::min(first + 4, heap_.size());
+    for (std::size_t i = first; i < end; ++i) __builtin_prefetch(&slots_[handle_of(heap_[i])]);
   }
 
   void place(std::size_t i, const Entry& e) const {
