@@ -72,6 +72,12 @@ std::vector<Person> synthesize_population(const CompiledModel& m, std::uint64_t 
   return persons;
 }
 
+std::size_t initial_population_bound(const CompiledModel& m) {
+  double cells = 0;
+  for (const InitialCell& cell : m.initial_cells) cells += std::ceil(cell.count);
+  return static_cast<std::size_t>(cells) + m.spec->initial_persons.size();
+}
+
 void synthesize_population(const CompiledModel& m, std::uint64_t seed, std::uint64_t replication,
                            std::vector<Person>& persons) {
   persons.clear();

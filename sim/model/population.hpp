@@ -41,6 +41,8 @@ double risk_exponential(const Person& p, std::uint32_t risk);
 
 std::vector<Person> synthesize_population(const CompiledModel& m, std::uint64_t seed,
                                           std::uint64_t replication);
+// At least as many persons as synthesize_population makes (each cell's count rounded up, and the listed ones).
+std::size_t initial_population_bound(const CompiledModel& m);
 // The same into `persons` (cleared first), reusing its memory.
 void synthesize_population(const CompiledModel& m, std::uint64_t seed, std::uint64_t replication,
                            std::vector<Person>& persons);

@@ -45,8 +45,7 @@ class Replication {
         observer_(observer),
         recorder_(m, buffers.recorder),
         pools_(m),
-        persons_(buffers.persons),
-        initial_(buffers.initial) {
+        persons_(buffers.persons) {
     persons_.clear();
     std::size_t most = 0;
     for (const CompiledState& s : m_.states) most = std::max(most, s.risks.size());
@@ -56,12 +55,13 @@ class Replication {
   Accounts& run() {
     set_year(0);
     schedule_calendar();
-    synthesize_population(m_, seed_, replication_, initial_);
     // Room for the arrivals too (the baseline ends with 2.4-2.6 times its initial persons): a vector that
     // doubled in some replications and not in others made the peak memory of a run depend on how many of
     // its replications did (BENCHMARKS.md, "Peak memory, third session"). Pages never touched cost nothing.
-    persons_.reserve(3 * initial_.size());
-    for (Person& p : initial_) add_initial(std::move(p));
+    // The population is synthesized in place: no second copy of it to fill, fault in and move.
+    persons_.reserve(3 * initial_population_bound(m_));
+    synthesize_population(m_, seed_, replication_, persons_);
+    for (std::uint32_t id = 0; id < persons_.size(); ++id) add_initial(id);
     admit_where_free();
     schedule_first_arrivals();
     for (std::uint32_t id = 0; id < persons_.size(); ++id) redraw(id);
@@ -133,10 +133,8 @@ class Replication {
 
   // ---- persons entering and leaving states ----
 
-  void add_initial(Person&& p) {
-    const auto id = static_cast<std::uint32_t>(persons_.size());
-    persons_.push_back(std::move(p));
-    Person& person = persons_.back();
+  void add_initial(std::uint32_t id) {
+    Person& person = persons_[id];
     recorder_.initial(person);
     if (observer_ && observer_->follows(id)) observer_->appeared(id, person, now_, "initial");
     const CompiledState& s = m_.states[person.state];
@@ -452,8 +450,7 @@ class Replication {
   CapacityPools pools_;
   engine::Agenda<Event> agenda_;
   std::vector<Person>& persons_;
-  std::vector<Person>& initial_;  // the synthesized population, before it is added
-  std::vector<double> risk_u_;    // redraw's numbers, one per risk of the state
+  std::vector<double> risk_u_;  // redraw's numbers, one per risk of the state
   std::vector<std::uint32_t> initial_waiting_;
   std::vector<engine::RandomStream> arrival_streams_;
   std::vector<std::uint64_t> arrival_counts_;

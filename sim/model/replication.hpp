@@ -14,7 +14,7 @@ namespace ws::model {
 // The memory a replication works in, kept by a thread across its replications (RecorderBuffers).
 struct ReplicationBuffers {
   RecorderBuffers recorder;
-  std::vector<Person> persons, initial;
+  std::vector<Person> persons;
 };
 
 // `observer` (optional) is shown the lives of the persons it follows (sim/model/observer.hpp).
