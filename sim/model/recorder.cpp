@@ -167,23 +167,27 @@ void Recorder::count_stay(const Person& p, double until) {
   std::size_t age = (y0 * S + s) * bands * Accounts::kSexes + p.sex;  // age_ticks_[year][state][band][sex]
   const double* year_start = &m_.year_starts[y0 + 1];                 // the end of the year
   int band = p.band;  // age_band(from - p.birth), noted when the stay began
+  // Copies the compiler need not reload after every store into the (double) stock by age.
+  const double birth = p.birth;
+  const double* band_ends = band_ends_.data();
   for (; from < until;
        ++year_start, person += G * S, group += G * groups * S, age += S * bands * Accounts::kSexes) {
     const double year_end = std::min(until, *year_start);
     const auto ticks = round_nearest((year_end - from) * kTicksPerDay);
     person_ticks_[person] += ticks;
     group_ticks_[group] += ticks;
-    // The same piece again, split where the person's age crosses a band's lower bound.
+    // The same piece again, split where the person's age crosses a band's lower bound (mostly it does not:
+    // then the piece is the whole one, and so are its ticks).
     for (double piece = from; piece < year_end;) {
-      band = advance_band(band, piece - p.birth);
-      const double next = std::min(year_end, p.birth + band_ends_[static_cast<std::size_t>(band)]);
+      band = advance_band(band, piece - birth);
+      const double next = std::min(year_end, birth + band_ends[band]);
       age_ticks_[age + static_cast<std::size_t>(band) * Accounts::kSexes] +=
-          round_nearest((next - piece) * kTicksPerDay);
+          piece == from && next == year_end ? ticks : round_nearest((next - piece) * kTicksPerDay);
       piece = next;
     }
     // The year end closing this piece, [year end][gemeente][state] = the next year's person cell.
     if (year_end == *year_start) {
-      band = advance_band(band, year_end - p.birth);
+      band = advance_band(band, year_end - birth);
       count_at_year_end(p, person + G * S, year_end, band);
     }
     from = year_end;
