@@ -13,6 +13,7 @@
 #include "sim/common/error.hpp"
 #include "sim/output/atomic_file.hpp"
 #include "sim/output/chunking.hpp"
+#include "sim/output/hdf5_util.hpp"
 #include "sim/output/results_reader.hpp"
 #include "sim/output/results_writer.hpp"
 #include "tests/unit/output_test_support.hpp"
@@ -364,6 +365,58 @@ TEST_CASE("amend adds dimensions and variables and keeps the old ones", "[output
     write_bytes(dir / "notes.txt", "hello\n");
     CHECK_THROWS_AS(ResultsWriter::amend(dir / "notes.txt"), ws::InputError);
   }
+}
+
+TEST_CASE("dimension scales are attached both ways, an amended file's after the old attachments",
+          "[output]") {
+  ScratchDir dir;
+  const auto path = dir / "run.nc";
+  write_small_file(path);
+  {
+    auto w = ResultsWriter::amend(path);
+    w->add_variable({"difference", {"scenario", "state"}, "persons", "variant minus baseline", false, {}});
+    w->commit();
+  }
+  h5::QuietErrors quiet;
+  h5::Handle f(h5::check(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "open"), H5Fclose);
+  const auto open = [&](const char* name) { return h5::dataset(H5Dopen2(f.get(), name, H5P_DEFAULT), name); };
+  const std::vector<std::pair<const char*, std::vector<const char*>>> attached{
+      {"stock", {"scenario", "replication", "time", "gemeente", "state"}},
+      {"flow", {"scenario", "year", "state"}},
+      {"parameter_value", {"scenario", "replication", "parameter"}},
+      {"state_name", {"state"}},
+      {"difference", {"scenario", "state"}}};
+  for (const auto& [name, dims] : attached) {
+    h5::Handle ds = open(name);
+    for (unsigned i = 0; i < dims.size(); ++i) {
+      h5::Handle scale = open(dims[i]);
+      INFO(name << " along " << dims[i]);
+      CHECK(H5DSget_num_scales(ds.get(), i) == 1);
+      CHECK(H5DSis_attached(ds.get(), scale.get(), i) == 1);
+    }
+  }
+  // REFERENCE_LIST of "state" in attach order, the amended variable last (H5DS's layout: ds_list_t).
+  struct Entry {
+    hobj_ref_t dataset;
+    unsigned int dimension;
+  };
+  h5::Handle type = h5::datatype(H5Tcreate(H5T_COMPOUND, sizeof(Entry)), "type");
+  H5Tinsert(type.get(), "dataset", HOFFSET(Entry, dataset), H5T_STD_REF_OBJ);
+  H5Tinsert(type.get(), "dimension", HOFFSET(Entry, dimension), H5T_NATIVE_INT);
+  h5::Handle state = open("state");
+  h5::Handle list = h5::attribute(H5Aopen(state.get(), "REFERENCE_LIST", H5P_DEFAULT), "REFERENCE_LIST");
+  h5::Handle space = h5::dataspace(H5Aget_space(list.get()), "space");
+  std::vector<Entry> entries(static_cast<std::size_t>(H5Sget_simple_extent_npoints(space.get())));
+  REQUIRE(entries.size() == 4);
+  h5::check_status(H5Aread(list.get(), type.get(), entries.data()), "read");
+  std::vector<std::pair<std::string, unsigned>> named;
+  for (const Entry& e : entries) {
+    char name[64] = {};
+    H5Rget_name(f.get(), H5R_OBJECT, &e.dataset, name, sizeof name);
+    named.emplace_back(name, e.dimension);
+  }
+  CHECK(named == std::vector<std::pair<std::string, unsigned>>{
+                     {"/state_name", 0}, {"/stock", 4}, {"/flow", 2}, {"/difference", 1}});
 }
 
 TEST_CASE("the reader refuses files that are not werkstroom results", "[output]") {
