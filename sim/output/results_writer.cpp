@@ -71,7 +71,13 @@ herr_t write_strings(hid_t dataset, hid_t string_type, const std::vector<std::st
   std::vector<const char*> texts;
   texts.reserve(values.size());
   for (const std::string& s : values) texts.push_back(s.c_str());
-  return H5Dwrite(dataset, string_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, texts.data());
+  // Strings are converted on the way to the file, in a buffer HDF5 allocates and zeroes for every write at
+  // its full size (1 MiB by default), however few the labels: a few KiB holds them (HDF5 converts in pieces
+  // of the buffer's size when it does not).
+  h5::Handle transfer = h5::plist(H5Pcreate(H5P_DATASET_XFER), "string transfer properties");
+  constexpr std::size_t kConversionBuffer = 16 << 10;
+  if (H5Pset_buffer(transfer.get(), kConversionBuffer, nullptr, nullptr) < 0) return -1;
+  return H5Dwrite(dataset, string_type, H5S_ALL, H5S_ALL, transfer.get(), texts.data());
 }
 
 // Attribute creation order tracked (netCDF-4 lists attributes in that order); no timestamps, so that the same
