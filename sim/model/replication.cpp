@@ -35,6 +35,15 @@ struct Event {
   std::int32_t index;  // person: transition index or Cause; arrival: stream * G + gemeente; output: time
 };
 
+}  // namespace
+
+// Kept between replications so that the queue's arrays keep their size instead of growing again each time.
+struct AgendaBuffer {
+  engine::Agenda<Event> agenda;
+};
+
+namespace {
+
 class Replication {
  public:
   Replication(const CompiledModel& m, std::uint64_t seed, std::uint64_t replication,
@@ -45,6 +54,7 @@ class Replication {
         observer_(observer),
         recorder_(m, buffers.recorder),
         pools_(m),
+        agenda_(agenda_of(buffers)),
         persons_(buffers.persons) {
     persons_.clear();
     std::size_t most = 0;
@@ -60,6 +70,10 @@ class Replication {
     // its replications did (BENCHMARKS.md, "Peak memory, third session"). Pages never touched cost nothing.
     // The population is synthesized in place: no second copy of it to fill, fault in and move.
     persons_.reserve(3 * initial_population_bound(m_));
+    // One pending event per person at most, and the calendar's and the arrival streams'.
+    agenda_.reserve(persons_.capacity() + m_.output_times.size() + m_.years.size() +
+                        m_.arrivals.size() * static_cast<std::size_t>(m_.gemeente_count),
+                    persons_.capacity());
     synthesize_population(m_, seed_, replication_, persons_);
     for (std::uint32_t id = 0; id < persons_.size(); ++id) add_initial(id);
     admit_where_free();
@@ -443,12 +457,19 @@ class Replication {
     schedule_arrival(stream);
   }
 
+  // The buffers' agenda, emptied: the same queue as a new one but for the memory it holds.
+  static engine::Agenda<Event>& agenda_of(ReplicationBuffers& buffers) {
+    if (!buffers.agenda) buffers.agenda = std::make_shared<AgendaBuffer>();
+    buffers.agenda->agenda.clear();
+    return buffers.agenda->agenda;
+  }
+
   const CompiledModel& m_;
   std::uint64_t seed_, replication_;
   ReplicationObserver* observer_;  // null in a normal run
   Recorder recorder_;
   CapacityPools pools_;
-  engine::Agenda<Event> agenda_;
+  engine::Agenda<Event>& agenda_;
   std::vector<Person>& persons_;
   std::vector<double> risk_u_;  // redraw's numbers, one per risk of the state
   std::vector<std::uint32_t> initial_waiting_;

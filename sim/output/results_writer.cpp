@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
+#include <cstring>
 #include <limits>
 #include <map>
 #include <optional>
@@ -161,7 +163,15 @@ void write_reference_list(hid_t scale, const std::vector<ReferenceEntry>& added,
   const hid_t type = file_type ? file_type.get() : memory_type.get();
   h5::Handle attr =
       h5::attribute(H5Acreate2(scale, "REFERENCE_LIST", type, space.get(), H5P_DEFAULT, H5P_DEFAULT), what);
-  h5::check_status(H5Awrite(attr.get(), memory_type.get(), entries.data()), what);
+  // Written from zeroed bytes: the entry's padding goes to the file as it is (the memory and file types are
+  // the same), and padding left as it happened to be made two identical runs write different bytes.
+  std::vector<unsigned char> bytes(entries.size() * sizeof(ReferenceEntry), 0);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    unsigned char* at = bytes.data() + i * sizeof(ReferenceEntry);
+    std::memcpy(at + offsetof(ReferenceEntry, dataset), &entries[i].dataset, sizeof entries[i].dataset);
+    std::memcpy(at + offsetof(ReferenceEntry, dimension), &entries[i].dimension, sizeof entries[i].dimension);
+  }
+  h5::check_status(H5Awrite(attr.get(), memory_type.get(), bytes.data()), what);
 }
 
 }  // namespace
