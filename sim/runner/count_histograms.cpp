@@ -26,7 +26,19 @@ void CountHistograms::widen(Cell& cell, std::int32_t x) {
   cell.low = static_cast<std::int32_t>(low);
 }
 
+std::int32_t whole_count(double x) {
+  if (!(std::abs(x) <= std::numeric_limits<std::int32_t>::max()) || x != std::floor(x))
+    throw std::logic_error("CountHistograms: a value that is not a whole number");
+  return static_cast<std::int32_t>(x);
+}
+
 void CountHistograms::add(std::span<const double> values) {
+  std::vector<std::int32_t> counts(values.size());
+  std::transform(values.begin(), values.end(), counts.begin(), whole_count);
+  add(counts);
+}
+
+void CountHistograms::add(std::span<const std::int32_t> values) {
   if (values.size() != cells_.size()) throw std::logic_error("CountHistograms: wrong number of cells");
   // The wide cells' counts live in small arrays all over the heap: fetching one was nearly all of this
   // loop's time (perf), so the counter the cell 32 steps ahead will increment is prefetched.
@@ -35,14 +47,12 @@ void CountHistograms::add(std::span<const double> values) {
     if (c + kAhead < values.size()) {
       const Cell& ahead = cells_[c + kAhead];
       if (ahead.size > 1) {
-        const double w = values[c + kAhead] - ahead.low;
-        if (w >= 0 && w < ahead.size) __builtin_prefetch(ahead.counts.get() + static_cast<std::size_t>(w), 1);
+        const std::int64_t w = std::int64_t{values[c + kAhead]} - ahead.low;
+        if (w >= 0 && w < std::int64_t{ahead.size})
+          __builtin_prefetch(ahead.counts.get() + static_cast<std::size_t>(w), 1);
       }
     }
-    const double v = values[c];
-    if (!(std::abs(v) <= std::numeric_limits<std::int32_t>::max()) || v != std::floor(v))
-      throw std::logic_error("CountHistograms: a value that is not a whole number");
-    const auto x = static_cast<std::int32_t>(v);
+    const std::int32_t x = values[c];
     sum_[c] += x;
     sum2_[c] += static_cast<std::int64_t>(x) * x;
     Cell& cell = cells_[c];

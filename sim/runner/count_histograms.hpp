@@ -13,10 +13,15 @@
 
 namespace ws::runner {
 
+// x as a count: a whole number that fits in int32 (else std::logic_error).
+std::int32_t whole_count(double x);
+
 class CountHistograms {
  public:
   explicit CountHistograms(std::size_t cells);
-  // One replication's values, one per cell; each a whole number that fits in int32 (else std::logic_error).
+  // One replication's values, one per cell.
+  void add(std::span<const std::int32_t> values);
+  // The same from doubles, each a whole number that fits in int32 (else std::logic_error).
   void add(std::span<const double> values);
   // Type 7 quantiles (as SummaryStore) of one cell: quantile q goes to out[q * stride].
   void quantiles(std::size_t cell, std::span<const double> probabilities, double* out,

@@ -146,12 +146,11 @@ RunReport merge_parts(const MergeOptions& options) {
     for (std::size_t v = 0; v < vars.size(); ++v)
       block[v] = reader->read_rows(vars[v].name, scenario, row, rows);
     auto full = std::make_shared<Batches>();
-    std::vector<std::vector<double>> slabs(vars.size());
+    std::vector<Slab> slabs(vars.size());
     for (std::size_t i = 0; i < rows; ++i) {
-      for (std::size_t v = 0; v < vars.size(); ++v) {
-        const auto from = block[v].begin() + static_cast<std::ptrdiff_t>(i * vars[v].cells);
-        slabs[v].assign(from, from + static_cast<std::ptrdiff_t>(vars[v].cells));
-      }
+      for (std::size_t v = 0; v < vars.size(); ++v)
+        store_slab(vars[v], std::span<const double>(block[v]).subspan(i * vars[v].cells, vars[v].cells),
+                   slabs[v]);
       if (auto done = sink.add(scenario, p.first + row + i, slabs))
         for (Batch& b : *done) full->push_back(std::move(b));
     }

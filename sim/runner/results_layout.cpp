@@ -6,15 +6,28 @@
 #include <span>
 #include <stdexcept>
 #include <string_view>
+#include <type_traits>
 
 #include "sim/common/date.hpp"
 #include "sim/common/error.hpp"
 #include "sim/model/money.hpp"
 #include "sim/output/results_schema.hpp"
+#include "sim/runner/count_histograms.hpp"
 
 namespace ws::runner {
 
 const std::vector<double> kQuantiles{0.05, 0.25, 0.5, 0.75, 0.95};
+
+void LayoutVariable::scatter(std::size_t scenario, const model::Accounts& accounts,
+                             const std::vector<double>& parameters, Slab& slab) const {
+  if (spec.integer) {
+    slab.counts.assign(cells(), 0);
+    scatter_counts(scenario, accounts, parameters, slab.counts);
+  } else {
+    slab.values.assign(cells(), fill);
+    scatter_values(scenario, accounts, parameters, slab.values);
+  }
+}
 
 std::size_t LayoutVariable::cells() const {
   std::size_t n = 1;
@@ -35,15 +48,25 @@ std::vector<int> merge_names(std::vector<std::string>& all, const std::vector<st
   return map;
 }
 
+// A model's value as a slab's element: a double as it is, a count checked to be a whole number.
+template <class T>
+T element(double x) {
+  if constexpr (std::is_same_v<T, double>)
+    return x;
+  else
+    return whole_count(x);
+}
+
 // Copies [outer][inner] (inner mapped by `map`) into the union slab [outer][union_inner].
+template <class T>
 void scatter_last(const std::vector<double>& local, const std::vector<int>& map, std::size_t union_inner,
-                  std::vector<double>& slab) {
+                  std::vector<T>& slab) {
   const std::size_t inner = map.size();
   if (inner == 0) return;
   const std::size_t outer = local.size() / inner;
   for (std::size_t o = 0; o < outer; ++o)
     for (std::size_t i = 0; i < inner; ++i)
-      slab[o * union_inner + static_cast<std::size_t>(map[i])] = local[o * inner + i];
+      slab[o * union_inner + static_cast<std::size_t>(map[i])] = element<T>(local[o * inner + i]);
 }
 
 // One axis of a scenario-local array: its length there and, for names merged into the run's union, where
@@ -58,11 +81,12 @@ struct Axis {
 // Copies (or, over summed axes, adds) a row-major local array into the union slab, axis by axis. Each local
 // index's offset in the slab is tabled per axis once, so the walk over the cells (80,000 for the stock) only
 // adds offsets; the cells are visited in local row-major order, so sums over summed axes are added up in the
-// same order as one element at a time.
-void scatter_axes(const std::vector<double>& local, const std::vector<Axis>& axes,
-                  std::vector<double>& slab) {
+// same order as one element at a time (sums of counts are exact in either type).
+template <class T>
+void scatter_axes(const std::vector<double>& local, const std::vector<Axis>& axes, std::vector<T>& slab) {
   if (axes.empty()) {
-    if (!local.empty()) slab[0] = local.back();  // as the general walk: every value to the one cell
+    if (!local.empty())
+      slab[0] = element<T>(local.back());  // as the general walk: every value to the one cell
     return;
   }
   const bool sums = std::any_of(axes.begin(), axes.end(), [](const Axis& a) { return a.summed; });
@@ -94,9 +118,9 @@ void scatter_axes(const std::vector<double>& local, const std::vector<Axis>& axe
     for (std::size_t a = 0; a < split; ++a) base += offsets[a][index[a]];
     const double* row = local.data() + from;
     if (sums)
-      for (std::size_t i = 0; i < inner; ++i) slab[base + inner_offsets[i]] += row[i];
+      for (std::size_t i = 0; i < inner; ++i) slab[base + inner_offsets[i]] += element<T>(row[i]);
     else
-      for (std::size_t i = 0; i < inner; ++i) slab[base + inner_offsets[i]] = row[i];
+      for (std::size_t i = 0; i < inner; ++i) slab[base + inner_offsets[i]] = element<T>(row[i]);
     for (std::size_t a = split; a-- > 0;) {
       if (++index[a] < axes[a].local) break;
       index[a] = 0;
@@ -192,8 +216,12 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
 
   // Each variable: its schema entry (sim/output/results_schema.cpp), its shape in this run, and how one
   // scenario's replication fills it.
-  using Scatter = std::function<void(std::size_t, const model::Accounts&, const std::vector<double>&,
-                                     std::vector<double>&)>;
+  // A variable's scatters: into doubles, and for a whole-number variable also into counts.
+  struct Scatter {
+    LayoutVariable::ScatterInto<double> values;
+    LayoutVariable::ScatterInto<std::int32_t> counts;
+  };
+  const auto both = [](const auto& into) { return Scatter{into, into}; };  // `into` takes either slab
   const auto add = [&](const char* name, std::vector<std::size_t> shape, Scatter scatter) {
     const output::schema::VariableInfo& info = output::schema::variable(name);
     LayoutVariable v;
@@ -206,23 +234,26 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
     v.inner_shape = std::move(shape);
     v.summarised = info.summarised;
     if (info.nan_fill) v.fill = std::numeric_limits<double>::quiet_NaN();
-    v.scatter = std::move(scatter);
+    if (info.integer && (info.nan_fill || !scatter.counts))
+      throw std::logic_error(std::string("results layout: ") + name + " has no scatter into whole numbers");
+    v.scatter_values = std::move(scatter.values);
+    v.scatter_counts = std::move(scatter.counts);
     layout.variables.push_back(std::move(v));
   };
   using Member = std::vector<double> model::Accounts::*;
   using MapOf = std::vector<int> Maps::*;
   // Scenario-local names in the last dimension, mapped into the run's union.
-  const auto by_union = [maps](Member member, MapOf map, std::size_t union_inner) -> Scatter {
-    return [maps, member, map, union_inner](std::size_t scenario, const model::Accounts& a,
-                                            const std::vector<double>&, std::vector<double>& slab) {
+  const auto by_union = [maps, both](Member member, MapOf map, std::size_t union_inner) -> Scatter {
+    return both([maps, member, map, union_inner](std::size_t scenario, const model::Accounts& a,
+                                                 const std::vector<double>&, auto& slab) {
       scatter_last(a.*member, (*maps)[scenario].*map, union_inner, slab);
-    };
+    });
   };
-  const auto copied = [](Member member) -> Scatter {
-    return [member](std::size_t, const model::Accounts& a, const std::vector<double>&,
-                    std::vector<double>& slab) {
-      std::copy((a.*member).begin(), (a.*member).end(), slab.begin());
-    };
+  const auto copied = [both](Member member) -> Scatter {
+    return both([member](std::size_t, const model::Accounts& a, const std::vector<double>&, auto& slab) {
+      using T = typename std::decay_t<decltype(slab)>::value_type;
+      std::transform((a.*member).begin(), (a.*member).end(), slab.begin(), element<T>);
+    });
   };
   // Names merged into the union on any axis: each axis's union length, its map (null: as is) and whether it
   // is summed away.
@@ -231,16 +262,16 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
     MapOf map = nullptr;
     bool summed = false;
   };
-  const auto by_axes = [maps](Member member, std::vector<AxisSpec> shape) -> Scatter {
-    return [maps, member, shape](std::size_t scenario, const model::Accounts& a, const std::vector<double>&,
-                                 std::vector<double>& slab) {
+  const auto by_axes = [maps, both](Member member, std::vector<AxisSpec> shape) -> Scatter {
+    return both([maps, member, shape](std::size_t scenario, const model::Accounts& a,
+                                      const std::vector<double>&, auto& slab) {
       const Maps& mp = (*maps)[scenario];
       std::vector<Axis> axes;
       for (const AxisSpec& x : shape)
         axes.push_back(
             {x.map ? (mp.*x.map).size() : x.size, x.size, x.map ? &(mp.*x.map) : nullptr, x.summed});
       scatter_axes(a.*member, axes, slab);
-    };
+    });
   };
   using Acc = model::Accounts;
   const AxisSpec year_axis{Y}, end_axis{E}, gemeente_axis{G}, band_axis{B}, sex_axis{X},
@@ -280,15 +311,17 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
   add("cohort_left", {K, D}, copied(&Acc::cohort_left));
   add("cohort_left_working", {K, D}, copied(&Acc::cohort_left_working));
   add("parameter_value", {P},
-      [maps](std::size_t scenario, const model::Accounts&, const std::vector<double>& values,
-             std::vector<double>& slab) {
-        const auto& map = (*maps)[scenario].parameters;
-        for (std::size_t i = 0; i < values.size(); ++i) slab[static_cast<std::size_t>(map[i])] = values[i];
-      });
+      {[maps](std::size_t scenario, const model::Accounts&, const std::vector<double>& values,
+              std::vector<double>& slab) {
+         const auto& map = (*maps)[scenario].parameters;
+         for (std::size_t i = 0; i < values.size(); ++i) slab[static_cast<std::size_t>(map[i])] = values[i];
+       },
+       {}});
   add("events", {},
-      [](std::size_t, const model::Accounts& a, const std::vector<double>&, std::vector<double>& slab) {
-        slab[0] = static_cast<double>(a.events);
-      });
+      {[](std::size_t, const model::Accounts& a, const std::vector<double>&, std::vector<double>& slab) {
+         slab[0] = static_cast<double>(a.events);
+       },
+       {}});
   return layout;
 }
 

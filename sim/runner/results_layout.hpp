@@ -12,6 +12,7 @@
 #include "sim/model/accounts.hpp"
 #include "sim/model/compiled_model.hpp"
 #include "sim/output/results_writer.hpp"
+#include "sim/runner/slab.hpp"
 
 namespace ws::runner {
 
@@ -20,11 +21,17 @@ struct LayoutVariable {
   output::VariableSpec spec;  // dims include "scenario" and "replication" first
   std::vector<std::size_t> inner_shape;
   bool summarised = false;  // gets <name>_mean, <name>_se and <name>_quantile
-  double fill = 0.0;        // value where a scenario lacks a state/label/parameter
-  // Writes the scenario's values into `slab` (already filled with `fill`, size = product of inner_shape).
-  std::function<void(std::size_t scenario, const model::Accounts&, const std::vector<double>& parameters,
-                     std::vector<double>& slab)>
-      scatter;
+  double fill = 0.0;        // value where a scenario lacks a state/label/parameter (0 for whole numbers)
+  // Write the scenario's values into a slab already filled with `fill`, of size cells(): as doubles, and for
+  // a whole-number variable (spec.integer) as counts, each a whole number (else std::logic_error).
+  template <class T>
+  using ScatterInto = std::function<void(std::size_t scenario, const model::Accounts&,
+                                         const std::vector<double>& parameters, std::vector<T>& slab)>;
+  ScatterInto<double> scatter_values;
+  ScatterInto<std::int32_t> scatter_counts;
+  // One replication of one scenario into `slab`: its counts for a whole-number variable, else its values.
+  void scatter(std::size_t scenario, const model::Accounts& accounts, const std::vector<double>& parameters,
+               Slab& slab) const;
   std::size_t cells() const;
 };
 

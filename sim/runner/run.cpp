@@ -43,11 +43,11 @@ struct Job {
   std::size_t replication = 0;  // within this file; the streams use first_replication + replication
 };
 
-// A simulated replication as the writer needs it: one slab per variable, [variable][cell].
+// A simulated replication as the writer needs it: one slab per variable.
 struct Finished {
   Job job;
   std::uint64_t events = 0;
-  std::vector<std::vector<double>> slabs;
+  std::vector<Slab> slabs;
   MicrodataSample microdata;
 };
 
@@ -126,9 +126,9 @@ class MeanAgeSums {
     for (std::size_t v = 0; v < layout.variables.size(); ++v)
       if (layout.variables[v].spec.name == "mean_age_region") variable_ = v;
   }
-  void add(std::size_t scenario, const std::vector<std::vector<double>>& slabs) {
+  void add(std::size_t scenario, const std::vector<Slab>& slabs) {
     if (variable_ >= slabs.size()) return;
-    const std::vector<double>& ages = slabs[variable_];
+    const std::vector<double>& ages = slabs[variable_].values;
     sums_[scenario].resize(ages.size(), 0.0);
     counts_[scenario].resize(ages.size(), 0);
     for (std::size_t i = 0; i < ages.size(); ++i)
@@ -233,9 +233,26 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
   PipelineFailure failure;
   // Each thread simulates in its own buffers, and the finished slabs come back for the next replications.
   tbb::enumerable_thread_specific<model::ReplicationBuffers> buffers;
-  RecyclingPool<Finished> finished_pool;
   const int tokens =
       2 * static_cast<int>(options.threads ? *options.threads : tbb::info::default_concurrency());
+  // At most one finished replication per token is alive: all of them are made now, at their full size, so
+  // that the run's peak memory does not depend on how often the pipeline happens to fill up (which the longer
+  // the run, the more often it does: BENCHMARKS.md, "Peak memory, sixth session").
+  RecyclingPool<Finished> finished_pool;
+  {
+    std::vector<std::shared_ptr<Finished>> made;
+    for (int t = 0; t < tokens; ++t) {
+      made.push_back(finished_pool.acquire());
+      made.back()->slabs.resize(layout.variables.size());
+      for (std::size_t v = 0; v < layout.variables.size(); ++v) {
+        Slab& slab = made.back()->slabs[v];
+        if (layout.variables[v].spec.integer)
+          slab.counts.reserve(layout.variables[v].cells());
+        else
+          slab.values.reserve(layout.variables[v].cells());
+      }
+    }
+  }
   tbb::parallel_pipeline(
       static_cast<std::size_t>(tokens),
       tbb::make_filter<void, Job>(tbb::filter_mode::serial_in_order,
@@ -270,11 +287,8 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
                   done->job = job;
                   done->events = accounts.events;
                   done->slabs.resize(layout.variables.size());
-                  for (std::size_t v = 0; v < layout.variables.size(); ++v) {
-                    const LayoutVariable& var = layout.variables[v];
-                    done->slabs[v].assign(var.cells(), var.fill);
-                    var.scatter(job.scenario, accounts, drawn.values, done->slabs[v]);
-                  }
+                  for (std::size_t v = 0; v < layout.variables.size(); ++v)
+                    layout.variables[v].scatter(job.scenario, accounts, drawn.values, done->slabs[v]);
                   return done;
                 });
               }) &

@@ -4,8 +4,8 @@
 #include <cmath>
 #include <cstdint>
 #include <iterator>
+#include <stdexcept>
 
-#include "sim/common/rounding.hpp"
 #include "sim/runner/results_layout.hpp"
 
 namespace ws::runner {
@@ -32,27 +32,42 @@ SlabSink::SlabSink(output::ResultsWriter& writer, std::vector<SinkVariable> vari
   }
 }
 
+void store_slab(const SinkVariable& variable, std::span<const double> values, Slab& slab) {
+  if (!variable.integer) {
+    slab.values.assign(values.begin(), values.end());
+    return;
+  }
+  slab.counts.resize(values.size());
+  std::transform(values.begin(), values.end(), slab.counts.begin(), whole_count);
+}
+
 std::shared_ptr<Batches> SlabSink::add(std::size_t scenario, std::size_t replication,
-                                       const std::vector<std::vector<double>>& slabs) {
+                                       const std::vector<Slab>& slabs) {
   std::shared_ptr<Batches> full;
   for (std::size_t v = 0; v < variables_.size(); ++v) {
-    const std::vector<double>& slab = slabs[v];
-    if (stores_[v]) stores_[v]->add(scenario, replication, slab);
-    if (slab.empty() || replication >= stored_) continue;
+    const bool integer = variables_[v].integer;
+    const std::size_t cells = integer ? slabs[v].counts.size() : slabs[v].values.size();
+    if (stores_[v]) {
+      if (integer)
+        stores_[v]->add(scenario, replication, std::span<const std::int32_t>(slabs[v].counts));
+      else
+        stores_[v]->add(scenario, replication, std::span<const double>(slabs[v].values));
+    }
+    if (cells == 0 || replication >= stored_) continue;
+    if (integer != chunks_[v].integer)
+      throw std::logic_error("SlabSink: " + variables_[v].name + " is not of the file's type");
     Batch& batch = open_[v];
-    const bool integer = chunks_[v].integer;
     if (batch.rows == 0) {
       batch = {v, scenario, replication, 0, {}, {}, {}};
       if (integer)
-        batch.counts.reserve(chunks_[v].chunk[1] * slab.size());
+        batch.counts.reserve(chunks_[v].chunk[1] * cells);
       else
-        batch.values.reserve(chunks_[v].chunk[1] * slab.size());
+        batch.values.reserve(chunks_[v].chunk[1] * cells);
     }
     if (integer)  // counts of persons: int32 compresses better and faster than float64
-      std::transform(slab.begin(), slab.end(), std::back_inserter(batch.counts),
-                     [](double x) { return static_cast<std::int32_t>(round_nearest(x)); });
+      batch.counts.insert(batch.counts.end(), slabs[v].counts.begin(), slabs[v].counts.end());
     else
-      batch.values.insert(batch.values.end(), slab.begin(), slab.end());
+      batch.values.insert(batch.values.end(), slabs[v].values.begin(), slabs[v].values.end());
     if (++batch.rows < chunks_[v].chunk[1] && replication + 1 < stored_) continue;
     if (!full) full = std::make_shared<Batches>();
     full->push_back(std::move(batch));

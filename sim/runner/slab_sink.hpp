@@ -10,11 +10,13 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "sim/output/results_writer.hpp"
 #include "sim/runner/pipeline_failure.hpp"
+#include "sim/runner/slab.hpp"
 #include "sim/runner/summary_store.hpp"
 
 namespace ws::runner {
@@ -26,6 +28,10 @@ struct SinkVariable {
   bool summarised = false;  // gets NAME_mean, NAME_se and NAME_quantile
   bool integer = false;     // whole numbers (counts of persons)
 };
+
+// Stores `values` in `slab` in the variable's type; a whole-number variable's values must be whole numbers
+// that fit in int32 (else std::logic_error).
+void store_slab(const SinkVariable& variable, std::span<const double> values, Slab& slab);
 
 // Consecutive replications of one variable and scenario that make one chunk along the replication axis.
 struct Batch {
@@ -42,10 +48,9 @@ class SlabSink {
   SlabSink(output::ResultsWriter& writer, std::vector<SinkVariable> variables, std::size_t scenarios,
            std::size_t replications, std::size_t stored);
 
-  // Serially, scenario by scenario, replications 0, 1, ... (counted within this file); slabs[v] has
-  // variables[v].cells values. Returns the batches this replication completed (null when none).
-  std::shared_ptr<Batches> add(std::size_t scenario, std::size_t replication,
-                               const std::vector<std::vector<double>>& slabs);
+  // Serially, scenario by scenario, replications 0, 1, ... (counted within this file); slabs[v] holds
+  // variables[v].cells values (store_slab). Returns the batches this replication completed (null when none).
+  std::shared_ptr<Batches> add(std::size_t scenario, std::size_t replication, const std::vector<Slab>& slabs);
   // On any thread.
   void encode(Batches& batches) const;
   // Serially, in the order add() returned them.

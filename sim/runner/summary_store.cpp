@@ -94,12 +94,23 @@ std::uint64_t SummaryStore::block_offset(std::size_t scenario, std::size_t block
   return values * sizeof(float);
 }
 
-void SummaryStore::add(std::size_t scenario, std::size_t replication, std::span<const double> values) {
-  if (values.size() != cells_) throw std::logic_error("SummaryStore: wrong number of cells");
+bool SummaryStore::admit(std::size_t replication, std::size_t cells) {
+  if (cells != cells_) throw std::logic_error("SummaryStore: wrong number of cells");
   if (replication % block_ != buffered_) throw std::logic_error("SummaryStore: replications out of order");
-  if (!histograms_.empty()) {  // counts: exact integer totals and histograms, no running mean
+  if (histograms_.empty()) return false;
+  buffered_ = replication + 1 == replications_ ? 0 : (buffered_ + 1) % block_;
+  return true;
+}
+
+void SummaryStore::add(std::size_t scenario, std::size_t replication, std::span<const std::int32_t> counts) {
+  if (histograms_.empty()) throw std::logic_error("SummaryStore: whole numbers for a store of values");
+  admit(replication, counts.size());
+  histograms_[scenario].add(counts);
+}
+
+void SummaryStore::add(std::size_t scenario, std::size_t replication, std::span<const double> values) {
+  if (admit(replication, values.size())) {  // counts: exact integer totals and histograms, no running mean
     histograms_[scenario].add(values);
-    buffered_ = replication + 1 == replications_ ? 0 : (buffered_ + 1) % block_;
     return;
   }
   const double n = static_cast<double>(replication + 1);

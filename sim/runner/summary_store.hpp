@@ -24,6 +24,8 @@ class SummaryStore {
 
   // Replications of a scenario must arrive in order 0, 1, 2, ...
   void add(std::size_t scenario, std::size_t replication, std::span<const double> values);
+  // The same for a store of counts, from whole numbers.
+  void add(std::size_t scenario, std::size_t replication, std::span<const std::int32_t> counts);
 
   struct Summary {
     std::vector<double> mean;  // [cell]
@@ -35,6 +37,8 @@ class SummaryStore {
 
  private:
   void flush_block(std::size_t scenario, std::size_t block);
+  // Checks the cell count and the order; true when the replication goes to the histograms (a store of counts).
+  bool admit(std::size_t replication, std::size_t cells);
   std::uint64_t block_offset(std::size_t scenario, std::size_t block) const;
 
   std::size_t scenarios_, replications_, cells_, block_;

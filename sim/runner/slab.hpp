@@ -1,0 +1,15 @@
+#pragma once
+// One replication's values of one per-replication variable, as the runner keeps them between the simulation
+// and the writer: whole-number variables (counts of persons) as int32 in `counts`, half the memory of doubles
+// and the type the file stores; the others as double in `values`.
+#include <cstdint>
+#include <vector>
+
+namespace ws::runner {
+
+struct Slab {
+  std::vector<double> values;
+  std::vector<std::int32_t> counts;
+};
+
+}  // namespace ws::runner
