@@ -10,8 +10,12 @@
 
 namespace ws::output {
 
-inline constexpr std::size_t kMaxChunkBytes = std::size_t{1} << 20;    // OUTPUT.md: at most 1 MiB per chunk
-inline constexpr std::size_t kBatchChunkBytes = std::size_t{1} << 18;  // OUTPUT.md: a few hundred KiB
+inline constexpr std::size_t kMaxChunkBytes = std::size_t{1} << 20;  // OUTPUT.md: at most 1 MiB per chunk
+// Replications batched into chunks of about 64 KiB. OUTPUT.md says a few hundred KiB; 256 KiB chunks made the
+// runner's memory swing by 5.6 MB each time every variable's chunk completed at once (every 32 replications:
+// the full chunks wait to be encoded while the next ones fill), and the highest of those swings grew with the
+// run's length (BENCHMARKS.md, "Peak memory, sixth session"). Files are 2.5 % larger.
+inline constexpr std::size_t kBatchChunkBytes = std::size_t{1} << 16;
 // Also at most this many replications a chunk: from this many replications on, the chunks (and so the
 // runner's buffers) do not depend on the number of replications.
 inline constexpr std::size_t kMaxBatchReplications = 64;

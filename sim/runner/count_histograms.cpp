@@ -18,12 +18,32 @@ void CountHistograms::widen(Cell& cell, std::int32_t x) {
   const std::int64_t low = std::min<std::int64_t>(cell.low, x);
   const std::int64_t high = std::max<std::int64_t>(cell.low + std::int64_t{cell.size} - 1, x);
   const auto size = static_cast<std::size_t>(high - low + 1);
-  auto wider = std::make_unique<std::uint32_t[]>(size);  // zeroed
-  for (std::uint32_t i = 0; i < cell.size; ++i)
-    wider[static_cast<std::size_t>(cell.low - low) + i] = cell.count(i);
-  cell.counts = std::move(wider);
+  const auto shift = static_cast<std::size_t>(cell.low - low);
+  // A single count may already be past 16 bits; wider counts stay wide.
+  if (cell.wide || (cell.size == 1 && cell.single > std::numeric_limits<std::uint16_t>::max())) {
+    auto wider = std::make_unique<std::uint32_t[]>(size);  // zeroed
+    for (std::uint32_t i = 0; i < cell.size; ++i) wider[shift + i] = cell.count(i);
+    cell.wide = std::move(wider);
+  } else {
+    auto wider = std::make_unique<std::uint16_t[]>(size);
+    for (std::uint32_t i = 0; i < cell.size; ++i)
+      wider[shift + i] = static_cast<std::uint16_t>(cell.count(i));
+    cell.narrow = std::move(wider);
+  }
   cell.size = static_cast<std::uint32_t>(size);
   cell.low = static_cast<std::int32_t>(low);
+}
+
+void CountHistograms::increment(Cell& cell, std::size_t at) {
+  if (cell.narrow && cell.narrow[at] == std::numeric_limits<std::uint16_t>::max()) {
+    cell.wide = std::make_unique<std::uint32_t[]>(cell.size);
+    std::copy_n(cell.narrow.get(), cell.size, cell.wide.get());
+    cell.narrow.reset();
+  }
+  if (cell.narrow)
+    ++cell.narrow[at];
+  else
+    ++cell.wide[at];
 }
 
 std::int32_t whole_count(double x) {
@@ -48,8 +68,13 @@ void CountHistograms::add(std::span<const std::int32_t> values) {
       const Cell& ahead = cells_[c + kAhead];
       if (ahead.size > 1) {
         const std::int64_t w = std::int64_t{values[c + kAhead]} - ahead.low;
-        if (w >= 0 && w < std::int64_t{ahead.size})
-          __builtin_prefetch(ahead.counts.get() + static_cast<std::size_t>(w), 1);
+        if (w >= 0 && w < std::int64_t{ahead.size}) {
+          const auto i = static_cast<std::size_t>(w);
+          if (ahead.narrow)
+            __builtin_prefetch(ahead.narrow.get() + i, 1);
+          else
+            __builtin_prefetch(ahead.wide.get() + i, 1);
+        }
       }
     }
     const std::int32_t x = values[c];
@@ -69,7 +94,7 @@ void CountHistograms::add(std::span<const std::int32_t> values) {
         continue;
       }
     }
-    ++cell.counts[static_cast<std::size_t>(at)];
+    increment(cell, static_cast<std::size_t>(at));
   }
   ++n_;
 }

@@ -33,16 +33,21 @@ class CountHistograms {
 
  private:
   // Most cells take one value in every replication (a count that is structurally zero, or fixed): those keep
-  // their one count inline, with no allocation of their own. Wider cells hold [value - low] on the heap.
+  // their one count inline, with no allocation of their own. Wider cells hold [value - low] on the heap, in
+  // 16 bits until one of their counts would pass 65,535: those arrays were the memory that grew with the
+  // replications (half of it at 10,000 replications, BENCHMARKS.md "Peak memory, sixth session").
   struct Cell {
     std::int32_t low = 0;                     // the value counted first
     std::uint32_t size = 0;                   // how many values from low on; 0 before the first value
     std::uint32_t single = 0;                 // the count of `low` while size == 1
-    std::unique_ptr<std::uint32_t[]> counts;  // [value - low] once size > 1
-    std::uint32_t count(std::uint32_t i) const { return size == 1 ? single : counts[i]; }
+    std::unique_ptr<std::uint16_t[]> narrow;  // [value - low] once size > 1, while every count fits
+    std::unique_ptr<std::uint32_t[]> wide;    // [value - low] after that
+    std::uint32_t count(std::uint32_t i) const { return size == 1 ? single : narrow ? narrow[i] : wide[i]; }
   };
   // Widens the cell's range to hold x (exactly: no spare capacity).
   static void widen(Cell& cell, std::int32_t x);
+  // Counts the value at index `at` of a cell with size > 1.
+  static void increment(Cell& cell, std::size_t at);
   // The k-th smallest value (0-based) of a cell.
   double order_statistic(std::size_t cell, std::uint64_t k) const;
   std::vector<Cell> cells_;

@@ -210,14 +210,17 @@ TEST_CASE("variables are chunked by scenario and batches of replications, and co
   H5Fclose(file);
 }
 
-TEST_CASE("chunk shape: one scenario, up to 64 replications (a power of two) in 256 KiB, at most 1 MiB",
+TEST_CASE("chunk shape: one scenario, up to 64 replications (a power of two) in 64 KiB, at most 1 MiB",
           "[output]") {
   const std::vector<std::string> dims{"scenario", "replication", "time", "gemeente", "state"};
   CHECK(chunk_shape(dims, std::vector<std::uint64_t>{2, 100, 132, 8, 20}, 8) ==
         std::vector<std::uint64_t>{1, 1, 132, 8, 20});
-  // 121 x 8 x 12 int32 = 46 KB a replication: 5 fit in 256 KiB, rounded down to a power of two: 4.
+  // 121 x 8 x 3 int32 = 11.6 KB a replication: 5 fit in 64 KiB, rounded down to a power of two: 4.
+  CHECK(chunk_shape(dims, std::vector<std::uint64_t>{1, 100, 121, 8, 3}, 4) ==
+        std::vector<std::uint64_t>{1, 4, 121, 8, 3});
+  // 121 x 8 x 12 int32 = 46 KB: one replication a chunk.
   CHECK(chunk_shape(dims, std::vector<std::uint64_t>{1, 100, 121, 8, 12}, 4) ==
-        std::vector<std::uint64_t>{1, 4, 121, 8, 12});
+        std::vector<std::uint64_t>{1, 1, 121, 8, 12});
   // At most 64 replications, and never more than there are.
   CHECK(chunk_shape(dims, std::vector<std::uint64_t>{1, 10000, 3, 1, 1}, 8) ==
         std::vector<std::uint64_t>{1, 64, 3, 1, 1});

@@ -10,6 +10,7 @@
 #include "sim/model/compiled_model.hpp"
 #include "sim/model/replication.hpp"
 #include "sim/output/results_reader.hpp"
+#include "sim/runner/count_histograms.hpp"
 #include "sim/runner/paired_difference.hpp"
 #include "sim/runner/run.hpp"
 #include "sim/runner/summary_store.hpp"
@@ -238,6 +239,38 @@ TEST_CASE("summaries of counts from histograms equal those from every value, in 
   runner::SummaryStore fractions(1, 2, 1, 64, true);
   const std::vector<double> half{0.5};
   CHECK_THROWS(fractions.add(0, 0, half));
+}
+
+TEST_CASE("count histograms past 16-bit counts give the quantiles of every value", "[runner][summary]") {
+  // Cell 0 takes one value 70,000 times before a second one (its single count is already past 16 bits when
+  // it widens); cell 1 takes two values from the start, one of them 70,000 times (its 16-bit counts must
+  // widen on the way); cell 2 stays narrow. Each against the type 7 quantiles of all its values, sorted.
+  const std::size_t R = 70'010;
+  runner::CountHistograms histograms(3);
+  std::vector<std::vector<double>> all(3);
+  std::uint32_t x = 99;
+  for (std::size_t r = 0; r < R; ++r) {
+    x = x * 1664525u + 1013904223u;
+    const std::int32_t row[3] = {r < 70'000 ? 5 : static_cast<std::int32_t>(x % 4) + 6, r % 7000 == 0 ? 2 : 1,
+                                 static_cast<std::int32_t>(x % 13) - 6};
+    histograms.add(std::span<const std::int32_t>(row, 3));
+    for (std::size_t c = 0; c < 3; ++c) all[c].push_back(row[c]);
+  }
+  const std::vector<double> p{0.0, 0.05, 0.5, 0.9999, 0.99995, 1.0};
+  for (std::size_t c = 0; c < 3; ++c) {
+    std::sort(all[c].begin(), all[c].end());
+    std::vector<double> got(p.size());
+    histograms.quantiles(c, p, got.data(), 1);
+    for (std::size_t q = 0; q < p.size(); ++q) {
+      const double h = p[q] * static_cast<double>(R - 1);
+      const auto lo = static_cast<std::size_t>(std::floor(h));
+      const double above = all[c][std::min(lo + 1, R - 1)];
+      CHECK(got[q] == all[c][lo] + (h - static_cast<double>(lo)) * (above - all[c][lo]));
+    }
+    double sum = 0;
+    for (double v : all[c]) sum += v;
+    CHECK(histograms.mean(c) == sum / static_cast<double>(R));
+  }
 }
 
 TEST_CASE("summaries of counts come from exact integer totals: the same bits in any order of replications",
