@@ -137,6 +137,7 @@ class MeanAgeSums {
         ++counts_[scenario][i];
       }
   }
+  std::size_t variable() const { return variable_; }
   std::vector<std::vector<double>> means() const {
     std::vector<std::vector<double>> out(sums_.size());
     for (std::size_t s = 0; s < sums_.size(); ++s)
@@ -150,6 +151,20 @@ class MeanAgeSums {
   std::vector<std::vector<double>> sums_;
   std::vector<std::vector<std::size_t>> counts_;
 };
+
+// What the thread that simulated a replication makes of a variable's slab: its values for the ordered stage
+// (the summaries, chunks of several replications, the report's mean ages), and its encoded chunks when one
+// replication fills them alone. A slab encoded there and not summarised (the stock: 330 KB a replication)
+// never waits in the pipeline as values.
+struct SlabUse {
+  bool values = false, encoded = false;
+};
+
+SlabUse slab_use(const SlabSink& sink, std::size_t variable, std::size_t replication,
+                 std::size_t mean_age_variable) {
+  const bool stored = sink.stores(replication), alone = sink.chunk_per_replication(variable);
+  return {sink.summarises(variable) || variable == mean_age_variable || (stored && !alone), stored && alone};
+}
 
 }  // namespace
 
@@ -231,8 +246,10 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
   double write_seconds = 0;
   std::size_t writes = 0;
   PipelineFailure failure;
-  // Each thread simulates in its own buffers, and the finished slabs come back for the next replications.
+  // Each thread simulates in its own buffers (and encodes from its own slab what goes nowhere else), and the
+  // finished slabs come back for the next replications.
   tbb::enumerable_thread_specific<model::ReplicationBuffers> buffers;
+  tbb::enumerable_thread_specific<Slab> scratch;
   const int tokens =
       2 * static_cast<int>(options.threads ? *options.threads : tbb::info::default_concurrency());
   // At most one finished replication per token is alive: all of them are made now, at their full size, so
@@ -246,6 +263,7 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
       made.back()->slabs.resize(layout.variables.size());
       for (std::size_t v = 0; v < layout.variables.size(); ++v) {
         Slab& slab = made.back()->slabs[v];
+        if (!slab_use(sink, v, 0, mean_ages.variable()).values) continue;
         if (layout.variables[v].spec.integer)
           slab.counts.reserve(layout.variables[v].cells());
         else
@@ -287,8 +305,19 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
                   done->job = job;
                   done->events = accounts.events;
                   done->slabs.resize(layout.variables.size());
-                  for (std::size_t v = 0; v < layout.variables.size(); ++v)
-                    layout.variables[v].scatter(job.scenario, accounts, drawn.values, done->slabs[v]);
+                  for (std::size_t v = 0; v < layout.variables.size(); ++v) {
+                    const SlabUse use = slab_use(sink, v, job.replication, mean_ages.variable());
+                    Slab& slab = done->slabs[v];
+                    slab.values.clear();
+                    slab.counts.clear();
+                    slab.chunks.clear();
+                    if (!use.values && !use.encoded) continue;
+                    Slab& into = use.values ? slab : scratch.local();
+                    layout.variables[v].scatter(job.scenario, accounts, drawn.values, into);
+                    if (!use.encoded) continue;
+                    sink.encode_alone(v, job.scenario, job.replication, into);
+                    if (&into != &slab) slab.chunks = std::move(into.chunks);
+                  }
                   return done;
                 });
               }) &

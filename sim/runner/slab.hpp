@@ -5,11 +5,16 @@
 #include <cstdint>
 #include <vector>
 
+#include "sim/output/chunk_codec.hpp"
+
 namespace ws::runner {
 
 struct Slab {
   std::vector<double> values;
   std::vector<std::int32_t> counts;
+  // The replication's chunks, already encoded, when its variable has one replication a chunk
+  // (SlabSink::encode_alone): then the values are there only if the summaries need them.
+  std::vector<output::EncodedChunk> chunks;
 };
 
 }  // namespace ws::runner

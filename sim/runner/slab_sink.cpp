@@ -41,8 +41,24 @@ void store_slab(const SinkVariable& variable, std::span<const double> values, Sl
   std::transform(values.begin(), values.end(), slab.counts.begin(), whole_count);
 }
 
+bool SlabSink::chunk_per_replication(std::size_t variable) const {
+  return variables_[variable].cells > 0 && stored_ > 0 && chunks_[variable].chunk[1] == 1;
+}
+
+void SlabSink::encode_alone(std::size_t variable, std::size_t scenario, std::size_t replication,
+                            Slab& slab) const {
+  if (!chunk_per_replication(variable) || !stores(replication))
+    throw std::logic_error("SlabSink: " + variables_[variable].name + " is not encoded alone");
+  const std::size_t leading[] = {scenario, replication};
+  if (chunks_[variable].integer)
+    slab.chunks =
+        output::encode_chunks(chunks_[variable], leading, 1, std::span<const std::int32_t>(slab.counts));
+  else
+    slab.chunks = output::encode_chunks(chunks_[variable], leading, 1, std::span<const double>(slab.values));
+}
+
 std::shared_ptr<Batches> SlabSink::add(std::size_t scenario, std::size_t replication,
-                                       const std::vector<Slab>& slabs) {
+                                       std::vector<Slab>& slabs) {
   std::shared_ptr<Batches> full;
   for (std::size_t v = 0; v < variables_.size(); ++v) {
     const bool integer = variables_[v].integer;
@@ -53,7 +69,14 @@ std::shared_ptr<Batches> SlabSink::add(std::size_t scenario, std::size_t replica
       else
         stores_[v]->add(scenario, replication, std::span<const double>(slabs[v].values));
     }
-    if (cells == 0 || replication >= stored_) continue;
+    if (replication >= stored_) continue;
+    if (!slabs[v].chunks.empty()) {  // encoded where it was simulated: a whole batch of its own
+      if (!full) full = std::make_shared<Batches>();
+      full->push_back({v, scenario, replication, 1, {}, {}, std::move(slabs[v].chunks)});
+      slabs[v].chunks.clear();
+      continue;
+    }
+    if (cells == 0) continue;
     if (integer != chunks_[v].integer)
       throw std::logic_error("SlabSink: " + variables_[v].name + " is not of the file's type");
     Batch& batch = open_[v];
@@ -78,6 +101,7 @@ std::shared_ptr<Batches> SlabSink::add(std::size_t scenario, std::size_t replica
 
 void SlabSink::encode(Batches& batches) const {
   for (Batch& batch : batches) {
+    if (!batch.chunks.empty()) continue;  // encoded already (encode_alone)
     const output::ChunkLayout& layout = chunks_[batch.variable];
     const std::size_t leading[] = {batch.scenario, batch.first};
     if (layout.integer)

@@ -49,8 +49,18 @@ class SlabSink {
            std::size_t replications, std::size_t stored);
 
   // Serially, scenario by scenario, replications 0, 1, ... (counted within this file); slabs[v] holds
-  // variables[v].cells values (store_slab). Returns the batches this replication completed (null when none).
-  std::shared_ptr<Batches> add(std::size_t scenario, std::size_t replication, const std::vector<Slab>& slabs);
+  // variables[v].cells values (store_slab), or its encoded chunks (encode_alone) and the values only if
+  // summarised. Returns the batches this replication completed (null when none); encoded chunks move there.
+  std::shared_ptr<Batches> add(std::size_t scenario, std::size_t replication, std::vector<Slab>& slabs);
+  // Whether a replication (counted within this file) is written, not only summarised.
+  bool stores(std::size_t replication) const { return replication < stored_; }
+  bool summarises(std::size_t variable) const { return stores_[variable] != nullptr; }
+  // Whether one replication of the variable fills its chunks alone: then the thread that simulated it can
+  // encode them (encode_alone), and its values need not wait in the ordered stage for the next replications.
+  bool chunk_per_replication(std::size_t variable) const;
+  // Encodes the slab's values, of a stored replication of a chunk_per_replication variable, into slab.chunks.
+  // On any thread.
+  void encode_alone(std::size_t variable, std::size_t scenario, std::size_t replication, Slab& slab) const;
   // On any thread.
   void encode(Batches& batches) const;
   // Serially, in the order add() returned them.
