@@ -246,110 +246,113 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
   double write_seconds = 0;
   std::size_t writes = 0;
   PipelineFailure failure;
-  // Each thread simulates in its own buffers (and encodes from its own slab what goes nowhere else), and the
-  // finished slabs come back for the next replications.
-  tbb::enumerable_thread_specific<model::ReplicationBuffers> buffers;
-  tbb::enumerable_thread_specific<Slab> scratch;
-  const int tokens =
-      2 * static_cast<int>(options.threads ? *options.threads : tbb::info::default_concurrency());
-  // At most one finished replication per token is alive: all of them are made now, at their full size, so
-  // that the run's peak memory does not depend on how often the pipeline happens to fill up (which the longer
-  // the run, the more often it does: BENCHMARKS.md, "Peak memory, sixth session").
-  RecyclingPool<Finished> finished_pool;
   {
-    std::vector<std::shared_ptr<Finished>> made;
-    for (int t = 0; t < tokens; ++t) {
-      made.push_back(finished_pool.acquire());
-      made.back()->slabs.resize(layout.variables.size());
-      for (std::size_t v = 0; v < layout.variables.size(); ++v) {
-        Slab& slab = made.back()->slabs[v];
-        if (!slab_use(sink, v, 0, mean_ages.variable()).values) continue;
-        if (layout.variables[v].spec.integer)
-          slab.counts.reserve(layout.variables[v].cells());
-        else
-          slab.values.reserve(layout.variables[v].cells());
+    // Each thread simulates in its own buffers (and encodes from its own slab what goes nowhere else), and the
+    // finished slabs come back for the next replications.
+    tbb::enumerable_thread_specific<model::ReplicationBuffers> buffers;
+    tbb::enumerable_thread_specific<Slab> scratch;
+    const int tokens =
+        2 * static_cast<int>(options.threads ? *options.threads : tbb::info::default_concurrency());
+    // At most one finished replication per token is alive: all of them are made now, at their full size, so
+    // that the run's peak memory does not depend on how often the pipeline happens to fill up (which the longer
+    // the run, the more often it does: BENCHMARKS.md, "Peak memory, sixth session").
+    RecyclingPool<Finished> finished_pool;
+    {
+      std::vector<std::shared_ptr<Finished>> made;
+      for (int t = 0; t < tokens; ++t) {
+        made.push_back(finished_pool.acquire());
+        made.back()->slabs.resize(layout.variables.size());
+        for (std::size_t v = 0; v < layout.variables.size(); ++v) {
+          Slab& slab = made.back()->slabs[v];
+          if (!slab_use(sink, v, 0, mean_ages.variable()).values) continue;
+          if (layout.variables[v].spec.integer)
+            slab.counts.reserve(layout.variables[v].cells());
+          else
+            slab.values.reserve(layout.variables[v].cells());
+        }
       }
     }
-  }
-  tbb::parallel_pipeline(
-      static_cast<std::size_t>(tokens),
-      tbb::make_filter<void, Job>(tbb::filter_mode::serial_in_order,
-                                  [&](tbb::flow_control& flow) -> Job {
-                                    if (next == S * R || InterruptGuard::interrupted() || failure.failed()) {
-                                      flow.stop();
-                                      return {};
-                                    }
-                                    const Job job{next / R, next % R};
-                                    ++next;
-                                    return job;
-                                  }) &
-          tbb::make_filter<Job, std::shared_ptr<Finished>>(
-              tbb::filter_mode::parallel,
-              [&](Job job) {
-                // An interrupt inside a replication (or any error) ends it with no result, and the input
-                // stops handing out replications: the pipeline drains (pipeline_failure.hpp).
-                return failure.guard([&] {
-                  const std::size_t replication = options.first_replication + job.replication;
-                  DrawnModel drawn = draw_model(fixed[job.scenario], options.seed,
-                                                replication / options.replications_per_draw);
-                  std::optional<MicrodataSampler> sampler;
-                  if (options.microdata > 0)
-                    sampler.emplace(microdata_names_of[job.scenario], options.microdata, options.seed,
-                                    replication);
-                  const model::Accounts& accounts =
-                      model::simulate_replication(*drawn.model, options.seed, replication, buffers.local(),
-                                                  sampler ? &*sampler : nullptr);
-                  std::shared_ptr<Finished> done = finished_pool.acquire();
-                  done->microdata = sampler ? MicrodataSample{job.scenario, replication, sampler->take()}
-                                            : MicrodataSample{};
-                  done->job = job;
-                  done->events = accounts.events;
-                  done->slabs.resize(layout.variables.size());
-                  for (std::size_t v = 0; v < layout.variables.size(); ++v) {
-                    const SlabUse use = slab_use(sink, v, job.replication, mean_ages.variable());
-                    Slab& slab = done->slabs[v];
-                    slab.values.clear();
-                    slab.counts.clear();
-                    slab.chunks.clear();
-                    if (!use.values && !use.encoded) continue;
-                    Slab& into = use.values ? slab : scratch.local();
-                    layout.variables[v].scatter(job.scenario, accounts, drawn.values, into);
-                    if (!use.encoded) continue;
-                    sink.encode_alone(v, job.scenario, job.replication, into);
-                    if (&into != &slab) slab.chunks = std::move(into.chunks);
-                  }
-                  return done;
-                });
-              }) &
-          // In replication order: the summaries' sums, and rows gathered until they fill a chunk.
-          tbb::make_filter<std::shared_ptr<Finished>, std::shared_ptr<Batches>>(
-              tbb::filter_mode::serial_in_order,
-              [&](std::shared_ptr<Finished> done) -> std::shared_ptr<Batches> {
-                // The run stops after the drain.
-                if (!done || InterruptGuard::interrupted() || failure.failed()) return nullptr;
-                return failure.guard([&] {
-                  const auto write_start = Clock::now();
-                  std::shared_ptr<Batches> full =
-                      sink.add(done->job.scenario, done->job.replication, done->slabs);
-                  report.events += done->events;
-                  mean_ages.add(done->job.scenario, done->slabs);
-                  if (options.microdata > 0) microdata.push_back(std::move(done->microdata));
-                  write_seconds += std::chrono::duration<double>(Clock::now() - write_start).count();
-                  progress.advance();
-                  return full;
-                });
-              }) &
-          encode_filter(sink, failure) &
-          tbb::make_filter<std::shared_ptr<Batches>, void>(
-              tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Batches> full) {
-                if (!full || failure.failed()) return;
-                failure.guard([&] {
-                  const auto write_start = Clock::now();
-                  sink.write(*full);
-                  if (++writes % kWritesBetweenHeapReleases == 0) release_free_heap();
-                  write_seconds += std::chrono::duration<double>(Clock::now() - write_start).count();
-                });
-              }));
+    tbb::parallel_pipeline(
+        static_cast<std::size_t>(tokens),
+        tbb::make_filter<void, Job>(tbb::filter_mode::serial_in_order,
+                                    [&](tbb::flow_control& flow) -> Job {
+                                      if (next == S * R || InterruptGuard::interrupted() ||
+                                          failure.failed()) {
+                                        flow.stop();
+                                        return {};
+                                      }
+                                      const Job job{next / R, next % R};
+                                      ++next;
+                                      return job;
+                                    }) &
+            tbb::make_filter<Job, std::shared_ptr<Finished>>(
+                tbb::filter_mode::parallel,
+                [&](Job job) {
+                  // An interrupt inside a replication (or any error) ends it with no result, and the input
+                  // stops handing out replications: the pipeline drains (pipeline_failure.hpp).
+                  return failure.guard([&] {
+                    const std::size_t replication = options.first_replication + job.replication;
+                    DrawnModel drawn = draw_model(fixed[job.scenario], options.seed,
+                                                  replication / options.replications_per_draw);
+                    std::optional<MicrodataSampler> sampler;
+                    if (options.microdata > 0)
+                      sampler.emplace(microdata_names_of[job.scenario], options.microdata, options.seed,
+                                      replication);
+                    const model::Accounts& accounts =
+                        model::simulate_replication(*drawn.model, options.seed, replication, buffers.local(),
+                                                    sampler ? &*sampler : nullptr);
+                    std::shared_ptr<Finished> done = finished_pool.acquire();
+                    done->microdata = sampler ? MicrodataSample{job.scenario, replication, sampler->take()}
+                                              : MicrodataSample{};
+                    done->job = job;
+                    done->events = accounts.events;
+                    done->slabs.resize(layout.variables.size());
+                    for (std::size_t v = 0; v < layout.variables.size(); ++v) {
+                      const SlabUse use = slab_use(sink, v, job.replication, mean_ages.variable());
+                      Slab& slab = done->slabs[v];
+                      slab.values.clear();
+                      slab.counts.clear();
+                      slab.chunks.clear();
+                      if (!use.values && !use.encoded) continue;
+                      Slab& into = use.values ? slab : scratch.local();
+                      layout.variables[v].scatter(job.scenario, accounts, drawn.values, into);
+                      if (!use.encoded) continue;
+                      sink.encode_alone(v, job.scenario, job.replication, into);
+                      if (&into != &slab) slab.chunks = std::move(into.chunks);
+                    }
+                    return done;
+                  });
+                }) &
+            // In replication order: the summaries' sums, and rows gathered until they fill a chunk.
+            tbb::make_filter<std::shared_ptr<Finished>, std::shared_ptr<Batches>>(
+                tbb::filter_mode::serial_in_order,
+                [&](std::shared_ptr<Finished> done) -> std::shared_ptr<Batches> {
+                  // The run stops after the drain.
+                  if (!done || InterruptGuard::interrupted() || failure.failed()) return nullptr;
+                  return failure.guard([&] {
+                    const auto write_start = Clock::now();
+                    std::shared_ptr<Batches> full =
+                        sink.add(done->job.scenario, done->job.replication, done->slabs);
+                    report.events += done->events;
+                    mean_ages.add(done->job.scenario, done->slabs);
+                    if (options.microdata > 0) microdata.push_back(std::move(done->microdata));
+                    write_seconds += std::chrono::duration<double>(Clock::now() - write_start).count();
+                    progress.advance();
+                    return full;
+                  });
+                }) &
+            encode_filter(sink, failure) &
+            tbb::make_filter<std::shared_ptr<Batches>, void>(
+                tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Batches> full) {
+                  if (!full || failure.failed()) return;
+                  failure.guard([&] {
+                    const auto write_start = Clock::now();
+                    sink.write(*full);
+                    if (++writes % kWritesBetweenHeapReleases == 0) release_free_heap();
+                    write_seconds += std::chrono::duration<double>(Clock::now() - write_start).count();
+                  });
+                }));
+  }  // the pipeline's buffers end here, before the summaries below need memory of their own
   failure.rethrow();
   progress.finish();
   throw_if_interrupted();
