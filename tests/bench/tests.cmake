@@ -12,3 +12,8 @@ add_test(NAME bench.national_quick COMMAND ${WERKSTROOM_BIN} bench national --qu
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties(bench.national_quick PROPERTIES PASS_REGULAR_EXPRESSION
                      "persons per replication \\(initial \\+ arrivals, last repeat\\) +[0-9][0-9][0-9][0-9][0-9][0-9][0-9]" TIMEOUT 600)
+# `werkstroom bench memory --quick`: tiny child runs in turns, their median peaks and the growth between them.
+add_test(NAME bench.memory_quick COMMAND ${WERKSTROOM_BIN} bench memory --quick --repeats 2
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(bench.memory_quick PROPERTIES PASS_REGULAR_EXPRESSION
+                     "growth [+-][0-9]+\\.[0-9] % of the median peaks" TIMEOUT 300)

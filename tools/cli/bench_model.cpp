@@ -102,13 +102,34 @@ int bench_replications(const BenchOptions& options) {
 
 int bench_memory(const BenchOptions& options) {
   const std::size_t small = options.quick ? 4 : 100, large = options.quick ? 16 : 10000;
+  // The peak of one short run moves by about a megabyte from run to run (what is resident when the heap's
+  // free pages were last returned), so both are run several times, in turns; a long run takes about a minute,
+  // so at most three of those.
+  const int large_repeats = std::min(options.repeats, 3);
   std::cout << fmt::format(
-      "memory: peak resident memory of `werkstroom run {}` (all threads, with writing)\n", scenario_path());
-  for (std::size_t r : {small, large}) {
-    const ChildRun c = child_run(scenario_path(), r);
-    std::cout << fmt::format("  {:>6} replications: peak {:>7.1f} MiB, {:>7.1f} s\n", r, c.peak_mib,
-                             c.wall_seconds);
+      "memory: peak resident memory of `werkstroom run {}` (all threads, with writing); median of {} runs of "
+      "{} and {} of {} replications, in turns\n",
+      scenario_path(), options.repeats, small, large_repeats, large);
+  std::vector<double> peak_small, peak_large, wall_small, wall_large;
+  for (int repeat = 0; repeat < options.repeats; ++repeat) {
+    const ChildRun s = child_run(scenario_path(), small);
+    peak_small.push_back(s.peak_mib);
+    wall_small.push_back(s.wall_seconds);
+    if (repeat >= large_repeats) continue;
+    const ChildRun l = child_run(scenario_path(), large);
+    peak_large.push_back(l.peak_mib);
+    wall_large.push_back(l.wall_seconds);
   }
+  const auto range = [](std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return fmt::format("{:.1f}-{:.1f}", v.front(), v.back());
+  };
+  std::cout << fmt::format(
+      "  {:>6} replications: peak {:>7.1f} MiB (runs {} MiB), {:>7.1f} s\n"
+      "  {:>6} replications: peak {:>7.1f} MiB (runs {} MiB), {:>7.1f} s\n"
+      "  growth {:+.1f} % of the median peaks   (target within 5 %)\n",
+      small, median(peak_small), range(peak_small), median(wall_small), large, median(peak_large),
+      range(peak_large), median(wall_large), 100 * (median(peak_large) / median(peak_small) - 1));
   return 0;
 }
 
