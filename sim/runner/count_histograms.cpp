@@ -34,23 +34,16 @@ void CountHistograms::widen(Cell& cell, std::int32_t x) {
   cell.low = static_cast<std::int32_t>(low);
 }
 
-void CountHistograms::increment(Cell& cell, std::size_t at) {
-  if (cell.narrow && cell.narrow[at] == std::numeric_limits<std::uint16_t>::max()) {
+void CountHistograms::increment_wide(Cell& cell, std::size_t at) {
+  if (cell.narrow) {
     cell.wide = std::make_unique<std::uint32_t[]>(cell.size);
     std::copy_n(cell.narrow.get(), cell.size, cell.wide.get());
     cell.narrow.reset();
   }
-  if (cell.narrow)
-    ++cell.narrow[at];
-  else
-    ++cell.wide[at];
+  ++cell.wide[at];
 }
 
-std::int32_t whole_count(double x) {
-  if (!(std::abs(x) <= std::numeric_limits<std::int32_t>::max()) || x != std::floor(x))
-    throw std::logic_error("CountHistograms: a value that is not a whole number");
-  return static_cast<std::int32_t>(x);
-}
+void throw_not_a_count() { throw std::logic_error("CountHistograms: a value that is not a whole number"); }
 
 void CountHistograms::add(std::span<const double> values) {
   std::vector<std::int32_t> counts(values.size());
@@ -94,7 +87,11 @@ void CountHistograms::add(std::span<const std::int32_t> values) {
         continue;
       }
     }
-    increment(cell, static_cast<std::size_t>(at));
+    const auto i = static_cast<std::size_t>(at);
+    if (cell.narrow && cell.narrow[i] < std::numeric_limits<std::uint16_t>::max())
+      ++cell.narrow[i];
+    else
+      increment_wide(cell, i);
   }
   ++n_;
 }

@@ -13,8 +13,15 @@
 
 namespace ws::runner {
 
-// x as a count: a whole number that fits in int32 (else std::logic_error).
-std::int32_t whole_count(double x);
+// x as a count: a whole number that fits in int32 (else std::logic_error). Inline: the scatter of every
+// count of every replication goes through it.
+[[noreturn]] void throw_not_a_count();
+inline std::int32_t whole_count(double x) {
+  if (!(x >= -2147483648.0 && x <= 2147483647.0)) throw_not_a_count();  // NaN too
+  const auto whole = static_cast<std::int32_t>(x);
+  if (static_cast<double>(whole) != x) throw_not_a_count();
+  return whole;
+}
 
 class CountHistograms {
  public:
@@ -46,8 +53,8 @@ class CountHistograms {
   };
   // Widens the cell's range to hold x (exactly: no spare capacity).
   static void widen(Cell& cell, std::int32_t x);
-  // Counts the value at index `at` of a cell with size > 1.
-  static void increment(Cell& cell, std::size_t at);
+  // Counts the value at index `at` of a cell with size > 1 whose 16-bit count there is full, or is wide.
+  static void increment_wide(Cell& cell, std::size_t at);
   // The k-th smallest value (0-based) of a cell.
   double order_statistic(std::size_t cell, std::uint64_t k) const;
   std::vector<Cell> cells_;
