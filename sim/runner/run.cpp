@@ -152,19 +152,60 @@ class MeanAgeSums {
   std::vector<std::vector<std::size_t>> counts_;
 };
 
-// What the thread that simulated a replication makes of a variable's slab: its values for the ordered stage
-// (the summaries, chunks of several replications, the report's mean ages), and its encoded chunks when one
-// replication fills them alone. A slab encoded there and not summarised (the stock: 330 KB a replication)
-// never waits in the pipeline as values.
-struct SlabUse {
-  bool values = false, encoded = false;
-};
+// The slabs of simulated replications, as the stages after the simulation need them: a variable's values
+// where the ordered stage reads them (the summaries, chunks of several replications, the report's mean
+// ages), and its encoded chunks when one replication fills them alone. A slab encoded where it was simulated
+// and not summarised (the stock: 330 KB a replication) never waits in the pipeline as values.
+class SlabMaker {
+ public:
+  SlabMaker(const ResultsLayout& layout, const SlabSink& sink, std::size_t mean_age_variable)
+      : layout_(layout), sink_(sink), mean_age_variable_(mean_age_variable) {}
 
-SlabUse slab_use(const SlabSink& sink, std::size_t variable, std::size_t replication,
-                 std::size_t mean_age_variable) {
-  const bool stored = sink.stores(replication), alone = sink.chunk_per_replication(variable);
-  return {sink.summarises(variable) || variable == mean_age_variable || (stored && !alone), stored && alone};
-}
+  // Slabs of the full size for every variable whose values a stored replication keeps.
+  void reserve(std::vector<Slab>& slabs) const {
+    slabs.resize(layout_.variables.size());
+    for (std::size_t v = 0; v < slabs.size(); ++v) {
+      if (!keeps_values(v, 0)) continue;
+      if (layout_.variables[v].spec.integer)
+        slabs[v].counts.reserve(layout_.variables[v].cells());
+      else
+        slabs[v].values.reserve(layout_.variables[v].cells());
+    }
+  }
+
+  // One replication of a scenario (counted within this file) into `slabs`; `scratch` holds the values that
+  // are encoded and then not needed. On any thread.
+  void make(std::size_t scenario, std::size_t replication, const model::Accounts& accounts,
+            const std::vector<double>& parameters, Slab& scratch, std::vector<Slab>& slabs) const {
+    slabs.resize(layout_.variables.size());
+    for (std::size_t v = 0; v < slabs.size(); ++v) {
+      Slab& slab = slabs[v];
+      slab.values.clear();
+      slab.counts.clear();
+      slab.chunks.clear();
+      const bool values = keeps_values(v, replication), encoded = encoded_here(v, replication);
+      if (!values && !encoded) continue;
+      Slab& into = values ? slab : scratch;
+      layout_.variables[v].scatter(scenario, accounts, parameters, into);
+      if (!encoded) continue;
+      sink_.encode_alone(v, scenario, replication, into);
+      if (&into != &slab) slab.chunks = std::move(into.chunks);
+    }
+  }
+
+ private:
+  bool encoded_here(std::size_t v, std::size_t replication) const {
+    return sink_.stores(replication) && sink_.chunk_per_replication(v);
+  }
+  bool keeps_values(std::size_t v, std::size_t replication) const {
+    return sink_.summarises(v) || v == mean_age_variable_ ||
+           (sink_.stores(replication) && !sink_.chunk_per_replication(v));
+  }
+
+  const ResultsLayout& layout_;
+  const SlabSink& sink_;
+  std::size_t mean_age_variable_;
+};
 
 }  // namespace
 
@@ -256,21 +297,11 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
     // At most one finished replication per token is alive: all of them are made now, at their full size, so
     // that the run's peak memory does not depend on how often the pipeline happens to fill up (which the longer
     // the run, the more often it does: BENCHMARKS.md, "Peak memory, sixth session").
+    const SlabMaker slab_maker(layout, sink, mean_ages.variable());
     RecyclingPool<Finished> finished_pool;
     {
       std::vector<std::shared_ptr<Finished>> made;
-      for (int t = 0; t < tokens; ++t) {
-        made.push_back(finished_pool.acquire());
-        made.back()->slabs.resize(layout.variables.size());
-        for (std::size_t v = 0; v < layout.variables.size(); ++v) {
-          Slab& slab = made.back()->slabs[v];
-          if (!slab_use(sink, v, 0, mean_ages.variable()).values) continue;
-          if (layout.variables[v].spec.integer)
-            slab.counts.reserve(layout.variables[v].cells());
-          else
-            slab.values.reserve(layout.variables[v].cells());
-        }
-      }
+      for (int t = 0; t < tokens; ++t) slab_maker.reserve(made.emplace_back(finished_pool.acquire())->slabs);
     }
     tbb::parallel_pipeline(
         static_cast<std::size_t>(tokens),
@@ -306,20 +337,8 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
                                               : MicrodataSample{};
                     done->job = job;
                     done->events = accounts.events;
-                    done->slabs.resize(layout.variables.size());
-                    for (std::size_t v = 0; v < layout.variables.size(); ++v) {
-                      const SlabUse use = slab_use(sink, v, job.replication, mean_ages.variable());
-                      Slab& slab = done->slabs[v];
-                      slab.values.clear();
-                      slab.counts.clear();
-                      slab.chunks.clear();
-                      if (!use.values && !use.encoded) continue;
-                      Slab& into = use.values ? slab : scratch.local();
-                      layout.variables[v].scatter(job.scenario, accounts, drawn.values, into);
-                      if (!use.encoded) continue;
-                      sink.encode_alone(v, job.scenario, job.replication, into);
-                      if (&into != &slab) slab.chunks = std::move(into.chunks);
-                    }
+                    slab_maker.make(job.scenario, job.replication, accounts, drawn.values, scratch.local(),
+                                    done->slabs);
                     return done;
                   });
                 }) &
