@@ -1,9 +1,7 @@
 #include "sim/runner/slab_sink.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <cstdint>
-#include <iterator>
 #include <stdexcept>
 
 #include "sim/runner/results_layout.hpp"
