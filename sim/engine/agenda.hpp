@@ -28,13 +28,10 @@ struct EntityMember {
   }
 };
 
-// kCancelling: how the queue drops a replaced or cancelled event (event_queue.hpp). Cancelling::lazy suits an
-// agenda whose entities mostly get their next event after their last one popped (nothing to cancel then);
-// next_time() needs Cancelling::indexed.
-template <class Payload, class EntityOf = EntityMember, Cancelling kCancelling = Cancelling::indexed>
+template <class Payload, class EntityOf = EntityMember>
 class Agenda {
  public:
-  using Queue = EventQueue<Payload, kCancelling>;
+  using Queue = EventQueue<Payload>;
   using Handle = typename Queue::Handle;
   using Popped = typename Queue::Popped;
 
@@ -59,7 +56,7 @@ class Agenda {
     return entity < pending_.size() && pending_[entity] != Queue::kNoHandle;
   }
   // The time of the entity's pending event, +infinity if none.
-  double next_time(std::uint32_t entity) const requires(kCancelling == Cancelling::indexed) {
+  double next_time(std::uint32_t entity) const {
     return has_pending(entity) ? queue_.time_of(pending_[entity]) : kInfinity;
   }
 

@@ -27,13 +27,6 @@
 //   (with the last entry, as a plain pop would). Because of that, even the const accessors may restore the
 //   heap: an EventQueue must not be shared between threads, not even for reading (each replication owns its
 //   own).
-//
-// Cancelling: Cancelling::indexed keeps every handle's position in the heap, so cancel() removes the entry
-// at once and reschedule() / time_of() can find it. Cancelling::lazy keeps no positions: cancel() only marks
-// the handle's slot, and the entry is dropped when it reaches the root. That saves a random store into the
-// position index at every level an entry moves (bench cohort: the largest single cost of the event loop), for
-// a queue where cancelling is rare and nothing asks where an event is. The order of the events that remain is
-// the same either way.
 #include <algorithm>
 #include <bit>
 #include <cmath>
@@ -64,11 +57,8 @@ struct CacheLineAllocator {
 };
 }  // namespace detail
 
-enum class Cancelling : std::uint8_t { indexed, lazy };
-
-template <class Payload, Cancelling kCancelling = Cancelling::indexed>
+template <class Payload>
 class EventQueue {
-  static constexpr bool kIndexed = kCancelling == Cancelling::indexed;
   static_assert(std::is_default_constructible_v<Payload>,
                 "EventQueue payloads must be default-constructible");
   static_assert(std::is_move_assignable_v<Payload>, "EventQueue payloads must be move-assignable");
@@ -94,15 +84,13 @@ class EventQueue {
       Slot& slot = slots_[h];
       free_head_ = static_cast<Handle>(slot.sequence);
       slot.payload = std::move(payload);
-      slot.cancelled = false;
       slot.sequence = sequence_++;
     } else {
       if (slots_.size() >= kNoHandle - 1) throw std::length_error("EventQueue: too many pending events");
       h = static_cast<Handle>(slots_.size());
-      slots_.push_back(Slot{std::move(payload), false, sequence_++});
+      slots_.push_back(Slot{std::move(payload), sequence_++});
       position_.push_back(kNotQueued);
     }
-    if constexpr (!kIndexed) position_[h] = kLazilyQueued;
     const Entry placed = make_entry(tkey, priority, h);
     if (root_vacant_) {
       root_vacant_ = false;
@@ -116,13 +104,6 @@ class EventQueue {
 
   // Removes a pending event; its handle becomes invalid.
   void cancel(Handle h) {
-    if constexpr (!kIndexed) {
-      if (!pending(h)) throw std::logic_error("EventQueue::cancel: handle is not pending");
-      position_[h] = kNotQueued;  // the handle is invalid now; its slot is released when its entry is dropped
-      slots_[h].cancelled = true;
-      ++cancelled_;
-      return;
-    }
     fill_root();
     const std::size_t i = checked_position(h, "cancel");
     release(h);
@@ -135,7 +116,7 @@ class EventQueue {
 
   // Moves a pending event to a new time. It keeps its priority but is ordered as if scheduled now: among
   // events with the same time and priority it comes after all those already pending.
-  void reschedule(Handle h, double new_time) requires(kIndexed) {
+  void reschedule(Handle h, double new_time) {
     const std::uint64_t tkey = time_key(new_time);
     fill_root();
     const std::size_t i = checked_position(h, "reschedule");
@@ -146,7 +127,7 @@ class EventQueue {
   }
 
   bool empty() const { return size() == 0; }
-  std::size_t size() const { return heap_.size() - kRoot - (root_vacant_ ? 1 : 0) - cancelled_; }
+  std::size_t size() const { return heap_.size() - kRoot - (root_vacant_ ? 1 : 0); }
 
   // The earliest event; the queue must not be empty.
   double top_time() const { return time_of_key(root().tkey); }
@@ -156,12 +137,8 @@ class EventQueue {
 
   // A pending event's time, priority and payload. (A vacant root belongs to no pending handle, so the
   // positions of pending events are always valid.)
-  double time_of(Handle h) const requires(kIndexed) {
-    return time_of_key(heap_[checked_position(h, "time_of")].tkey);
-  }
-  std::int32_t priority_of(Handle h) const requires(kIndexed) {
-    return priority_of(heap_[checked_position(h, "priority_of")]);
-  }
+  double time_of(Handle h) const { return time_of_key(heap_[checked_position(h, "time_of")].tkey); }
+  std::int32_t priority_of(Handle h) const { return priority_of(heap_[checked_position(h, "priority_of")]); }
   const Payload& payload_of(Handle h) const {
     checked_position(h, "payload_of");
     return slots_[h].payload;
@@ -169,7 +146,7 @@ class EventQueue {
 
   // Removes and returns the earliest event; the queue must not be empty.
   Popped pop() {
-    settle_root();
+    fill_root();
     if (heap_.size() == kRoot) throw std::logic_error("EventQueue::pop on an empty queue");
     const Entry top = heap_[kRoot];
     const Handle h = handle_of(top);
@@ -187,7 +164,6 @@ class EventQueue {
     free_head_ = kNoHandle;
     sequence_ = 0;
     root_vacant_ = false;
-    cancelled_ = 0;
   }
 
   void reserve(std::size_t n) {
@@ -210,7 +186,6 @@ class EventQueue {
   }
   static_assert(sizeof(Entry) == 16);
   static constexpr std::uint32_t kNotQueued = ~std::uint32_t{0};
-  static constexpr std::uint32_t kLazilyQueued = 0;  // lazy: pending, wherever it is in the heap
   // The root sits at index 3 (0..2 unused): then the children of node p are 4p-8 .. 4p-5, always a multiple
   // of four, so with 16-byte entries on a 64-byte aligned array each family of four shares one cache line.
   static constexpr std::size_t kRoot = 3;
@@ -247,29 +222,16 @@ class EventQueue {
   }
 
   // Free slots form a linked list through their sequence field, which a free slot does not need.
-  void release(Handle h) const {
+  void release(Handle h) {
     position_[h] = kNotQueued;
     slots_[h].sequence = free_head_;
     free_head_ = h;
   }
 
   const Entry& root() const {
-    settle_root();
+    fill_root();
     if (heap_.size() == kRoot) throw std::logic_error("EventQueue: top of an empty queue");
     return heap_[kRoot];
-  }
-
-  // The root filled, and (lazy) cancelled entries at the root dropped until the earliest pending one is there.
-  void settle_root() const {
-    fill_root();
-    if constexpr (!kIndexed) {
-      while (cancelled_ > 0 && heap_.size() > kRoot && slots_[handle_of(heap_[kRoot])].cancelled) {
-        release(handle_of(heap_[kRoot]));
-        --cancelled_;
-        root_vacant_ = true;
-        fill_root();
-      }
-    }
   }
 
   // Fills a root left vacant by pop() with the last entry, as an eager pop would have.
@@ -288,7 +250,7 @@ class EventQueue {
   void place(std::size_t i, const Entry& e) const {
     heap_[i] = e;
     const Handle h = handle_of(e);
-    if constexpr (kIndexed) position_[h] = static_cast<std::uint32_t>(i);
+    position_[h] = static_cast<std::uint32_t>(i);
     // The new earliest event is the next to pop: fetch its payload while the heap is still being sifted (and
     // the caller handles the current event), instead of stalling on it in pop().
     if (i == kRoot) __builtin_prefetch(&slots_[h]);
@@ -374,20 +336,16 @@ class EventQueue {
 
   // mutable: the const accessors may fill a vacant root (see the top of this file)
   mutable std::vector<Entry, detail::CacheLineAllocator<Entry>> heap_;
-  // Per handle: index in heap_ (lazy: kLazilyQueued), or kNotQueued.
-  mutable std::vector<std::uint32_t> position_;
+  mutable std::vector<std::uint32_t> position_;  // per handle: index in heap_, or kNotQueued
   mutable bool root_vacant_ = false;  // pop() took the root and left its refilling to the next operation
   // Per handle: the payload, and the sequence number that breaks exact (time, priority) ties (for a free
   // slot: the next free one). Together, so that popping touches one cache line for them, not two.
-  // mutable, as are the free list and the count of cancelled entries: settling the root releases slots.
   struct Slot {
     Payload payload;
-    bool cancelled;  // lazy: cancelled, its entry still in the heap
     std::uint64_t sequence;
   };
-  mutable std::vector<Slot> slots_;
-  mutable Handle free_head_ = kNoHandle;  // the last released slot
-  mutable std::size_t cancelled_ = 0;     // lazy: entries in the heap whose events were cancelled
+  std::vector<Slot> slots_;
+  Handle free_head_ = kNoHandle;  // the last released slot
   std::uint64_t sequence_ = 0;
 };
 

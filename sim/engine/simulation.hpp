@@ -12,9 +12,8 @@ namespace ws::engine {
 // Handles every event with time < end (in queue order) and then moves the clock to end, so events at exactly
 // `end` belong to the next period. Handler: void(typename Agenda<P, E>::Popped&), free to move the payload
 // out. Returns the events handled.
-template <class Payload, class EntityOf, Cancelling kCancelling, class Handler>
-std::size_t run_until(Agenda<Payload, EntityOf, kCancelling>& agenda, Clock& clock, double end,
-                      Handler&& handle) {
+template <class Payload, class EntityOf, class Handler>
+std::size_t run_until(Agenda<Payload, EntityOf>& agenda, Clock& clock, double end, Handler&& handle) {
   std::size_t handled = 0;
   while (!agenda.empty() && agenda.top_time() < end) {
     auto event = agenda.pop();

@@ -37,14 +37,9 @@ struct Event {
 
 }  // namespace
 
-// Lazy cancelling: a person's next event is nearly always set after their last one popped, so there is
-// rarely anything to cancel (admissions from a waiting list are the exception), and nothing asks when a
-// person's event is.
-using PersonAgenda = engine::Agenda<Event, engine::EntityMember, engine::Cancelling::lazy>;
-
 // Kept between replications so that the queue's arrays keep their size instead of growing again each time.
 struct AgendaBuffer {
-  PersonAgenda agenda;
+  engine::Agenda<Event> agenda;
 };
 
 namespace {
@@ -463,7 +458,7 @@ class Replication {
   }
 
   // The buffers' agenda, emptied: the same queue as a new one but for the memory it holds.
-  static PersonAgenda& agenda_of(ReplicationBuffers& buffers) {
+  static engine::Agenda<Event>& agenda_of(ReplicationBuffers& buffers) {
     if (!buffers.agenda) buffers.agenda = std::make_shared<AgendaBuffer>();
     buffers.agenda->agenda.clear();
     return buffers.agenda->agenda;
@@ -474,7 +469,7 @@ class Replication {
   ReplicationObserver* observer_;  // null in a normal run
   Recorder recorder_;
   CapacityPools pools_;
-  PersonAgenda& agenda_;
+  engine::Agenda<Event>& agenda_;
   std::vector<Person>& persons_;
   std::vector<double> risk_u_;  // redraw's numbers, one per risk of the state
   std::vector<std::uint32_t> initial_waiting_;
