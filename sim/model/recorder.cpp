@@ -28,27 +28,13 @@ Recorder::Recorder(const CompiledModel& m, RecorderBuffers& buffers)
       group_ticks_(buffers.group_ticks),
       age_ticks_(buffers.age_ticks),
       age_sum_ticks_(buffers.age_sum_ticks),
-      age_count_(buffers.age_count),
-      runs_(buffers.runs) {
+      age_count_(buffers.age_count) {
   accounts_.reset(m);
   person_ticks_.assign(accounts_.person_years.size(), 0);
   group_ticks_.assign(accounts_.person_years_group.size(), 0);
   age_ticks_.assign(accounts_.person_years_age.size(), 0);
   age_sum_ticks_.assign(accounts_.mean_age.size(), 0);
   age_count_.assign(accounts_.mean_age.size(), 0);
-  // One more year (and year end) than the counts: where a run through the last one stops.
-  const auto one_more = [](std::size_t size, std::size_t rows) {
-    return size + size / std::max<std::size_t>(rows, 1);
-  };
-  const auto years = m.years.size(), year_ends = static_cast<std::size_t>(accounts_.year_ends);
-  runs_.person.assign(one_more(person_ticks_.size(), years), 0);
-  runs_.group.assign(one_more(group_ticks_.size(), years), 0);
-  runs_.age.assign(one_more(age_ticks_.size(), years), 0);
-  runs_.stock.assign(one_more(accounts_.stock_age.size(), year_ends), 0);
-  runs_.count.assign(one_more(age_count_.size(), year_ends), 0);
-  runs_.birth_ticks.assign(one_more(age_count_.size(), year_ends), 0);
-  if (year_ends != m.year_starts.size() || years + 1 != m.year_starts.size())
-    throw std::logic_error("Recorder: a year end for every year start and the end");
   for (int lower : m.spec->run.age_bands) band_days_.push_back(lower * kDaysPerYear);
   if (band_days_.size() > 256) throw std::logic_error("Recorder: more than 256 age bands (Person::band)");
   for (std::size_t b = 0; b < band_days_.size(); ++b)
@@ -62,11 +48,6 @@ Recorder::Recorder(const CompiledModel& m, RecorderBuffers& buffers)
   // Year y holds the days [year_starts[y], year_starts[y + 1]); times before the start count to the first
   // year, times from the start of the last year on to the last (year_index).
   last_year_ = std::max(0, static_cast<int>(m.years.size()) - 1);
-  for (std::size_t y = 0; y < m.year_starts.size(); ++y) {
-    if (y + 1 < m.year_starts.size())
-      year_ticks_.push_back(round_nearest((m.year_starts[y + 1] - m.year_starts[y]) * kTicksPerDay));
-    year_start_ticks_.push_back(static_cast<std::int64_t>(m.year_starts[y]) * (std::int64_t{1} << 20));
-  }
   for (int y = 0; y + 1 < static_cast<int>(m.year_starts.size()); ++y)
     year_of_day_.resize(static_cast<std::size_t>(m.year_starts[static_cast<std::size_t>(y) + 1] - m.start),
                         y);
@@ -172,57 +153,27 @@ int Recorder::advance_band(int band, double age_days) const {
 // The stay [entered, until) of a person in a state that is no exit state: the person-years from the later of
 // entry and start up to `until`, split over calendar years, and the person counted at each year end t with
 // entered < t <= until (count_year_ends), where a piece ends at its year's end. The cells of one stay move by a
-// fixed stride from year to year: the indices are stepped, not recomputed. Whole calendar years in which the
-// person stays in one age band are counted as one run (count_whole_years) instead of year by year.
+// fixed stride from year to year: the indices are stepped, not recomputed.
 void Recorder::count_stay(const Person& p, double until) {
   double from = std::max(p.entered, m_.start);
   if (!(from < until)) return;
   const auto g = static_cast<std::size_t>(p.gemeente), s = static_cast<std::size_t>(p.state);
   const auto G = static_cast<std::size_t>(G_), S = static_cast<std::size_t>(S_);
   const auto groups = static_cast<std::size_t>(m_.group_count), bands = band_ends_.size();
-  const std::size_t person_step = G * S, group_step = G * groups * S, age_step = S * bands * Accounts::kSexes;
-  std::size_t y = static_cast<std::size_t>(year_index(from));
-  std::size_t person = (y * G + g) * S + s;                      // person_ticks_[year][gemeente][state]
-  std::size_t group = ((y * G + g) * groups + p.group) * S + s;  // group_ticks_[year][gemeente][group][state]
-  std::size_t age = (y * S + s) * bands * Accounts::kSexes + p.sex;  // age_ticks_[year][state][band][sex]
-  const double* year_starts = m_.year_starts.data();
-  const double* last_year_start = year_starts + (m_.year_starts.size() - 1);  // the end
+  const std::size_t y0 = static_cast<std::size_t>(year_index(from));
+  std::size_t person = (y0 * G + g) * S + s;  // person_ticks_[year][gemeente][state]
+  std::size_t group =
+      ((y0 * G + g) * groups + p.group) * S + s;  // group_ticks_[year][gemeente][group][state]
+  std::size_t age = (y0 * S + s) * bands * Accounts::kSexes + p.sex;  // age_ticks_[year][state][band][sex]
+  const double* year_start = &m_.year_starts[y0 + 1];                 // the end of the year
   int band = p.band;  // age_band(from - p.birth), noted when the stay began
   // Copies the compiler need not reload after every store into the (double) stock by age.
   const double birth = p.birth;
   const double* band_ends = band_ends_.data();
-  const auto next_year = [&](std::size_t years) {
-    y += years;
-    person += years * person_step;
-    group += years * group_step;
-    age += years * age_step;
-  };
-  while (from < until) {
-    const double* year_end_at = &year_starts[y + 1];
-    if (from == year_end_at[-1]) {
-      // From a year's start: the whole years that follow within the stay and end before the band does. Birth
-      // days and year starts are whole days and the bands' bounds quarter days, so these sums and comparisons
-      // are exact, and decide as the piece-by-piece count below would: such a year is one piece in `band`,
-      // and at its end the band does not change yet.
-      band = advance_band(band, from - birth);
-      const double band_end = birth + band_ends[band];
-      std::size_t whole = 0;
-      while (year_end_at + whole <= last_year_start && year_end_at[whole] <= until &&
-             year_end_at[whole] < band_end)
-        ++whole;
-      if (whole > 0) {
-        count_whole_years(p, y, whole, band);
-        next_year(whole);
-        from = year_starts[y];
-        continue;
-      }
-    }
-    const double year_end = std::min(until, *year_end_at);
-    // A piece from its year's start to its end has its year's ticks: the same rounding of the same
-    // difference, made once in the constructor.
-    const auto ticks = from == year_end_at[-1] && year_end == *year_end_at
-                           ? year_ticks_[y]
-                           : round_nearest((year_end - from) * kTicksPerDay);
+  for (; from < until;
+       ++year_start, person += G * S, group += G * groups * S, age += S * bands * Accounts::kSexes) {
+    const double year_end = std::min(until, *year_start);
+    const auto ticks = round_nearest((year_end - from) * kTicksPerDay);
     person_ticks_[person] += ticks;
     group_ticks_[group] += ticks;
     // The same piece again, split where the person's age crosses a band's lower bound (mostly it does not:
@@ -235,70 +186,11 @@ void Recorder::count_stay(const Person& p, double until) {
       piece = next;
     }
     // The year end closing this piece, [year end][gemeente][state] = the next year's person cell.
-    if (year_end == *year_end_at) {
+    if (year_end == *year_start) {
       band = advance_band(band, year_end - birth);
-      count_at_whole_day(p, person + person_step, year_start_ticks_[y + 1], band);
+      count_at_year_end(p, person + G * S, year_end, band);
     }
     from = year_end;
-    next_year(1);
-  }
-}
-
-// Years [y, y + years) whole in the stay, in one age band, and the year ends that close them: each count adds
-// the same to every year of the run (a year's ticks, one person, their age ticks at that year end), so the
-// run is noted where it starts and where it stops, and add_whole_year_runs() sums the notes along the years
-// at the end (integers: the order of the additions does not matter).
-void Recorder::count_whole_years(const Person& p, std::size_t y, std::size_t years, int band) {
-  const auto g = static_cast<std::size_t>(p.gemeente), s = static_cast<std::size_t>(p.state);
-  const auto G = static_cast<std::size_t>(G_), S = static_cast<std::size_t>(S_);
-  const auto groups = static_cast<std::size_t>(m_.group_count), bands = band_ends_.size();
-  const std::size_t person = (y * G + g) * S + s, person_step = G * S;
-  runs_.person[person] += 1;
-  runs_.person[person + years * person_step] -= 1;
-  const std::size_t group = ((y * G + g) * groups + p.group) * S + s, group_step = G * groups * S;
-  runs_.group[group] += 1;
-  runs_.group[group + years * group_step] -= 1;
-  const std::size_t age = ((y * S + s) * bands + static_cast<std::size_t>(band)) * Accounts::kSexes + p.sex;
-  const std::size_t age_step = S * bands * Accounts::kSexes;
-  runs_.age[age] += 1;
-  runs_.age[age + years * age_step] -= 1;
-  // The year ends y + 1 ... y + years.
-  const std::size_t end_cell = person + person_step, cells = bands * Accounts::kSexes * groups;
-  const std::size_t stock =
-      end_cell * cells + static_cast<std::size_t>(band * Accounts::kSexes + p.sex) * groups + p.group;
-  runs_.stock[stock] += 1;
-  runs_.stock[stock + years * person_step * cells] -= 1;
-  runs_.count[end_cell] += 1;
-  runs_.count[end_cell + years * person_step] -= 1;
-  const std::int64_t birth_ticks = static_cast<std::int64_t>(p.birth) * (std::int64_t{1} << 20);
-  runs_.birth_ticks[end_cell] += birth_ticks;
-  runs_.birth_ticks[end_cell + years * person_step] -= birth_ticks;
-}
-
-// The runs of count_whole_years, summed along the years (a running sum per cell) and added to the counts.
-void Recorder::add_whole_year_runs() {
-  const auto running_sum = [](auto& notes, std::size_t step) {
-    for (std::size_t i = step; i < notes.size(); ++i) notes[i] += notes[i - step];
-  };
-  const auto G = static_cast<std::size_t>(G_), S = static_cast<std::size_t>(S_);
-  const auto groups = static_cast<std::size_t>(m_.group_count), bands = band_ends_.size();
-  const auto add_year_ticks = [&](std::vector<std::int64_t>& ticks, std::vector<std::int32_t>& notes,
-                                  std::size_t step) {
-    running_sum(notes, step);
-    for (std::size_t i = 0; i < ticks.size(); ++i) ticks[i] += notes[i] * year_ticks_[i / step];
-  };
-  add_year_ticks(person_ticks_, runs_.person, G * S);
-  add_year_ticks(group_ticks_, runs_.group, G * groups * S);
-  add_year_ticks(age_ticks_, runs_.age, S * bands * Accounts::kSexes);
-  const std::size_t end_step = G * S, cells = bands * Accounts::kSexes * groups;
-  running_sum(runs_.stock, end_step * cells);
-  for (std::size_t i = 0; i < accounts_.stock_age.size(); ++i)
-    accounts_.stock_age[i] += static_cast<double>(runs_.stock[i]);
-  running_sum(runs_.count, end_step);
-  running_sum(runs_.birth_ticks, end_step);
-  for (std::size_t i = 0; i < age_count_.size(); ++i) {
-    age_count_[i] += runs_.count[i];
-    age_sum_ticks_[i] += runs_.count[i] * year_start_ticks_[i / end_step] - runs_.birth_ticks[i];
   }
 }
 
@@ -306,24 +198,11 @@ void Recorder::add_whole_year_runs() {
 // [year end][gemeente][state]: the loop steps it from one year end to the next instead of recomputing it.
 [[gnu::always_inline]] inline void Recorder::count_at_year_end(const Person& p, std::size_t cell,
                                                                double age_at, int band) {
-  count_age_ticks(p, cell, round_nearest((age_at - p.birth) * kTicksPerDay), band);
-}
-
-// The same at a moment that is a whole day, given in ticks: birth days are whole too (base_person floors
-// them), so the age in days is a whole number below 2^31 and its ticks are exact: the rounding above gives
-// the same integer (day ticks - birth ticks), which needs no floating point.
-[[gnu::always_inline]] inline void Recorder::count_at_whole_day(const Person& p, std::size_t cell,
-                                                                std::int64_t day_ticks, int band) {
-  count_age_ticks(p, cell, day_ticks - static_cast<std::int64_t>(p.birth) * (std::int64_t{1} << 20), band);
-}
-
-[[gnu::always_inline]] inline void Recorder::count_age_ticks(const Person& p, std::size_t cell,
-                                                             std::int64_t age_ticks, int band) {
   const std::size_t groups = static_cast<std::size_t>(m_.group_count);
   const std::size_t cells = band_ends_.size() * Accounts::kSexes * groups;
   const std::size_t band_sex = static_cast<std::size_t>(band * Accounts::kSexes + p.sex);
   accounts_.stock_age[cell * cells + band_sex * groups + p.group] += 1;
-  age_sum_ticks_[cell] += age_ticks;
+  age_sum_ticks_[cell] += round_nearest((age_at - p.birth) * kTicksPerDay);
   age_count_[cell] += 1;
 }
 
@@ -379,14 +258,9 @@ void Recorder::cumulate_exits() {
 // admitted to free places first): it is counted once, as the events begin.
 void Recorder::run_started(const std::vector<Person>& persons) {
   for (const Person& p : persons) {
-    const std::size_t cell = Accounts::index3(0, p.gemeente, p.state, G_, S_);
-    if (m_.states[p.state].kind == StateKind::exit) {
-      const int band = p.entered >= m_.start ? p.band : age_band(p.entered - p.birth);
-      count_at_year_end(p, cell, p.entered, band);
-    } else {
-      const int band = m_.start >= p.entered ? p.band : age_band(m_.start - p.birth);
-      count_at_whole_day(p, cell, year_start_ticks_[0], band);
-    }
+    const double age_at = m_.states[p.state].kind == StateKind::exit ? p.entered : m_.start;
+    const int band = age_at == std::max(p.entered, m_.start) ? p.band : age_band(age_at - p.birth);
+    count_at_year_end(p, Accounts::index3(0, p.gemeente, p.state, G_, S_), age_at, band);
   }
 }
 
@@ -423,7 +297,6 @@ Accounts& Recorder::finish(std::vector<Person>& persons, double end) {
     count_stay(p, end);
     count_cohort_checks(p, end);
   }
-  add_whole_year_runs();
   cumulate_exits();
   constexpr double kTicksPerYear = kTicksPerDay * kDaysPerYear;
   for (std::size_t i = 0; i < person_ticks_.size(); ++i)

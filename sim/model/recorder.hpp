@@ -15,16 +15,6 @@ namespace ws::model {
 
 // What a recorder counts into. A thread keeps one across its replications, so that they reuse the same memory
 // instead of allocating and faulting in fresh pages each time (BENCHMARKS.md, "Buffers reused per thread").
-// Runs of whole years counted at once (Recorder::count_whole_years): +1 in the cell of a run's first year,
-// -1 in that of the year after its last (a birth's ticks for the age sums), along the year axis of the count
-// they add to, which has one more year here.
-struct WholeYearRuns {
-  std::vector<std::int32_t> person, group, age;  // as RecorderBuffers' person_ticks, group_ticks, age_ticks
-  std::vector<std::int32_t> stock;               // as Accounts::stock_age
-  std::vector<std::int32_t> count;               // as age_count
-  std::vector<std::int64_t> birth_ticks;         // as age_sum_ticks: the birth days' ticks to subtract
-};
-
 struct RecorderBuffers {
   Accounts accounts;
   std::vector<std::int64_t> person_ticks;   // [year][gemeente][state]
@@ -32,7 +22,6 @@ struct RecorderBuffers {
   std::vector<std::int64_t> age_ticks;      // [year][state][age band][sex]
   std::vector<std::int64_t> age_sum_ticks;  // [year end][gemeente][state], the ages of those counted
   std::vector<std::int64_t> age_count;      // [year end][gemeente][state]
-  WholeYearRuns runs;
 };
 
 class Recorder {
@@ -73,15 +62,11 @@ class Recorder {
 
  private:
   void count_stay(const Person& p, double until);  // person-years and year ends of a non-exit stay
-  void count_whole_years(const Person& p, std::size_t y, std::size_t years, int band);
-  void add_whole_year_runs();
   void count_cohort_checks(Person& p, double until);
   void count_cohort_leaver(const Person& p);
   void count_year_ends(const Person& p, double until);
   void cumulate_exits();
   void count_at_year_end(const Person& p, std::size_t cell, double age_at, int band);
-  void count_at_whole_day(const Person& p, std::size_t cell, std::int64_t day_ticks, int band);
-  void count_age_ticks(const Person& p, std::size_t cell, std::int64_t age_ticks, int band);
   int age_band(double age_days) const;
   int advance_band(int band, double age_days) const;
   void count_flow_age(Person& p, int year, int label, double now);
@@ -93,13 +78,10 @@ class Recorder {
   std::vector<double> live_stock_;  // [gemeente][state] now
   bool left_working_ = false;       // the state the person last left was a working one
   std::vector<std::int64_t>&person_ticks_, &group_ticks_, &age_ticks_, &age_sum_ticks_, &age_count_;
-  WholeYearRuns& runs_;
   std::vector<double> band_days_;          // lower bound of each age band, in days of age
   std::vector<double> band_ends_;          // the next band's lower bound, +infinity for the last band
   std::vector<int> band_of_year_;          // the band of each whole year of age, up to the last band
   std::vector<std::int32_t> year_of_day_;  // per day from the start to the end: its year index
-  std::vector<std::int64_t> year_ticks_;   // ticks of each whole calendar year (as count_stay rounds them)
-  std::vector<std::int64_t> year_start_ticks_;  // m.year_starts in ticks (whole days: exact)
   int last_year_ = 0;
 };
 
