@@ -17,3 +17,17 @@ add_test(NAME bench.memory_quick COMMAND ${WERKSTROOM_BIN} bench memory --quick 
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties(bench.memory_quick PROPERTIES PASS_REGULAR_EXPRESSION
                      "growth [+-][0-9]+\\.[0-9] % of the median peaks" TIMEOUT 300)
+# tools/instructions: the same binary twice gives the same counts (within 0.1 %: only the run's date and the
+# like differ), which is what makes the counts a comparison that the machine's load does not move; and a
+# binary that does not exist is an error with exit status 2.
+add_test(NAME bench.instructions_repeatable
+         COMMAND ${PROJECT_SOURCE_DIR}/tools/instructions ${WERKSTROOM_BIN} ${WERKSTROOM_BIN} -- run
+                 scenarios/baseline.toml -n 1 -j1
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(bench.instructions_repeatable PROPERTIES PASS_REGULAR_EXPRESSION
+                     "instructions +[0-9,]+ +[0-9,]+ +(0\\.999[0-9]|1\\.000[0-9])" TIMEOUT 600)
+add_test(NAME bench.instructions_bad_binary
+         COMMAND bash -c "${PROJECT_SOURCE_DIR}/tools/instructions /nonexistent/werkstroom ${WERKSTROOM_BIN} -- run scenarios/baseline.toml; echo exit status $?"
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(bench.instructions_bad_binary PROPERTIES PASS_REGULAR_EXPRESSION
+                     "/nonexistent/werkstroom: not an executable file.*exit status 2" TIMEOUT 60)
