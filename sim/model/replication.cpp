@@ -456,10 +456,12 @@ class Replication {
     if (observer_ && observer_->follows(id))
       observer_->appeared(id, p, now_, m_.flow_labels[static_cast<std::size_t>(label)]);
     // The next arrival's record, for writing: its cache lines (not touched in this replication yet) are on
-    // their way by the time it comes, instead of stalling its first read-back. Within the capacity reserved.
-    const char* next = reinterpret_cast<const char*>(persons_.data() + persons_.size());
-    __builtin_prefetch(next, 1);
-    __builtin_prefetch(next + sizeof(Person) - 1, 1);
+    // their way by the time it comes, instead of stalling its first read-back.
+    if (persons_.size() < persons_.capacity()) {
+      const char* next = reinterpret_cast<const char*>(persons_.data() + persons_.size());
+      __builtin_prefetch(next, 1);
+      __builtin_prefetch(next + sizeof(Person) - 1, 1);
+    }
     join_queue_if_waiting(id);
     redraw(id);
     schedule_arrival(stream);
