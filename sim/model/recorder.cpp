@@ -181,7 +181,7 @@ void Recorder::count_stay(const Person& p, double until) {
   const std::size_t stock_cells = bands * Accounts::kSexes * groups;  // per [year end][gemeente][state]
   const std::size_t stock_sex_group = p.sex * groups + p.group;
   const auto advance = [band_ends](int b, double age_days) {
-    while (band_ends[b] <= age_days) ++b;  // the last band's end is +infinity
+    while (band_ends[b] <= age_days) ++b;  // advance_band on the local copy; the last band ends at +inf
     return b;
   };
   for (; from < until; ++year_start, person += person_step, group += group_step, age += age_step) {
