@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "sim/common/huge_pages.hpp"
 #include "sim/engine/event_queue.hpp"
 
 namespace ws::engine {
@@ -89,7 +90,7 @@ class Agenda {
 
   void reserve(std::size_t events, std::size_t entities) {
     queue_.reserve(events);
-    pending_.reserve(entities);
+    reserve_on_huge_pages(pending_, entities);
   }
   void clear() {
     queue_.clear();

@@ -40,6 +40,8 @@
 #include <utility>
 #include <vector>
 
+#include "sim/common/huge_pages.hpp"
+
 namespace ws::engine {
 
 namespace detail {
@@ -166,10 +168,11 @@ class EventQueue {
     root_vacant_ = false;
   }
 
+  // Room for n pending events; a large queue's arrays go on huge pages (common/huge_pages.hpp).
   void reserve(std::size_t n) {
-    heap_.reserve(kRoot + n);
-    slots_.reserve(n);
-    position_.reserve(n);
+    reserve_on_huge_pages(heap_, kRoot + n);
+    reserve_on_huge_pages(slots_, n);
+    reserve_on_huge_pages(position_, n);
   }
 
  private:

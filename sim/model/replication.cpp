@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "sim/common/date.hpp"
+#include "sim/common/huge_pages.hpp"
 #include "sim/engine/agenda.hpp"
 #include "sim/engine/hazard.hpp"
 #include "sim/engine/random.hpp"
@@ -69,7 +70,8 @@ class Replication {
     // doubled in some replications and not in others made the peak memory of a run depend on how many of
     // its replications did (BENCHMARKS.md, "Peak memory, third session"). Pages never touched cost nothing.
     // The population is synthesized in place: no second copy of it to fill, fault in and move.
-    persons_.reserve(3 * initial_population_bound(m_));
+    // A large population's records go on huge pages (common/huge_pages.hpp): fewer page faults filling them.
+    reserve_on_huge_pages(persons_, 3 * initial_population_bound(m_));
     // One pending event per person at most, and the calendar's and the arrival streams'.
     agenda_.reserve(persons_.capacity() + m_.output_times.size() + m_.years.size() +
                         m_.arrivals.size() * static_cast<std::size_t>(m_.gemeente_count),
