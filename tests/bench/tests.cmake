@@ -20,12 +20,21 @@ set_tests_properties(bench.memory_quick PROPERTIES PASS_REGULAR_EXPRESSION
 # tools/instructions: the same binary twice gives the same counts (within 0.1 %: only the run's date and the
 # like differ), which is what makes the counts a comparison that the machine's load does not move; and a
 # binary that does not exist is an error with exit status 2.
-add_test(NAME bench.instructions_repeatable
-         COMMAND ${PROJECT_SOURCE_DIR}/tools/instructions ${WERKSTROOM_BIN} ${WERKSTROOM_BIN} -- run
-                 scenarios/baseline.toml -n 1 -j1
-         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
-set_tests_properties(bench.instructions_repeatable PROPERTIES PASS_REGULAR_EXPRESSION
-                     "instructions +[0-9,]+ +[0-9,]+ +(0\\.999[0-9]|1\\.000[0-9])" TIMEOUT 600)
+# A sanitizer build cannot run under valgrind: there, the tool must refuse it with a clear error instead.
+if(WERKSTROOM_SANITIZE)
+  add_test(NAME bench.instructions_refuses_sanitizer_build
+           COMMAND bash -c "${PROJECT_SOURCE_DIR}/tools/instructions ${WERKSTROOM_BIN} ${WERKSTROOM_BIN} -- run scenarios/baseline.toml -n 1 -j1; echo exit status $?"
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(bench.instructions_refuses_sanitizer_build PROPERTIES PASS_REGULAR_EXPRESSION
+                       "a sanitizer build .*valgrind cannot run.*exit status 2" TIMEOUT 60)
+else()
+  add_test(NAME bench.instructions_repeatable
+           COMMAND ${PROJECT_SOURCE_DIR}/tools/instructions ${WERKSTROOM_BIN} ${WERKSTROOM_BIN} -- run
+                   scenarios/baseline.toml -n 1 -j1
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(bench.instructions_repeatable PROPERTIES PASS_REGULAR_EXPRESSION
+                       "instructions +[0-9,]+ +[0-9,]+ +(0\\.999[0-9]|1\\.000[0-9])" TIMEOUT 600)
+endif()
 add_test(NAME bench.instructions_bad_binary
          COMMAND bash -c "${PROJECT_SOURCE_DIR}/tools/instructions /nonexistent/werkstroom ${WERKSTROOM_BIN} -- run scenarios/baseline.toml; echo exit status $?"
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
