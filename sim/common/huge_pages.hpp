@@ -3,7 +3,9 @@
 // page, and each 4 KiB page's first touch is a page fault: 4,600 of them in a run of the 100,000-person
 // cohort, a fifth of its time on this machine's VM (BENCHMARKS.md, "Eighth session"). Transparent huge pages
 // back such an array with 2 MiB pages instead, so it faults a few times. Linux only maps them where a
-// process asks (madvise mode, Debian's default); this asks, for arrays large enough to be worth it.
+// process asks (madvise mode, Debian's default); this asks, for arrays large enough to be worth it. The cost:
+// a huge page is resident whole once touched (a few MB more peak memory), and where free memory is fragmented
+// the kernel may compact it at the first touch, once per page.
 #include <cstddef>
 
 namespace ws {
