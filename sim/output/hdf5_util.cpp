@@ -77,6 +77,9 @@ void check_status(herr_t status, const std::string& what) {
 
 Handle dataset(hid_t id, const std::string& what) { return {check(id, what), H5Dclose}; }
 Handle dataspace(hid_t id, const std::string& what) { return {check(id, what), H5Sclose}; }
+Handle block_space(const std::vector<hsize_t>& count, const std::string& what) {
+  return dataspace(H5Screate_simple(static_cast<int>(count.size()), count.data(), nullptr), what);
+}
 Handle datatype(hid_t id, const std::string& what) { return {check(id, what), H5Tclose}; }
 Handle plist(hid_t id, const std::string& what) {
   Handle list{check(id, what), H5Pclose};

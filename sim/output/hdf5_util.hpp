@@ -62,6 +62,12 @@ Handle plist(hid_t id, const std::string& what);
 Handle attribute(hid_t id, const std::string& what);
 Handle group(hid_t id, const std::string& what);
 
+// The memory space for a hyperslab of `count` (its block of the file): the block's own shape, not a flat
+// list of its values. With the same shape on both sides HDF5 maps the selection to chunks a block at a time;
+// with a flat memory space it iterated element by element (H5S_select_iterate): 200 M instructions for the
+// baseline's summaries (BENCHMARKS.md, "Eighth session").
+Handle block_space(const std::vector<hsize_t>& count, const std::string& what);
+
 // Variable-length UTF-8 string type (the netCDF-4 NC_STRING layout).
 Handle utf8_string_type();
 

@@ -346,7 +346,7 @@ std::vector<double> ResultsReader::read(const std::string& name, std::span<const
       h5::check_status(
           H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr),
           name);
-      h5::Handle memory_space = h5::dataspace(H5Screate_simple(1, &n, nullptr), name);
+      h5::Handle memory_space = h5::block_space(count, name);
       h5::check_status(H5Dread(ds.get(), H5T_NATIVE_DOUBLE, memory_space.get(), file_space.get(), H5P_DEFAULT,
                                values.data()),
                        name);

@@ -470,7 +470,7 @@ struct ResultsWriter::Impl {
     h5::check_status(
         H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr),
         what);
-    h5::Handle memory_space = h5::dataspace(H5Screate_simple(1, &expected, nullptr), what);
+    h5::Handle memory_space = h5::block_space(count, what);
     h5::check_status(H5Dwrite(var.dataset.get(), memory_type, memory_space.get(), file_space.get(),
                               H5P_DEFAULT, data.data()),
                      what);

@@ -78,7 +78,7 @@ std::vector<double> SlabReader::read_rows(const std::string& variable, std::size
   if (n == 0) return out;
   h5::Handle file_space(H5Dget_space(v.dataset.get()), H5Sclose);
   H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr);
-  h5::Handle memory_space(H5Screate_simple(1, &n, nullptr), H5Sclose);
+  h5::Handle memory_space = h5::block_space(count, "read " + variable);
   // Doubles whatever the stored type: int32 counts convert exactly.
   if (H5Dread(v.dataset.get(), H5T_NATIVE_DOUBLE, memory_space.get(), file_space.get(), H5P_DEFAULT,
               out.data()) < 0)
