@@ -12,8 +12,8 @@ namespace ws::model {
 struct Accounts {
   int times = 0, years = 0, gemeenten = 0, states = 0, labels = 0, capacities = 0, arrivals = 0, cohorts = 0;
   int groups = 0, items = 0;
-  int year_ends = 0,
-      age_bands = 0;  // year ends: every 1 January of the run (the first: the start) and the end
+  // Year ends: every 1 January of the run (the first: the start) and the end.
+  int year_ends = 0, age_bands = 0;
   static constexpr int kSexes = 2;
 
   std::vector<double> stock;               // [time][gemeente][state], persons at each output time

@@ -20,12 +20,11 @@ struct Person {
   std::uint8_t gemeente = 0;
   std::uint8_t sex = 0;  // 0 men, 1 women
   std::uint8_t group = 0;
-  std::uint8_t marks = 0;
-  AttributeLevels
-      attributes{};  // level of each declared attribute       // bit i: carries ScenarioSpec::marks[i]
-  std::int16_t cohort = -1;     // statushouder arrival half-year, -1 for others
-  std::int16_t next_check = 0;  // the next cohort check (in 6-month steps since the permit)
-  std::uint8_t band = 0;        // the recorder's: the age band at the later of `entered` and the start
+  std::uint8_t marks = 0;        // bit i: carries ScenarioSpec::marks[i]
+  AttributeLevels attributes{};  // level of each declared attribute
+  std::int16_t cohort = -1;      // statushouder arrival half-year, -1 for others
+  std::int16_t next_check = 0;   // the next cohort check (in 6-month steps since the permit)
+  std::uint8_t band = 0;         // the recorder's: the age band at the later of `entered` and the start
   // The person's random numbers are keyed by who they are (origin and sequence number), not by when they were
   // created, and each competing risk has its own numbers: the draw for risk j at the person's k-th redraw is
   // risks.uniform(k, j). Two scenarios that treat a person alike therefore draw the same numbers for them,

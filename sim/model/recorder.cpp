@@ -28,7 +28,8 @@ Recorder::Recorder(const CompiledModel& m, RecorderBuffers& buffers)
       group_ticks_(buffers.group_ticks),
       age_ticks_(buffers.age_ticks),
       age_sum_ticks_(buffers.age_sum_ticks),
-      age_count_(buffers.age_count) {
+      age_count_(buffers.age_count),
+      stock_ahead_(buffers.stock_ahead) {
   accounts_.reset(m);
   person_ticks_.assign(accounts_.person_years.size(), 0);
   group_ticks_.assign(accounts_.person_years_group.size(), 0);
@@ -51,6 +52,22 @@ Recorder::Recorder(const CompiledModel& m, RecorderBuffers& buffers)
   for (int y = 0; y + 1 < static_cast<int>(m.year_starts.size()); ++y)
     year_of_day_.resize(static_cast<std::size_t>(m.year_starts[static_cast<std::size_t>(y) + 1] - m.start),
                         y);
+  // Output times are whole days (compile_model), so the ones at or before t are those at or before its day.
+  outputs_through_day_.resize(year_of_day_.size());
+  std::size_t taken = 0;
+  for (std::size_t day = 0; day < outputs_through_day_.size(); ++day) {
+    while (taken < m.output_times.size() && m.output_times[taken] <= m.start + static_cast<double>(day))
+      ++taken;
+    outputs_through_day_[day] = static_cast<std::int32_t>(taken);
+  }
+}
+
+// The number of output times at or before t (start <= t < end).
+int Recorder::outputs_through(double t) const {
+  const double day = t - m_.start;
+  if (!(day >= 0) || day >= static_cast<double>(outputs_through_day_.size()))
+    throw std::logic_error("Recorder: a move ahead outside the horizon");
+  return outputs_through_day_[static_cast<std::size_t>(day)];
 }
 
 // The band of that age (completed years = days / 365.25); younger than the first bound: the first band.
@@ -75,6 +92,7 @@ void Recorder::year_started(int year, const std::vector<double>& places_per_capa
 }
 
 void Recorder::output_time(int t) {
+  outputs_taken_ = t + 1;
   for (int g = 0; g < G_; ++g)
     for (int s = 0; s < S_; ++s) accounts_.stock_at(t, g, s) = live(g, s);
   const int C = static_cast<int>(m_.capacities.size());
@@ -82,6 +100,35 @@ void Recorder::output_time(int t) {
     for (int c = 0; c < C; ++c)
       accounts_.waiting[Accounts::index3(t, g, c, G_, C)] =
           live(g, m_.capacities[static_cast<std::size_t>(c)].waiting_state);
+}
+
+// The output times from the first not yet taken up to t counted the person in `to` instead of `from`: steps of
+// +1 and -1 over that range of output times, summed up in finish(). Four counts, whatever the range.
+void Recorder::moved_ahead(int g, int from, int to, double t) {
+  const int first = outputs_taken_, last = outputs_through(t);  // output times [first, last)
+  if (first >= last) return;
+  if (!moved_ahead_) {
+    stock_ahead_.assign(static_cast<std::size_t>((accounts_.times + 1) * G_ * S_), 0);
+    moved_ahead_ = true;
+  }
+  const auto cell = [&](int k, int s) { return static_cast<std::size_t>((k * G_ + g) * S_ + s); };
+  stock_ahead_[cell(first, from)] += 1;
+  stock_ahead_[cell(last, from)] -= 1;
+  stock_ahead_[cell(first, to)] -= 1;
+  stock_ahead_[cell(last, to)] += 1;
+}
+
+// The stocks taken at output times, corrected for the moves made ahead of them (moved_ahead): the steps summed
+// along the output times. Whole numbers added to whole numbers: exact, as the counts in time order are.
+void Recorder::correct_stocks_for_moves_ahead() {
+  if (!moved_ahead_) return;
+  const std::size_t cells = static_cast<std::size_t>(G_ * S_);
+  std::vector<std::int32_t> running(cells, 0);
+  for (int k = 0; k < accounts_.times; ++k)
+    for (std::size_t c = 0; c < cells; ++c) {
+      running[c] += stock_ahead_[static_cast<std::size_t>(k) * cells + c];
+      accounts_.stock[static_cast<std::size_t>(k) * cells + c] += running[c];
+    }
 }
 
 void Recorder::initial(Person& p) {
@@ -318,6 +365,7 @@ Accounts& Recorder::finish(std::vector<Person>& persons, double end) {
     count_cohort_checks(p, end);
   }
   cumulate_exits();
+  correct_stocks_for_moves_ahead();
   constexpr double kTicksPerYear = kTicksPerDay * kDaysPerYear;
   for (std::size_t i = 0; i < person_ticks_.size(); ++i)
     accounts_.person_years[i] = static_cast<double>(person_ticks_[i]) / kTicksPerYear;

@@ -22,6 +22,8 @@ struct RecorderBuffers {
   std::vector<std::int64_t> age_ticks;      // [year][state][age band][sex]
   std::vector<std::int64_t> age_sum_ticks;  // [year end][gemeente][state], the ages of those counted
   std::vector<std::int64_t> age_count;      // [year end][gemeente][state]
+  std::vector<std::int32_t>
+      stock_ahead;  // [output time][gemeente][state]: moved_ahead's corrections, as steps
 };
 
 class Recorder {
@@ -31,6 +33,11 @@ class Recorder {
 
   void year_started(int year, const std::vector<double>& places_per_capacity);
   void output_time(int t);  // stocks and waiting lists as they are now
+  // A move handled ahead of the global clock (Replication: a person's events that concern no one else run at
+  // once, from the time the person was last handled): the person moved from `from` to `to` in gemeente `g` at
+  // `t`, but the stock counts from(...) as already left and `to` as already entered at every output time not
+  // taken yet. finish() corrects those up to `t`, so the stocks are the ones the events in time order give.
+  void moved_ahead(int g, int from, int to, double t);
   void event() { ++accounts_.events; }
   std::uint64_t events() const { return accounts_.events; }
 
@@ -66,6 +73,8 @@ class Recorder {
   void count_cohort_leaver(const Person& p);
   void count_year_ends(const Person& p, double until);
   void cumulate_exits();
+  void correct_stocks_for_moves_ahead();
+  int outputs_through(double t) const;
   void count_at_year_end(const Person& p, std::size_t cell, double age_at, int band);
   int age_band(double age_days) const;
   int advance_band(int band, double age_days) const;
@@ -83,6 +92,10 @@ class Recorder {
   std::vector<int> band_of_year_;          // the band of each whole year of age, up to the last band
   std::vector<std::int32_t> year_of_day_;  // per day from the start to the end: its year index
   int last_year_ = 0;
+  std::vector<std::int32_t>& stock_ahead_;
+  bool moved_ahead_ = false;                       // any correction in stock_ahead_
+  int outputs_taken_ = 0;                          // output times whose stocks are taken (output_time)
+  std::vector<std::int32_t> outputs_through_day_;  // per day from the start: output times at or before it
 };
 
 }  // namespace ws::model

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <span>
 #include <stdexcept>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "sim/engine/agenda.hpp"
 #include "sim/engine/hazard.hpp"
 #include "sim/engine/random.hpp"
+#include "sim/engine/run_ahead.hpp"
 #include "sim/engine/simulation.hpp"
 #include "sim/engine/stop.hpp"
 #include "sim/model/aow.hpp"
@@ -61,6 +63,12 @@ class Replication {
     std::size_t most = 0;
     for (const CompiledState& s : m_.states) most = std::max(most, s.risks.size());
     risk_u_.resize(most);
+    // An observer is shown the lives in time order, so with one every event goes through the queue.
+    ahead_ = observer_ == nullptr;
+    private_transition_.reserve(m_.transitions.size());
+    for (const CompiledTransition& t : m_.transitions)
+      private_transition_.push_back(m_.states[static_cast<std::size_t>(t.from)].capacity < 0 &&
+                                    m_.states[static_cast<std::size_t>(t.to)].capacity < 0);
   }
 
   Accounts& run() {
@@ -80,14 +88,14 @@ class Replication {
     for (std::uint32_t id = 0; id < persons_.size(); ++id) add_initial(id);
     admit_where_free();
     schedule_first_arrivals();
-    for (std::uint32_t id = 0; id < persons_.size(); ++id) redraw(id);
+    // The stock at the start before the first draws: those may run a person's own events at once (redraw).
     recorder_.run_started(persons_);
+    for (std::uint32_t id = 0; id < persons_.size(); ++id) redraw(id);
 
     // The engine's loop and clock: events before the end in queue order, the clock never going back.
     engine::run_until(agenda_, clock_, m_.end, [&](auto& e) {
       now_ = e.time;
-      recorder_.event();
-      if (recorder_.events() % engine::kEventsBetweenStopChecks == 0) engine::throw_if_stop_requested();
+      count_event();
       prefetch_next_person();
       dispatch(e.payload);
     });
@@ -100,6 +108,11 @@ class Replication {
   }
 
  private:
+  void count_event() {
+    recorder_.event();
+    if (recorder_.events() % engine::kEventsBetweenStopChecks == 0) engine::throw_if_stop_requested();
+  }
+
   void dispatch(const Event& e) {
     switch (e.kind) {
       case EventKind::output:
@@ -245,22 +258,28 @@ class Replication {
     pools_.enqueue(s.capacity, pools_.pool_of(s.capacity, p.gemeente), id, p.ticket);
   }
 
+  // Where an event of `cause` takes a person in state `s`: death, AOW or a transition.
+  struct Target {
+    int to, label, overflow_label;
+  };
+  Target target_of(const CompiledState& s, std::int32_t cause) const {
+    if (cause == static_cast<std::int32_t>(Cause::death)) return {m_.death_state, s.death_label, -1};
+    if (cause == static_cast<std::int32_t>(Cause::aow)) return {m_.aow_state, s.aow_label, -1};
+    const CompiledTransition& t = m_.transitions[static_cast<std::size_t>(cause)];
+    return {t.to, t.label, t.overflow_label};
+  }
+
   void person_event(std::uint32_t id, std::int32_t cause) {
     Person& p = persons_[id];
-    const CompiledState& s = m_.states[p.state];
-    if (cause == static_cast<std::int32_t>(Cause::death)) {
-      move(id, m_.death_state, s.death_label);
+    const Target target = target_of(m_.states[p.state], cause);
+    if (cause < 0) {  // death and AOW: exit states, no place to claim
+      move(id, target.to, target.label);
       return;
     }
-    if (cause == static_cast<std::int32_t>(Cause::aow)) {
-      move(id, m_.aow_state, s.aow_label);
-      return;
-    }
-    const CompiledTransition& t = m_.transitions[static_cast<std::size_t>(cause)];
     // The place is claimed before the person leaves: a person moving between two capacity states of the same
     // pool cannot take their own place twice; the place they free goes to the waiting list.
-    int label = t.label;
-    const int to = destination(p, t.to, t.label, t.overflow_label, label);
+    int label = target.label;
+    const int to = destination(p, target.to, target.label, target.overflow_label, label);
     move(id, to, label);
     join_queue_if_waiting(id);
     redraw(id);
@@ -269,13 +288,64 @@ class Replication {
   // ---- competing risks ----
 
   // Draws every risk of the person's current state afresh and keeps the earliest as their one pending event.
+  // An event that concerns the person alone (private_event) does not wait in the queue: nothing else can
+  // change it or depend on when it runs, so it runs now, at its own time, and the person draws again — until
+  // their next event is one that involves others (a place) or lies past the end. The person's events keep
+  // their own time order (the engine's clock guard), their counts are the same sums in another order, and the
+  // stocks at output times are corrected for the moves made ahead of them (Recorder::moved_ahead).
   void redraw(std::uint32_t id) {
+    const double now = now_;
+    std::int32_t cause = 0;
+    engine::run_ahead(
+        now, m_.end,
+        [&]() -> std::optional<double> {
+          const NextEvent next = draw_next(id);
+          if (next.at >= m_.end) {
+            agenda_.cancel(id);
+            return std::nullopt;
+          }
+          if (!(ahead_ && private_event(persons_[id], next.cause))) {
+            agenda_.set_next(id, next.at, static_cast<int>(EventKind::person),
+                             {id, EventKind::person, next.cause});
+            return std::nullopt;
+          }
+          cause = next.cause;
+          return next.at;
+        },
+        [&](double at) {
+          now_ = at;
+          count_event();
+          run_private_event(id, cause);
+        });
+    now_ = now;
+  }
+
+  struct NextEvent {
+    double at = 0;  // +infinity: none
+    std::int32_t cause = 0;
+  };
+
+  // Whether the person's event of `cause` concerns them alone: it takes no place and frees none, and joins no
+  // waiting list (neither the state they leave nor the one they enter has a capacity).
+  bool private_event(const Person& p, std::int32_t cause) const {
+    if (m_.states[p.state].capacity >= 0) return false;
+    return cause < 0 || private_transition_[static_cast<std::size_t>(cause)];
+  }
+
+  // A private event, now: no place to claim or free, no waiting list to join, so just the move.
+  void run_private_event(std::uint32_t id, std::int32_t cause) {
+    Person& p = persons_[id];
+    const int from = p.state;
+    const Target target = target_of(m_.states[p.state], cause);
+    move(id, target.to, target.label);
+    recorder_.moved_ahead(p.gemeente, from, p.state, now_);
+  }
+
+  // The earliest of the person's risks from now (their AOW day, death, each transition), or none.
+  NextEvent draw_next(std::uint32_t id) {
     Person& p = persons_[id];
     const CompiledState& s = m_.states[p.state];
-    if (s.kind == StateKind::exit) {
-      agenda_.cancel(id);
-      return;
-    }
+    if (s.kind == StateKind::exit) return {kInfinity, 0};
     ++p.redraws;  // fresh numbers for every risk at every redraw
     const double max_wait = m_.end - now_;
     // A person who arrives past their AOW day (their birth day is whole, their arrival is not: up to a day)
@@ -321,11 +391,8 @@ class Replication {
       }
     }
     if (observer_ && observer_->follows(id)) show_risks(id, best < max_wait ? cause : kNoCause);
-    if (best >= max_wait) {
-      agenda_.cancel(id);
-      return;
-    }
-    agenda_.set_next(id, now_ + best, static_cast<int>(EventKind::person), {id, EventKind::person, cause});
+    if (best >= max_wait) return {kInfinity, 0};
+    return {now_ + best, cause};
   }
 
   // Death's unit exponential -log(u) if death could come within `bound`, else -1: the Gompertz hazard rises,
@@ -351,6 +418,7 @@ class Replication {
 
   // For an observer: every risk's own waiting time from the same random numbers redraw used, walked to the
   // end of the horizon (redraw stops early where a risk cannot win).
+  static constexpr double kInfinity = std::numeric_limits<double>::infinity();
   static constexpr std::int32_t kNoCause = std::numeric_limits<std::int32_t>::min();
   void show_risks(std::uint32_t id, std::int32_t chosen) {
     const Person& p = persons_[id];
@@ -483,7 +551,9 @@ class Replication {
   CapacityPools pools_;
   engine::Agenda<Event>& agenda_;
   std::vector<Person>& persons_;
-  std::vector<double> risk_u_;  // redraw's numbers, one per risk of the state
+  std::vector<double> risk_u_;            // redraw's numbers, one per risk of the state
+  bool ahead_ = true;                     // run private events at once (redraw)
+  std::vector<char> private_transition_;  // per transition: from and to a state without capacity
   std::vector<std::uint32_t> initial_waiting_;
   std::vector<engine::RandomStream> arrival_streams_;
   std::vector<std::uint64_t> arrival_counts_;

@@ -28,8 +28,8 @@ struct RunOptions {
   std::filesystem::path out;
   Progress::Mode progress = Progress::Mode::automatic;
   std::string command_line;  // for the file's history attribute
-  std::size_t microdata =
-      0;  // persons per replication whose lives go into the file (sim/runner/microdata.hpp)
+  // Persons per replication whose lives go into the file (sim/runner/microdata.hpp).
+  std::size_t microdata = 0;
 };
 
 struct RunReport {

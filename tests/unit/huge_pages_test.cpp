@@ -2,6 +2,9 @@
 // on a kernel with transparent huge pages the storage of a large array is marked for them (VmFlags "hg").
 #include "sim/common/huge_pages.hpp"
 
+#include <sys/mman.h>
+
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <filesystem>
@@ -73,11 +76,16 @@ TEST_CASE("reserve_on_huge_pages marks a large array for transparent huge pages"
   CHECK(flags.find(" hg") != std::string::npos);
   CHECK(large[large.size() - 1] == large.size() - 1);
 
-  // The mark is this function's doing: the same array reserved plainly has none.
-  std::vector<std::uint64_t> plain;
-  plain.reserve(large.size());
-  plain.resize(plain.capacity(), 1);
-  const std::string plain_flags = vm_flags_at(plain.data() + plain.size() / 2);
+  // The mark is this function's doing: fresh memory of the same size has none. Fresh from the kernel, not from
+  // a plain std::vector: after other tests in the same process the allocator may hand out a heap range that an
+  // earlier reserve_on_huge_pages already advised.
+  const std::size_t bytes = large.size() * sizeof(std::uint64_t);
+  void* fresh = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  REQUIRE(fresh != MAP_FAILED);
+  auto* plain = static_cast<std::uint64_t*>(fresh);
+  std::fill(plain, plain + large.size(), std::uint64_t{1});
+  const std::string plain_flags = vm_flags_at(plain + large.size() / 2);
+  ::munmap(fresh, bytes);
   INFO(plain_flags);
   REQUIRE_FALSE(plain_flags.empty());
   CHECK(plain_flags.find(" hg") == std::string::npos);
