@@ -52,6 +52,8 @@ Recorder::Recorder(const CompiledModel& m, RecorderBuffers& buffers)
   for (int y = 0; y + 1 < static_cast<int>(m.year_starts.size()); ++y)
     year_of_day_.resize(static_cast<std::size_t>(m.year_starts[static_cast<std::size_t>(y) + 1] - m.start),
                         y);
+  for (std::size_t y = 0; y + 1 < m.year_starts.size(); ++y)
+    whole_year_ticks_.push_back(round_nearest((m.year_starts[y + 1] - m.year_starts[y]) * kTicksPerDay));
   // Output times are whole days (compile_model), so the ones at or before t are those at or before its day.
   outputs_through_day_.resize(year_of_day_.size());
   std::size_t taken = 0;
@@ -231,7 +233,28 @@ void Recorder::count_stay(const Person& p, double until) {
     while (band_ends[b] <= age_days) ++b;  // advance_band on the local copy; the last band ends at +inf
     return b;
   };
-  for (; from < until; ++year_start, person += person_step, group += group_step, age += age_step) {
+  const std::int64_t* year_ticks = &whole_year_ticks_[y0];  // the ticks of the year `year_start` ends
+  for (; from < until;
+       ++year_start, ++year_ticks, person += person_step, group += group_step, age += age_step) {
+    // Whole calendar years in one age band, their ends too (most years of a long stay): the piece is the whole
+    // year and so are its ticks, and there is no band to split or advance — the counts the general step below
+    // makes for such a year, in fewer steps. Whole days on both sides of the comparison with the band's end
+    // (birth + a multiple of a quarter day), so it is exact and decides as the general step's does.
+    const double band_end = birth + band_ends[band];
+    while (from < until && from == year_start[-1] && *year_start <= until && *year_start < band_end) {
+      const std::int64_t ticks = *year_ticks;
+      person_ticks[person] += ticks;
+      group_ticks[group] += ticks;
+      age_ticks[age + static_cast<std::size_t>(band) * Accounts::kSexes] += ticks;
+      const std::size_t cell = person + person_step;
+      stock_age[cell * stock_cells + static_cast<std::size_t>(band) * Accounts::kSexes * groups +
+                stock_sex_group] += 1;
+      age_sum_ticks[cell] += static_cast<std::int64_t>((*year_start - birth) * kTicksPerDay);
+      age_count[cell] += 1;
+      from = *year_start;
+      ++year_start, ++year_ticks, person += person_step, group += group_step, age += age_step;
+    }
+    if (!(from < until)) break;
     const double year_end = std::min(until, *year_start);
     const auto ticks = round_nearest((year_end - from) * kTicksPerDay);
     person_ticks[person] += ticks;

@@ -87,10 +87,11 @@ class Recorder {
   std::vector<double> live_stock_;  // [gemeente][state] now
   bool left_working_ = false;       // the state the person last left was a working one
   std::vector<std::int64_t>&person_ticks_, &group_ticks_, &age_ticks_, &age_sum_ticks_, &age_count_;
-  std::vector<double> band_days_;          // lower bound of each age band, in days of age
-  std::vector<double> band_ends_;          // the next band's lower bound, +infinity for the last band
-  std::vector<int> band_of_year_;          // the band of each whole year of age, up to the last band
-  std::vector<std::int32_t> year_of_day_;  // per day from the start to the end: its year index
+  std::vector<double> band_days_;               // lower bound of each age band, in days of age
+  std::vector<double> band_ends_;               // the next band's lower bound, +infinity for the last band
+  std::vector<int> band_of_year_;               // the band of each whole year of age, up to the last band
+  std::vector<std::int32_t> year_of_day_;       // per day from the start to the end: its year index
+  std::vector<std::int64_t> whole_year_ticks_;  // per year: its ticks, as count_stay rounds a whole year
   int last_year_ = 0;
   std::vector<std::int32_t>& stock_ahead_;
   bool moved_ahead_ = false;                       // any correction in stock_ahead_
