@@ -22,8 +22,7 @@ struct RecorderBuffers {
   std::vector<std::int64_t> age_ticks;      // [year][state][age band][sex]
   std::vector<std::int64_t> age_sum_ticks;  // [year end][gemeente][state], the ages of those counted
   std::vector<std::int64_t> age_count;      // [year end][gemeente][state]
-  std::vector<std::int32_t>
-      stock_ahead;  // [output time][gemeente][state]: moved_ahead's corrections, as steps
+  std::vector<std::int32_t> stock_ahead;    // [output time][gemeente][state]: moved_ahead's steps
 };
 
 class Recorder {
