@@ -8,7 +8,8 @@
 namespace ws::output {
 
 // False when reading the structure of `path` crashed the child; true otherwise (also when HDF5 reported an
-// error there: the reader then reports it in one line itself, or when no child process could be started).
+// error there: the reader then reports it in one line itself, when no child process could be started, or when
+// the child hung past its deadline instead of finishing).
 bool structure_readable(const std::filesystem::path& path);
 
 }  // namespace ws::output
