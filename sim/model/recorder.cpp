@@ -114,8 +114,10 @@ void Recorder::moved_ahead(int g, int from, int to, double t) {
     moved_ahead_ = true;
   }
   const auto cell = [&](int k, int s) { return static_cast<std::size_t>((k * G_ + g) * S_ + s); };
-  stock_ahead_[cell(first, from)] += 1;
-  stock_ahead_[cell(last, from)] -= 1;
+  if (from >= 0) {
+    stock_ahead_[cell(first, from)] += 1;
+    stock_ahead_[cell(last, from)] -= 1;
+  }
   stock_ahead_[cell(first, to)] -= 1;
   stock_ahead_[cell(last, to)] += 1;
 }

@@ -36,6 +36,7 @@ class Recorder {
   // once, from the time the person was last handled): the person moved from `from` to `to` in gemeente `g` at
   // `t`, but the stock counts from(...) as already left and `to` as already entered at every output time not
   // taken yet. finish() corrects those up to `t`, so the stocks are the ones the events in time order give.
+  // from == -1: the person arrived at t (arrived() counts them in `to` from the output times not taken yet on).
   void moved_ahead(int g, int from, int to, double t);
   void event() { ++accounts_.events; }
   std::uint64_t events() const { return accounts_.events; }

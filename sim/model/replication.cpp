@@ -90,7 +90,9 @@ class Replication {
     schedule_first_arrivals();
     // The stock at the start before the first draws: those may run a person's own events at once (redraw).
     recorder_.run_started(persons_);
-    for (std::uint32_t id = 0; id < persons_.size(); ++id) redraw(id);
+    for (std::uint32_t id = 0, initial = static_cast<std::uint32_t>(persons_.size()); id < initial; ++id)
+      redraw(id);
+    run_private_arrivals();
 
     // The engine's loop and clock: events before the end in queue order, the clock never going back.
     engine::run_until(agenda_, clock_, m_.end, [&](auto& e) {
@@ -487,25 +489,73 @@ class Replication {
       for (int g = 0; g < G; ++g) {
         arrival_streams_.emplace_back(seed_, replication_, m_.arrivals[a].time_purpose,
                                       static_cast<std::uint64_t>(g));
-        schedule_arrival(static_cast<int>(a) * G + g);
+        if (!private_arrivals(m_.arrivals[a])) schedule_arrival(static_cast<int>(a) * G + g);
       }
     }
   }
 
-  void schedule_arrival(int stream) {
+  // Whether a stream's arrivals concern the persons they bring alone: they enter a state without a place
+  // (destination() consults no pool, no waiting list is joined), so nothing else depends on when they come.
+  bool private_arrivals(const CompiledArrival& a) const {
+    return ahead_ && m_.states[static_cast<std::size_t>(a.into)].capacity < 0;
+  }
+
+  // The arrivals of every private stream, each stream in its own time order, at once (as redraw runs private
+  // events): they need not wait in the queue. Their persons are numbered stream by stream instead of in time
+  // order; nothing counted depends on the numbers (docs/model.md: what could differ in principle).
+  void run_private_arrivals() {
+    const int G = m_.gemeente_count;
+    const double now = now_;
+    for (std::size_t a = 0; a < m_.arrivals.size(); ++a) {
+      if (!private_arrivals(m_.arrivals[a])) continue;
+      for (int g = 0; g < G; ++g) {
+        const int stream = static_cast<int>(a) * G + g;
+        engine::run_ahead(
+            now, m_.end,
+            [&]() -> std::optional<double> {
+              const double wait = arrival_wait(stream);
+              if (!(wait < m_.end - now_)) return std::nullopt;
+              return now_ + wait;
+            },
+            [&](double at) {
+              now_ = at;
+              count_event();
+              const std::uint32_t id = bring_person(stream);
+              recorder_.moved_ahead(persons_[id].gemeente, -1, persons_[id].state, now_);
+              redraw(id);
+            });
+        now_ = now;
+      }
+    }
+  }
+
+  // The wait from now to the stream's next arrival (+infinity: none before the end).
+  double arrival_wait(int stream) {
     const int G = m_.gemeente_count;
     const CompiledArrival& a = m_.arrivals[static_cast<std::size_t>(stream / G)];
     const auto& rates = a.rate_per_day[static_cast<std::size_t>(stream % G)];
     const engine::ClockPieces calendar{now_, std::span<const double>(a.period_start).subspan(1)};
-    const double wait = engine::sample_piecewise_waiting_time(
+    return engine::sample_piecewise_waiting_time(
         arrival_streams_[static_cast<std::size_t>(stream)].exponential(), std::span(&calendar, 1),
         [&](std::span<const int> piece) { return rates[static_cast<std::size_t>(piece[0])]; }, m_.end - now_);
+  }
+
+  void schedule_arrival(int stream) {
+    const double wait = arrival_wait(stream);
     if (wait < m_.end - now_)
       agenda_.schedule_global(now_ + wait, static_cast<int>(EventKind::arrival),
                               {engine::kNoEntity, EventKind::arrival, stream});
   }
 
   void arrive(int stream) {
+    const std::uint32_t id = bring_person(stream);
+    join_queue_if_waiting(id);
+    redraw(id);
+    schedule_arrival(stream);
+  }
+
+  // The stream's next person, now, in the state they enter (or its waiting list): their id.
+  std::uint32_t bring_person(int stream) {
     const int G = m_.gemeente_count;
     const auto a_index = static_cast<std::size_t>(stream / G);
     const CompiledArrival& a = m_.arrivals[a_index];
@@ -532,9 +582,7 @@ class Replication {
       __builtin_prefetch(next, 1);
       __builtin_prefetch(next + sizeof(Person) - 1, 1);
     }
-    join_queue_if_waiting(id);
-    redraw(id);
-    schedule_arrival(stream);
+    return id;
   }
 
   // The buffers' agenda, emptied: the same queue as a new one but for the memory it holds.
