@@ -57,6 +57,22 @@ T element(double x) {
     return whole_count(x);
 }
 
+// A model's values as a slab's elements, all at once: for counts the checks of whole_count folded into one flag,
+// so that the loop has no branch and the compiler vectorises it (the stock's 80,000 cells one at a time were
+// 3.6 % of a baseline run, perf).
+void elements(std::span<const double> local, double* slab) { std::copy(local.begin(), local.end(), slab); }
+void elements(std::span<const double> local, std::int32_t* slab) {
+  bool whole = true;
+  for (std::size_t i = 0; i < local.size(); ++i) {
+    const double x = local[i];
+    const bool in_range = x >= -2147483648.0 && x <= 2147483647.0;  // false for NaN
+    const auto count = static_cast<std::int32_t>(in_range ? x : 0.0);
+    whole &= in_range & (static_cast<double>(count) == x);
+    slab[i] = count;
+  }
+  if (!whole) throw_not_a_count();
+}
+
 // Copies [outer][inner] (inner mapped by `map`) into the union slab [outer][union_inner].
 template <class T>
 void scatter_last(const std::vector<double>& local, const std::vector<int>& map, std::size_t union_inner,
@@ -90,6 +106,18 @@ void scatter_axes(const std::vector<double>& local, const std::vector<Axis>& axe
     return;
   }
   const bool sums = std::any_of(axes.begin(), axes.end(), [](const Axis& a) { return a.summed; });
+  // Every axis as it is (one scenario, or its names where the union has them): the slab is the local array.
+  const auto as_is = [](const Axis& a) {
+    if (a.summed || a.local != a.union_size) return false;
+    if (!a.map) return true;
+    for (std::size_t i = 0; i < a.local; ++i)
+      if ((*a.map)[i] != static_cast<int>(i)) return false;
+    return true;
+  };
+  if (std::all_of(axes.begin(), axes.end(), as_is)) {
+    elements(local, slab.data());
+    return;
+  }
   std::vector<std::vector<std::size_t>> offsets(axes.size());
   std::size_t stride = 1;
   for (std::size_t a = axes.size(); a-- > 0;) {
@@ -112,15 +140,25 @@ void scatter_axes(const std::vector<double>& local, const std::vector<Axis>& axe
       for (std::size_t i = 0; i < axes[a].local; ++i) wider.push_back(outer + offsets[a][i]);
     inner_offsets = std::move(wider);
   }
+  // Counts checked and converted first, all at once (elements), so that the walk below only adds.
+  const T* values = nullptr;
+  if constexpr (std::is_same_v<T, double>) {
+    values = local.data();
+  } else {
+    thread_local std::vector<T> converted;
+    if (converted.size() < local.size()) converted.resize(local.size());
+    elements(local, converted.data());
+    values = converted.data();
+  }
   std::vector<std::size_t> index(split, 0);
   for (std::size_t from = 0; from < local.size(); from += inner) {
     std::size_t base = 0;
     for (std::size_t a = 0; a < split; ++a) base += offsets[a][index[a]];
-    const double* row = local.data() + from;
+    const T* row = values + from;
     if (sums)
-      for (std::size_t i = 0; i < inner; ++i) slab[base + inner_offsets[i]] += element<T>(row[i]);
+      for (std::size_t i = 0; i < inner; ++i) slab[base + inner_offsets[i]] += row[i];
     else
-      for (std::size_t i = 0; i < inner; ++i) slab[base + inner_offsets[i]] = element<T>(row[i]);
+      for (std::size_t i = 0; i < inner; ++i) slab[base + inner_offsets[i]] = row[i];
     for (std::size_t a = split; a-- > 0;) {
       if (++index[a] < axes[a].local) break;
       index[a] = 0;
@@ -251,8 +289,7 @@ ResultsLayout make_layout(const std::vector<const model::CompiledModel*>& models
   };
   const auto copied = [both](Member member) -> Scatter {
     return both([member](std::size_t, const model::Accounts& a, const std::vector<double>&, auto& slab) {
-      using T = typename std::decay_t<decltype(slab)>::value_type;
-      std::transform((a.*member).begin(), (a.*member).end(), slab.begin(), element<T>);
+      elements(a.*member, slab.data());
     });
   };
   // Names merged into the union on any axis: each axis's union length, its map (null: as is) and whether it
