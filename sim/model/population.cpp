@@ -134,14 +134,27 @@ void synthesize_population(const CompiledModel& m, std::uint64_t seed, std::uint
   }
 }
 
+std::span<const engine::PhiloxCounter, 2> ArrivalBlocks::of(const OriginKeys& keys, int gemeente,
+                                                             std::uint64_t sequence) {
+  if (sequence < first_ || sequence - first_ >= count_) {
+    std::array<engine::PhiloxCounter, 2 * kBatch> counters;
+    for (std::uint64_t k = 0; k < kBatch; ++k) {
+      const std::uint64_t number = number_of(static_cast<std::uint64_t>(gemeente), sequence + k);
+      counters[2 * k] = engine::RandomStream::block_counter(number, 0);
+      counters[2 * k + 1] = engine::RandomStream::block_counter(number, 1);
+    }
+    engine::philox4x32_10_many(counters, keys.attributes.key, blocks_);
+    first_ = sequence;
+    count_ = kBatch;
+  }
+  return std::span<const engine::PhiloxCounter, 2>(&blocks_[2 * (sequence - first_)], 2);
+}
+
 Person make_arrival(const CompiledModel& m, const CompiledArrival& a, int gemeente, double now,
-                    const OriginKeys& keys, std::uint64_t sequence) {
+                    const OriginKeys& keys, std::uint64_t sequence, ArrivalBlocks& arrival_blocks) {
   const std::uint64_t number = number_of(static_cast<std::uint64_t>(gemeente), sequence);
-  // The age band, the age and the sex use the stream's first two blocks: computed together (batched Philox).
-  const std::array<engine::PhiloxCounter, 2> counters{engine::RandomStream::block_counter(number, 0),
-                                                      engine::RandomStream::block_counter(number, 1)};
-  std::array<engine::PhiloxCounter, 2> blocks;
-  engine::philox4x32_10_many(counters, keys.attributes.key, blocks);
+  // The age band, the age and the sex use the stream's first two blocks.
+  const std::span<const engine::PhiloxCounter, 2> blocks = arrival_blocks.of(keys, gemeente, sequence);
   engine::RandomStream rng(keys.attributes, number, blocks[0], blocks[1]);
   const std::size_t band = rng.discrete(a.age_weights);
   const double age_days = rng.uniform(a.age.lower[band], a.age.upper[band]) * kDaysPerYear;

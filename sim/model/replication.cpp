@@ -484,6 +484,7 @@ class Replication {
     const int G = m_.gemeente_count;
     arrival_streams_.reserve(m_.arrivals.size() * static_cast<std::size_t>(G));
     arrival_counts_.assign(m_.arrivals.size() * static_cast<std::size_t>(G), 0);
+    arrival_blocks_.assign(m_.arrivals.size() * static_cast<std::size_t>(G), ArrivalBlocks{});
     for (std::size_t a = 0; a < m_.arrivals.size(); ++a) {
       arrival_keys_.push_back(origin_keys(m_, seed_, replication_, m_.arrivals[a].person_purpose));
       for (int g = 0; g < G; ++g) {
@@ -565,7 +566,8 @@ class Replication {
     // its state and marks, stalled the event loop (the wide loads cannot take those stores' bytes on the
     // way; BENCHMARKS.md, "Seventh session").
     const auto id = static_cast<std::uint32_t>(persons_.size());
-    persons_.push_back(make_arrival(m_, a, g, now_, arrival_keys_[a_index], sequence));
+    persons_.push_back(make_arrival(m_, a, g, now_, arrival_keys_[a_index], sequence,
+                                    arrival_blocks_[static_cast<std::size_t>(stream)]));
     Person& p = persons_.back();
     int label = a.label;
     const int to = destination(p, a.into, a.label, a.overflow_label, label);
@@ -605,6 +607,7 @@ class Replication {
   std::vector<std::uint32_t> initial_waiting_;
   std::vector<engine::RandomStream> arrival_streams_;
   std::vector<std::uint64_t> arrival_counts_;
+  std::vector<ArrivalBlocks> arrival_blocks_;  // per stream: its next persons' first random numbers
   std::vector<OriginKeys> arrival_keys_;  // per arrival: the keys of the persons it brings
   std::uint32_t next_ticket_ = 0;
   engine::Clock clock_{m_.start};
