@@ -37,7 +37,7 @@ void Accounts::reset(const CompiledModel& m) {
   cohort_left.assign(n(cohorts, m.cohort_durations, 1), 0.0);
   cohort_left_working.assign(n(cohorts, m.cohort_durations, 1), 0.0);
   const std::size_t bands_sexes = static_cast<std::size_t>(age_bands) * kSexes;
-  stock_age.assign(n(year_ends, gemeenten, states) * bands_sexes * static_cast<std::size_t>(groups), 0.0);
+  stock_age.assign(n(year_ends, gemeenten, states) * bands_sexes * static_cast<std::size_t>(groups), 0);
   mean_age.assign(n(year_ends, gemeenten, states), 0.0);
   mean_age_region.assign(n(year_ends, states, 1), 0.0);
   flow_age.assign(n(years, labels, 1) * bands_sexes, 0.0);

@@ -33,7 +33,8 @@ struct Accounts {
   std::vector<double> money;  // [year][gemeente][item], EUR, income + cost -, set by fill_money (money.hpp)
   // Demography (recorder.hpp): persons at each year end by age band, sex and group (exit states: cumulative
   // exits by age at exit), their mean age, transitions by age at the move, person-years by age band.
-  std::vector<double> stock_age;         // [year end][gemeente][state][age band][sex][group]
+  // Whole persons, in 32 bits: half the bytes of doubles to zero, count into and read at every replication.
+  std::vector<std::int32_t> stock_age;   // [year end][gemeente][state][age band][sex][group]
   std::vector<double> mean_age;          // [year end][gemeente][state], years; NaN where nobody
   std::vector<double> mean_age_region;   // [year end][state], the whole area
   std::vector<double> flow_age;          // [year][label][age band][sex]

@@ -135,7 +135,7 @@ void synthesize_population(const CompiledModel& m, std::uint64_t seed, std::uint
 }
 
 std::span<const engine::PhiloxCounter, 2> ArrivalBlocks::of(const OriginKeys& keys, int gemeente,
-                                                             std::uint64_t sequence) {
+                                                            std::uint64_t sequence) {
   if (sequence < first_ || sequence - first_ >= count_) {
     std::array<engine::PhiloxCounter, 2 * kBatch> counters;
     for (std::uint64_t k = 0; k < kBatch; ++k) {

@@ -227,7 +227,7 @@ void Recorder::count_stay(const Person& p, double until) {
   std::int64_t* const age_ticks = age_ticks_.data();
   std::int64_t* const age_sum_ticks = age_sum_ticks_.data();
   std::int64_t* const age_count = age_count_.data();
-  double* const stock_age = accounts_.stock_age.data();
+  std::int32_t* const stock_age = accounts_.stock_age.data();
   const std::size_t person_step = G * S, group_step = G * groups * S, age_step = S * bands * Accounts::kSexes;
   const std::size_t stock_cells = bands * Accounts::kSexes * groups;  // per [year end][gemeente][state]
   const std::size_t stock_sex_group = p.sex * groups + p.group;

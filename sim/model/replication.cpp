@@ -608,7 +608,7 @@ class Replication {
   std::vector<engine::RandomStream> arrival_streams_;
   std::vector<std::uint64_t> arrival_counts_;
   std::vector<ArrivalBlocks> arrival_blocks_;  // per stream: its next persons' first random numbers
-  std::vector<OriginKeys> arrival_keys_;  // per arrival: the keys of the persons it brings
+  std::vector<OriginKeys> arrival_keys_;       // per arrival: the keys of the persons it brings
   std::uint32_t next_ticket_ = 0;
   engine::Clock clock_{m_.start};
   double now_ = m_.start;  // clock_.now(), read in every handler

@@ -43,6 +43,7 @@ void require_same_accounts(const model::Accounts& a, const model::Accounts& b) {
   CHECK(a.arrived == b.arrived);
   CHECK(a.living == b.living);
   CHECK(a.exited == b.exited);
+  CHECK(a.stock_age == b.stock_age);  // whole persons
   const std::vector<std::pair<std::string, const std::vector<double> model::Accounts::*>> arrays{
       {"stock", &model::Accounts::stock},
       {"waiting", &model::Accounts::waiting},
@@ -58,7 +59,6 @@ void require_same_accounts(const model::Accounts& a, const model::Accounts& b) {
       {"cohort_left", &model::Accounts::cohort_left},
       {"cohort_left_working", &model::Accounts::cohort_left_working},
       {"money", &model::Accounts::money},
-      {"stock_age", &model::Accounts::stock_age},
       {"mean_age", &model::Accounts::mean_age},
       {"mean_age_region", &model::Accounts::mean_age_region},
       {"flow_age", &model::Accounts::flow_age},
