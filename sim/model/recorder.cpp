@@ -144,8 +144,10 @@ void Recorder::initial(Person& p) {
 }
 
 // The flow by age band and sex; the band is also the one the stay starts in (now is when it was entered).
+// p.band is that of an earlier age (the previous stay's start; 0 for a new person), never above now's band:
+// advanced from there, it is the band the search gives, in a step or two.
 void Recorder::count_flow_age(Person& p, int year, int label, double now) {
-  const int band = age_band(now - p.birth);
+  const int band = advance_band(p.band, now - p.birth);
   p.band = static_cast<std::uint8_t>(band);
   accounts_.flow_age[(static_cast<std::size_t>(year) * static_cast<std::size_t>(accounts_.labels) +
                       static_cast<std::size_t>(label)) *
