@@ -1,6 +1,5 @@
-// Batched Philox (KeyedStream::uniforms, philox4x32_10_many): the kernels of philox_lanes.hpp, with AVX-512F
-// where the processor has it (eight blocks a register), else AVX2 (four), else SSE2 (two), else one block at a
-// time.
+// Batched Philox (KeyedStream::uniforms, philox4x32_10_many): the kernels of philox_lanes.hpp, with AVX2
+// where the processor has it (four blocks a register), else SSE2 (two), else one block at a time.
 #include <cstddef>
 
 #include "sim/engine/keyed_stream.hpp"
@@ -34,18 +33,13 @@ struct Sse2 {
 };
 #endif
 
-// The wider instruction sets this processor has.
-struct Processor {
-  bool avx2 = false, avx512f = false;
-};
-Processor this_processor() {
-  Processor has;
+bool processor_has_avx2() {
 #if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
   __builtin_cpu_init();  // this runs during static initialisation
-  has.avx2 = __builtin_cpu_supports("avx2");
-  has.avx512f = __builtin_cpu_supports("avx512f");
+  return __builtin_cpu_supports("avx2");
+#else
+  return false;
 #endif
-  return has;
 }
 
 #if !defined(__SSE2__)
@@ -64,15 +58,10 @@ void scalar_blocks(const std::uint32_t (*ctr)[4], std::size_t n, std::uint32_t k
 }
 #endif
 
-// Decided once, as the program starts: the widest code this processor runs (and the build has), AVX-512F, AVX2
-// or SSE2. All give the same numbers. (No other static initialiser draws numbers, so none can run before this.)
-const detail::PhiloxKernels* choose_kernels() {
-  const Processor has = this_processor();
-  if (detail::avx512_kernels() && has.avx512f) return detail::avx512_kernels();
-  if (detail::avx2_kernels() && has.avx2) return detail::avx2_kernels();
-  return &detail::sse2_kernels();
-}
-const detail::PhiloxKernels* const kKernels = choose_kernels();
+// Decided once, as the program starts: the AVX2 code where this processor runs it (and the build has it),
+// else SSE2. (No other static initialiser draws numbers, so none can run before this one.)
+const detail::PhiloxKernels* const kKernels =
+    processor_has_avx2() && detail::avx2_kernels() ? detail::avx2_kernels() : &detail::sse2_kernels();
 
 }  // namespace
 

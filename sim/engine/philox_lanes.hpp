@@ -25,9 +25,8 @@ struct PhiloxKernels {
   void (*blocks)(const std::uint32_t (*ctr)[4], std::size_t n, std::uint32_t key0, std::uint32_t key1,
                  std::uint32_t (*out)[4]);
 };
-const PhiloxKernels& sse2_kernels();    // plain scalar code where the build has no SSE2
-const PhiloxKernels* avx2_kernels();    // null where the build has no AVX2 code
-const PhiloxKernels* avx512_kernels();  // null where the build has no AVX-512F code
+const PhiloxKernels& sse2_kernels();  // plain scalar code where the build has no SSE2
+const PhiloxKernels* avx2_kernels();  // null where the build has no AVX2 code
 }  // namespace detail
 
 namespace {
