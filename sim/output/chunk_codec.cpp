@@ -197,21 +197,18 @@ std::vector<EncodedChunk> encode(const ChunkLayout& layout, std::span<const std:
       inside[i] = std::min(size[i], extent[i] - origin[i]);
       partial = partial || inside[i] < size[i];
     }
+    // A chunk that is one run of the data (the stock: a replication's whole slab) is compressed from there.
+    const T* values = buffer.data();
+    if (!partial && run_axis == 0)
+      values = data.data() + origin[0] * source_stride[0];
+    else
+      copy_chunk(partial);
     EncodedChunk chunk;
     chunk.offset.assign(leading.begin(), leading.end());
     chunk.offset.insert(chunk.offset.end(), origin.begin() + 1, origin.end());
-    const auto compress = [&](const T* values) {
-      chunk.bytes = shuffle_deflate(reinterpret_cast<const unsigned char*>(values), chunk_elements, sizeof(T),
-                                    layout.deflate_level);
-      out.push_back(std::move(chunk));
-    };
-    if (!partial && run_axis == 0) {
-      // The chunk is one run of the data (the stock: a replication's whole slab): compressed from there.
-      compress(data.data() + origin[0] * source_stride[0]);
-    } else {
-      copy_chunk(partial);
-      compress(buffer.data());
-    }
+    chunk.bytes = shuffle_deflate(reinterpret_cast<const unsigned char*>(values), chunk_elements, sizeof(T),
+                                  layout.deflate_level);
+    out.push_back(std::move(chunk));
     std::size_t i = m;
     while (i > 1 && ++at[i - 1] == grid[i - 1]) at[--i] = 0;
     if (i == 1) break;
