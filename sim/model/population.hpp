@@ -76,8 +76,8 @@ class ArrivalBlocks {
 };
 
 // Person number `sequence` of arrival stream `a` in `gemeente`; keys: origin_keys(m, seed, replication,
-// a.person_purpose); `blocks`: the stream's in that gemeente.
+// a.person_purpose); `arrival_blocks`: the stream's in that gemeente.
 Person make_arrival(const CompiledModel& m, const CompiledArrival& a, int gemeente, double now,
-                    const OriginKeys& keys, std::uint64_t sequence, ArrivalBlocks& blocks);
+                    const OriginKeys& keys, std::uint64_t sequence, ArrivalBlocks& arrival_blocks);
 
 }  // namespace ws::model
