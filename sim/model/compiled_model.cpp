@@ -93,9 +93,15 @@ void refresh_transition(const CompiledModel& m, CompiledTransition& c, const Tra
     if (it == m.spec->marks.end()) throw std::logic_error("unknown mark '" + by_mark.mark + "'");
     c.mark_factor.emplace_back(static_cast<std::uint8_t>(1u << (it - m.spec->marks.begin())), by_mark.factor);
   }
+  // Persons without a permit date have no time since the permit (sample_transition skips that clock): it
+  // counts with at least 1, or a clock whose values are all below 1 would make the bound too low for them.
   c.max_multiplier = 1;
-  for (const auto& v : c.values)
-    if (!v.empty()) c.max_multiplier *= *std::max_element(v.begin(), v.end());
+  for (int clock = 0; clock < kClockCount; ++clock) {
+    const auto& v = c.values[static_cast<std::size_t>(clock)];
+    if (v.empty()) continue;
+    const double largest = *std::max_element(v.begin(), v.end());
+    c.max_multiplier *= clock == kSincePermit ? std::max(largest, 1.0) : largest;
+  }
   // Attribute multipliers by declared attribute index (an attribute the transition does not use: 1).
   std::vector<const std::vector<double>*> by_attribute(m.spec->attributes.size(), nullptr);
   for (const auto& a : t.by_attribute)

@@ -34,7 +34,8 @@ struct CompiledTransition {
   std::array<std::vector<double>, kClockCount> values;  // empty: the clock does not matter
   std::vector<double> factor;  // by CompiledModel::covariates (gemeente, sex, group, attributes): constants
   std::vector<std::pair<std::uint8_t, double>> mark_factor;  // (mark bit, factor): for persons with the mark
-  // The product of the clocks' largest values: an upper bound of the piecewise part.
+  // The product of the clocks' largest values (the time since the permit: at least 1): an upper bound of the
+  // piecewise part.
   double max_multiplier = 1;
 };
 

@@ -42,3 +42,22 @@ TEST_CASE("a permit lead in an initial cell moves the permit before the entry in
     CHECK(std::abs(got - n * p) <= 4 * std::sqrt(n * p * (1 - p)));  // binomial, false alarm below 1e-4
   }
 }
+
+TEST_CASE("a hazard by time since permit does not apply to persons without a permit date", "[model]") {
+  // Multipliers all below 1 by time since the permit: persons of a group without permit dates keep the plain
+  // rate, so the run is the one without the clause, bit for bit. (The bound that skips risks which cannot win
+  // once took the clock's largest value, 0.5, for them too, and dropped the exits with -log(u) in [0.5, 1).)
+  const auto run = [](bool by_permit) {
+    ScenarioSpec spec = test::tiny_spec(2000, 2002);
+    spec.initial_cells = {test::young_cell("a", 5000)};
+    TransitionSpec t = test::constant_transition("a", "vertrokken", 0.5);
+    if (by_permit) t.by_time_since_permit = {{1.0}, {0.5, 0.25}};
+    spec.transitions = {t};
+    const CompiledModel m = compile_model(spec);
+    return simulate_replication(m, 11, 0);
+  };
+  const Accounts with_clause = run(true), without = run(false);
+  CHECK(with_clause.flow == without.flow);
+  CHECK(with_clause.stock == without.stock);
+  CHECK(with_clause.events == without.events);
+}
