@@ -102,6 +102,12 @@ void refresh_transition(const CompiledModel& m, CompiledTransition& c, const Tra
     const double largest = *std::max_element(v.begin(), v.end());
     c.max_multiplier *= clock == kSincePermit ? std::max(largest, 1.0) : largest;
   }
+  for (std::size_t clock = 0; clock < c.values.size(); ++clock) {
+    std::vector<double>& from_piece = c.largest_from_piece[clock];
+    from_piece = c.values[clock];
+    for (std::size_t k = from_piece.size(); k-- > 1;)
+      from_piece[k - 1] = std::max(from_piece[k - 1], from_piece[k]);
+  }
   // Attribute multipliers by declared attribute index (an attribute the transition does not use: 1).
   std::vector<const std::vector<double>*> by_attribute(m.spec->attributes.size(), nullptr);
   for (const auto& a : t.by_attribute)

@@ -37,6 +37,9 @@ struct CompiledTransition {
   // The product of the clocks' largest values (the time since the permit: at least 1): an upper bound of the
   // piecewise part.
   double max_multiplier = 1;
+  // Per clock and piece: the largest value of that piece and the later ones (the walk's tail bound: clocks only
+  // advance, so a wait that has reached a piece sees no other values).
+  std::array<std::vector<double>, kClockCount> largest_from_piece;
 };
 
 struct CompiledState {

@@ -455,7 +455,7 @@ class Replication {
   double sample_transition(const CompiledTransition& t, const Person& p, double base, double e,
                            double max_wait) {
     std::array<engine::ClockPieces, kClockCount> clocks;
-    std::array<const std::vector<double>*, kClockCount> values{};
+    std::array<const std::vector<double>*, kClockCount> values{}, largest_from{};
     const double origin[kClockCount] = {now_ - p.birth, now_ - p.entered, now_,
                                         std::isnan(p.permit) ? 0.0 : now_ - p.permit};
     std::size_t n = 0;
@@ -464,18 +464,22 @@ class Replication {
       if (c == kSincePermit && std::isnan(p.permit)) continue;  // only persons with a permit date
       clocks[n] = engine::ClockPieces{origin[c], t.breaks[c]};
       values[n] = &t.values[c];
+      largest_from[n] = &t.largest_from_piece[c];
       ++n;
     }
     if (n == 0) return e / base;
-    return engine::sample_piecewise_waiting_time(
-        e, std::span<const engine::ClockPieces>(clocks.data(), n),
-        [&](std::span<const int> piece) {
-          double rate = base;
-          for (std::size_t i = 0; i < piece.size(); ++i)
-            rate *= (*values[i])[static_cast<std::size_t>(piece[i])];
-          return rate;
-        },
-        max_wait);
+    // base times each clock's table at its piece: of the values for the hazard, of the largest values from
+    // the pieces on for the tail bound.
+    const auto times_tables = [base](const auto& tables) {
+      return [base, &tables](std::span<const int> piece) {
+        double product = base;
+        for (std::size_t i = 0; i < piece.size(); ++i)
+          product *= (*tables[i])[static_cast<std::size_t>(piece[i])];
+        return product;
+      };
+    };
+    return engine::sample_piecewise_waiting_time(e, std::span<const engine::ClockPieces>(clocks.data(), n),
+                                                 times_tables(values), max_wait, times_tables(largest_from));
   }
 
   // ---- arrivals ----

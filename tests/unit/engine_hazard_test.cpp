@@ -185,3 +185,31 @@ TEST_CASE("earliest_of picks the first cause to happen, ties to the lowest index
   check_proportion(cause1, kN, 0.75);
   check_ks(first, [](double t) { return -std::expm1(-4 * t); });
 }
+
+TEST_CASE("a tail bound stops the walk early and changes no waiting time", "[engine][hazard]") {
+  // The largest hazard from each piece of the two-clock example on, in the order the walk meets them.
+  const auto tail = [](std::span<const int> piece) {
+    static const double from_here[3][3] = {{0.2, 0.2, 0}, {0, 0.1, 0.1}, {0, 0, 0.03}};
+    return from_here[piece[0]][piece[1]];
+  };
+  RandomStream rng(5, 0, purpose_id("test.hazard.tail"));
+  for (const double max_wait : {0.5, 3.0, 12.0, 25.0, kInf})
+    for (int i = 0; i < 20000; ++i) {
+      const double e = 4 * rng.exponential();  // many waits past max_wait, where the bound has work to do
+      const double plain = sample_piecewise_waiting_time(e, kClocks, two_clock_rate, max_wait);
+      const double bounded = sample_piecewise_waiting_time(e, kClocks, two_clock_rate, max_wait, tail);
+      INFO("e " << e << " max_wait " << max_wait);
+      REQUIRE(bounded == plain);  // inf == inf too
+    }
+  // Far more to use up than 0.2 a year can give in 25 years: no piece is walked at all.
+  int rates_asked = 0;
+  const auto counted_rate = [&](std::span<const int> piece) {
+    ++rates_asked;
+    return two_clock_rate(piece);
+  };
+  CHECK(sample_piecewise_waiting_time(100.0, kClocks, counted_rate, 25.0) == kInf);
+  CHECK(rates_asked == 5);
+  rates_asked = 0;
+  CHECK(sample_piecewise_waiting_time(100.0, kClocks, counted_rate, 25.0, tail) == kInf);
+  CHECK(rates_asked == 0);
+}
