@@ -17,7 +17,15 @@ struct Sse2 {
   using Reg = __m128i;
   static constexpr std::size_t kBlocks = 2;
   [[gnu::always_inline]] static Reg broadcast(std::uint32_t v) { return _mm_set1_epi64x(v); }
-  [[gnu::always_inline]] static Reg load(const std::uint32_t* v) { return _mm_set_epi64x(v[1], v[0]); }
+  // The first min(n, 2) of v (n >= 1), the other lane 0.
+  [[gnu::always_inline]] static Reg load_n(const std::uint32_t* v, std::size_t n) {
+    return _mm_set_epi64x(n >= 2 ? v[1] : 0, v[0]);
+  }
+  // Blocks c[0], c[min(n, 2) - 1] (n >= 1), word w into x[w].
+  [[gnu::always_inline]] static void load_blocks(const std::uint32_t (*c)[4], std::size_t n, Reg (&x)[4]) {
+    const std::uint32_t* second = c[n >= 2 ? 1 : 0];
+    for (std::size_t w = 0; w < 4; ++w) x[w] = _mm_set_epi64x(second[w], c[0][w]);
+  }
   [[gnu::always_inline]] static Reg mul(Reg x, Reg y) { return _mm_mul_epu32(x, y); }
   [[gnu::always_inline]] static Reg high(Reg x) { return _mm_srli_epi64(x, 32); }
   [[gnu::always_inline]] static Reg xor3(Reg x, Reg y, Reg z) {

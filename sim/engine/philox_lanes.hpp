@@ -74,18 +74,17 @@ template <std::size_t kBlocks, class Regs>
   }
 }
 
-// The counters {a, b[i], identity}; the registers beyond n filled with copies of the last.
+// The counters {a, b[i], identity}; the lanes beyond n compute counters of b = 0, which nothing reads.
+// (in_registers gives every register at least one of the n.)
 template <class Ops>
 inline void keyed_uniforms(std::uint32_t a, const std::uint32_t* b, std::size_t n, std::uint64_t identity,
                            std::uint32_t key0, std::uint32_t key1, double* out) {
   in_registers<Ops::kBlocks>(n, [&]<std::size_t R>(std::size_t from, std::size_t count) {
     constexpr std::size_t kLanes = R * Ops::kBlocks;
-    std::uint32_t padded[kLanes];
-    for (std::size_t i = 0; i < kLanes; ++i) padded[i] = b[from + (i < count ? i : count - 1)];
     typename Ops::Reg x[R][4];
     for (std::size_t r = 0; r < R; ++r) {
       x[r][0] = Ops::broadcast(a);
-      x[r][1] = Ops::load(&padded[r * Ops::kBlocks]);
+      x[r][1] = Ops::load_n(b + from + r * Ops::kBlocks, count - r * Ops::kBlocks);
       x[r][2] = Ops::broadcast(static_cast<std::uint32_t>(identity));
       x[r][3] = Ops::broadcast(static_cast<std::uint32_t>(identity >> 32));
     }
@@ -104,12 +103,9 @@ inline void philox_blocks(const std::uint32_t (*ctr)[4], std::size_t n, std::uin
                           std::uint32_t key1, std::uint32_t (*out)[4]) {
   in_registers<Ops::kBlocks>(n, [&]<std::size_t R>(std::size_t from, std::size_t count) {
     constexpr std::size_t kLanes = R * Ops::kBlocks;
-    std::uint32_t in[4][kLanes];
-    for (std::size_t i = 0; i < kLanes; ++i)
-      for (std::size_t w = 0; w < 4; ++w) in[w][i] = ctr[from + (i < count ? i : count - 1)][w];
     typename Ops::Reg x[R][4];
     for (std::size_t r = 0; r < R; ++r)
-      for (std::size_t w = 0; w < 4; ++w) x[r][w] = Ops::load(&in[w][r * Ops::kBlocks]);
+      Ops::load_blocks(ctr + from + r * Ops::kBlocks, count - r * Ops::kBlocks, x[r]);
     philox_lanes<Ops, R>(x, key0, key1);
     std::uint64_t words[4][kLanes];
     for (std::size_t r = 0; r < R; ++r)
