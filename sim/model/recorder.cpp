@@ -31,7 +31,6 @@ Recorder::Recorder(const CompiledModel& m, RecorderBuffers& buffers)
       age_count_(buffers.age_count),
       stock_ahead_(buffers.stock_ahead) {
   accounts_.reset(m);
-  person_ticks_.assign(accounts_.person_years.size(), 0);
   group_ticks_.assign(accounts_.person_years_group.size(), 0);
   age_ticks_.assign(accounts_.person_years_age.size(), 0);
   age_sum_ticks_.assign(accounts_.mean_age.size(), 0);
@@ -224,7 +223,6 @@ void Recorder::count_stay(const Person& p, double until) {
   // every store into the counts (a third of this function's instructions when it did, bench cohort).
   const double birth = p.birth;
   const double* const band_ends = band_ends_.data();
-  std::int64_t* const person_ticks = person_ticks_.data();
   std::int64_t* const group_ticks = group_ticks_.data();
   std::int64_t* const age_ticks = age_ticks_.data();
   std::int64_t* const age_sum_ticks = age_sum_ticks_.data();
@@ -247,7 +245,6 @@ void Recorder::count_stay(const Person& p, double until) {
     const double band_end = birth + band_ends[band];
     while (from < until && from == year_start[-1] && *year_start <= until && *year_start < band_end) {
       const std::int64_t ticks = *year_ticks;
-      person_ticks[person] += ticks;
       group_ticks[group] += ticks;
       age_ticks[age + static_cast<std::size_t>(band) * Accounts::kSexes] += ticks;
       const std::size_t cell = person + person_step;
@@ -261,7 +258,6 @@ void Recorder::count_stay(const Person& p, double until) {
     if (!(from < until)) break;
     const double year_end = std::min(until, *year_start);
     const auto ticks = round_nearest((year_end - from) * kTicksPerDay);
-    person_ticks[person] += ticks;
     group_ticks[group] += ticks;
     // The same piece again, split where the person's age crosses a band's lower bound (mostly it does not:
     // then the piece is the whole one, and so are its ticks).
@@ -385,6 +381,17 @@ void Recorder::count_cohort_leaver(const Person& p) {
   }
 }
 
+// person_ticks_[year][gemeente][state], the sum of group_ticks_ over the groups: whole numbers, so the same
+// as counting them along the stays (one count fewer per piece of a stay there).
+void Recorder::sum_person_ticks_over_groups() {
+  const auto groups = static_cast<std::size_t>(m_.group_count), S = static_cast<std::size_t>(S_);
+  person_ticks_.assign(accounts_.person_years.size(), 0);
+  for (std::size_t yg = 0; yg * S < person_ticks_.size(); ++yg)
+    for (std::size_t group = 0; group < groups; ++group)
+      for (std::size_t s = 0; s < S; ++s)
+        person_ticks_[yg * S + s] += group_ticks_[(yg * groups + group) * S + s];
+}
+
 Accounts& Recorder::finish(std::vector<Person>& persons, double end) {
   for (Person& p : persons) {
     if (m_.states[p.state].kind == StateKind::exit) continue;  // counted when they exited (or appeared)
@@ -393,6 +400,7 @@ Accounts& Recorder::finish(std::vector<Person>& persons, double end) {
   }
   cumulate_exits();
   correct_stocks_for_moves_ahead();
+  sum_person_ticks_over_groups();
   constexpr double kTicksPerYear = kTicksPerDay * kDaysPerYear;
   for (std::size_t i = 0; i < person_ticks_.size(); ++i)
     accounts_.person_years[i] = static_cast<double>(person_ticks_[i]) / kTicksPerYear;

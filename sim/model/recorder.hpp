@@ -17,7 +17,7 @@ namespace ws::model {
 // instead of allocating and faulting in fresh pages each time (BENCHMARKS.md, "Buffers reused per thread").
 struct RecorderBuffers {
   Accounts accounts;
-  std::vector<std::int64_t> person_ticks;   // [year][gemeente][state]
+  std::vector<std::int64_t> person_ticks;   // [year][gemeente][state], summed from group_ticks at the end
   std::vector<std::int64_t> group_ticks;    // [year][gemeente][group][state]
   std::vector<std::int64_t> age_ticks;      // [year][state][age band][sex]
   std::vector<std::int64_t> age_sum_ticks;  // [year end][gemeente][state], the ages of those counted
@@ -73,6 +73,7 @@ class Recorder {
   void count_cohort_leaver(const Person& p);
   void count_year_ends(const Person& p, double until);
   void cumulate_exits();
+  void sum_person_ticks_over_groups();
   void correct_stocks_for_moves_ahead();
   int outputs_through(double t) const;
   void count_at_year_end(const Person& p, std::size_t cell, double age_at, int band);
