@@ -25,8 +25,9 @@ struct PhiloxKernels {
   void (*blocks)(const std::uint32_t (*ctr)[4], std::size_t n, std::uint32_t key0, std::uint32_t key1,
                  std::uint32_t (*out)[4]);
 };
-const PhiloxKernels& sse2_kernels();  // plain scalar code where the build has no SSE2
-const PhiloxKernels* avx2_kernels();  // null where the build has no AVX2 code
+const PhiloxKernels& sse2_kernels();    // plain scalar code where the build has no SSE2
+const PhiloxKernels* avx2_kernels();    // null where the build has no AVX2 code
+const PhiloxKernels* avx512_kernels();  // null where the build has no AVX-512 (F, VL, DQ) code
 }  // namespace detail
 
 namespace {
@@ -89,11 +90,18 @@ inline void keyed_uniforms(std::uint32_t a, const std::uint32_t* b, std::size_t 
       x[r][3] = Ops::broadcast(static_cast<std::uint32_t>(identity >> 32));
     }
     philox_lanes<Ops, R>(x, key0, key1);
-    std::uint64_t words[kLanes];
-    for (std::size_t r = 0; r < R; ++r) Ops::store(&words[r * Ops::kBlocks], Ops::words01(x[r][0], x[r][1]));
-    // KeyedStream::uniform's (53 bits + 0.5) * 2^-53; the 53 bits convert exactly, as signed or unsigned.
-    for (std::size_t i = 0; i < count; ++i)
-      out[from + i] = (static_cast<double>(static_cast<std::int64_t>(words[i] >> 11)) + 0.5) * 0x1p-53;
+    if constexpr (requires { Ops::store_uniforms(x[0][0], count, out); }) {
+      for (std::size_t r = 0; r < R; ++r)
+        Ops::store_uniforms(Ops::words01(x[r][0], x[r][1]), count - r * Ops::kBlocks,
+                            out + from + r * Ops::kBlocks);
+    } else {
+      std::uint64_t words[kLanes];
+      for (std::size_t r = 0; r < R; ++r)
+        Ops::store(&words[r * Ops::kBlocks], Ops::words01(x[r][0], x[r][1]));
+      // KeyedStream::uniform's (53 bits + 0.5) * 2^-53; the 53 bits convert exactly, as signed or unsigned.
+      for (std::size_t i = 0; i < count; ++i)
+        out[from + i] = (static_cast<double>(static_cast<std::int64_t>(words[i] >> 11)) + 0.5) * 0x1p-53;
+    }
   });
 }
 

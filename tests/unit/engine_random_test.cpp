@@ -102,10 +102,14 @@ TEST_CASE("Philox4x32-10 matches Random123 and its known-answer vectors", "[engi
   }
 }
 
-// Each instruction set's batched Philox that this processor runs: SSE2 (or scalar), and AVX2 where it has it.
+// Each instruction set's batched Philox that this processor runs: SSE2 (or scalar), and AVX2 and AVX-512 where
+// it has them.
 static std::vector<const detail::PhiloxKernels*> batched_kernels() {
   std::vector<const detail::PhiloxKernels*> kernels{&detail::sse2_kernels()};
   if (detail::avx2_kernels() && __builtin_cpu_supports("avx2")) kernels.push_back(detail::avx2_kernels());
+  if (detail::avx512_kernels() && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") &&
+      __builtin_cpu_supports("avx512dq"))
+    kernels.push_back(detail::avx512_kernels());
   return kernels;
 }
 
