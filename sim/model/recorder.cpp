@@ -242,18 +242,24 @@ void Recorder::count_stay(const Person& p, double until) {
     // year and so are its ticks, and there is no band to split or advance — the counts the general step below
     // makes for such a year, in fewer steps. Whole days on both sides of the comparison with the band's end
     // (birth + a multiple of a quarter day), so it is exact and decides as the general step's does.
-    const double band_end = birth + band_ends[band];
-    while (from < until && from == year_start[-1] && *year_start <= until && *year_start < band_end) {
-      const std::int64_t ticks = *year_ticks;
-      group_ticks[group] += ticks;
-      age_ticks[age + static_cast<std::size_t>(band) * Accounts::kSexes] += ticks;
-      const std::size_t cell = person + person_step;
-      stock_age[cell * stock_cells + static_cast<std::size_t>(band) * Accounts::kSexes * groups +
-                stock_sex_group] += 1;
-      age_sum_ticks[cell] += static_cast<std::int64_t>((*year_start - birth) * kTicksPerDay);
-      age_count[cell] += 1;
-      from = *year_start;
-      ++year_start, ++year_ticks, person += person_step, group += group_step, age += age_step;
+    // The band is fixed along these years, so are the offsets it gives: the cells are stepped, not recomputed.
+    if (from == year_start[-1]) {  // the loop runs while from < until
+      const double band_end = birth + band_ends[band];
+      const std::size_t age_band = static_cast<std::size_t>(band) * Accounts::kSexes;
+      std::size_t stock = (person + person_step) * stock_cells +
+                          static_cast<std::size_t>(band) * Accounts::kSexes * groups + stock_sex_group;
+      while (from < until && *year_start <= until && *year_start < band_end) {
+        const std::int64_t ticks = *year_ticks;
+        group_ticks[group] += ticks;
+        age_ticks[age + age_band] += ticks;
+        stock_age[stock] += 1;
+        const std::size_t cell = person + person_step;
+        age_sum_ticks[cell] += static_cast<std::int64_t>((*year_start - birth) * kTicksPerDay);
+        age_count[cell] += 1;
+        from = *year_start;
+        ++year_start, ++year_ticks, person += person_step, group += group_step, age += age_step;
+        stock += person_step * stock_cells;
+      }
     }
     if (!(from < until)) break;
     const double year_end = std::min(until, *year_start);
