@@ -34,7 +34,6 @@ Recorder::Recorder(const CompiledModel& m, RecorderBuffers& buffers)
   group_ticks_.assign(accounts_.person_years_group.size(), 0);
   age_ticks_.assign(accounts_.person_years_age.size(), 0);
   age_sum_ticks_.assign(accounts_.mean_age.size(), 0);
-  age_count_.assign(accounts_.mean_age.size(), 0);
   for (int lower : m.spec->run.age_bands) band_days_.push_back(lower * kDaysPerYear);
   if (band_days_.size() > 256) throw std::logic_error("Recorder: more than 256 age bands (Person::band)");
   for (std::size_t b = 0; b < band_days_.size(); ++b)
@@ -226,7 +225,6 @@ void Recorder::count_stay(const Person& p, double until) {
   std::int64_t* const group_ticks = group_ticks_.data();
   std::int64_t* const age_ticks = age_ticks_.data();
   std::int64_t* const age_sum_ticks = age_sum_ticks_.data();
-  std::int64_t* const age_count = age_count_.data();
   std::int32_t* const stock_age = accounts_.stock_age.data();
   const std::size_t person_step = G * S, group_step = G * groups * S, age_step = S * bands * Accounts::kSexes;
   const std::size_t stock_cells = bands * Accounts::kSexes * groups;  // per [year end][gemeente][state]
@@ -255,7 +253,6 @@ void Recorder::count_stay(const Person& p, double until) {
         stock_age[stock] += 1;
         const std::size_t cell = person + person_step;
         age_sum_ticks[cell] += static_cast<std::int64_t>((*year_start - birth) * kTicksPerDay);
-        age_count[cell] += 1;
         from = *year_start;
         ++year_start, ++year_ticks, person += person_step, group += group_step, age += age_step;
         stock += person_step * stock_cells;
@@ -284,7 +281,6 @@ void Recorder::count_stay(const Person& p, double until) {
       // A year end and a birth day are whole days (base_person floors births), so the age in ticks is a whole
       // number, exact in a double (below 2^53): truncating it is the rounding count_at_year_end does.
       age_sum_ticks[cell] += static_cast<std::int64_t>((year_end - birth) * kTicksPerDay);
-      age_count[cell] += 1;
     }
     from = year_end;
   }
@@ -299,7 +295,6 @@ void Recorder::count_stay(const Person& p, double until) {
   const std::size_t band_sex = static_cast<std::size_t>(band * Accounts::kSexes + p.sex);
   accounts_.stock_age[cell * cells + band_sex * groups + p.group] += 1;
   age_sum_ticks_[cell] += round_nearest((age_at - p.birth) * kTicksPerDay);
-  age_count_[cell] += 1;
 }
 
 // Counts the person at each year end after the start (1 January, and the end) that falls in the stay now
@@ -345,7 +340,6 @@ void Recorder::cumulate_exits() {
         for (std::size_t c = 0; c < cells; ++c)
           accounts_.stock_age[now * cells + c] += accounts_.stock_age[before * cells + c];
         age_sum_ticks_[now] += age_sum_ticks_[before];
-        age_count_[now] += age_count_[before];
       }
   }
 }
@@ -387,6 +381,19 @@ void Recorder::count_cohort_leaver(const Person& p) {
   }
 }
 
+// age_count_[year end][gemeente][state]: the persons whose ages age_sum_ticks_ sums, that is the stock by age
+// summed over band, sex and group (every count of an age there is one of those persons: count_at_year_end and
+// count_stay count both, cumulate_exits carries both). Summed here once instead of counted along every stay.
+void Recorder::count_ages_at_year_ends() {
+  const std::size_t cells = band_days_.size() * Accounts::kSexes * static_cast<std::size_t>(m_.group_count);
+  age_count_.assign(age_sum_ticks_.size(), 0);
+  for (std::size_t cell = 0; cell < age_count_.size(); ++cell) {
+    std::int64_t count = 0;
+    for (std::size_t c = 0; c < cells; ++c) count += accounts_.stock_age[cell * cells + c];
+    age_count_[cell] = count;
+  }
+}
+
 // person_ticks_[year][gemeente][state], the sum of group_ticks_ over the groups: whole numbers, so the same
 // as counting them along the stays (one count fewer per piece of a stay there).
 void Recorder::sum_person_ticks_over_groups() {
@@ -405,6 +412,7 @@ Accounts& Recorder::finish(std::vector<Person>& persons, double end) {
     count_cohort_checks(p, end);
   }
   cumulate_exits();
+  count_ages_at_year_ends();
   correct_stocks_for_moves_ahead();
   sum_person_ticks_over_groups();
   constexpr double kTicksPerYear = kTicksPerDay * kDaysPerYear;

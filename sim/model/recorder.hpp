@@ -21,7 +21,7 @@ struct RecorderBuffers {
   std::vector<std::int64_t> group_ticks;    // [year][gemeente][group][state]
   std::vector<std::int64_t> age_ticks;      // [year][state][age band][sex]
   std::vector<std::int64_t> age_sum_ticks;  // [year end][gemeente][state], the ages of those counted
-  std::vector<std::int64_t> age_count;      // [year end][gemeente][state]
+  std::vector<std::int64_t> age_count;      // [year end][gemeente][state], summed from stock_age at the end
   std::vector<std::int32_t> stock_ahead;    // [output time][gemeente][state]: moved_ahead's steps
 };
 
@@ -73,6 +73,7 @@ class Recorder {
   void count_cohort_leaver(const Person& p);
   void count_year_ends(const Person& p, double until);
   void cumulate_exits();
+  void count_ages_at_year_ends();
   void sum_person_ticks_over_groups();
   void correct_stocks_for_moves_ahead();
   int outputs_through(double t) const;

@@ -75,6 +75,9 @@ class SlabSink {
   const std::vector<SinkVariable>& variables() const { return variables_; }
 
  private:
+  void write_encoded(const std::string& variable, std::span<const std::size_t> leading,
+                     std::span<const double> values);
+
   output::ResultsWriter& writer_;
   std::vector<SinkVariable> variables_;
   std::size_t scenarios_, replications_, stored_;
