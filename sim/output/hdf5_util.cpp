@@ -99,44 +99,61 @@ Handle utf8_string_type() {
   return type;
 }
 
-namespace {
-
-// Creates (replacing any old one) a scalar attribute of `file_type` and writes `value` given as
-// `memory_type`.
-void write_scalar_attribute(hid_t object, const std::string& name, hid_t file_type, hid_t memory_type,
-                            const void* value) {
-  const std::string what = "attribute " + name;
-  const htri_t exists = H5Aexists(object, name.c_str());
-  check(exists, what);
-  if (exists > 0) check_status(H5Adelete(object, name.c_str()), "replace " + what);
-  Handle space = dataspace(H5Screate(H5S_SCALAR), what);
-  Handle attr = attribute(H5Acreate2(object, name.c_str(), file_type, space.get(), H5P_DEFAULT, H5P_DEFAULT),
-                          "create " + what);
-  check_status(H5Awrite(attr.get(), memory_type, value), "write " + what);
+void AttributeWriter::write_scalar(hid_t object, const std::string& name, hid_t file_type, hid_t memory_type,
+                                   const void* value) {
+  if (!scalar_space_) scalar_space_ = dataspace(H5Screate(H5S_SCALAR), "attribute " + name);
+  hid_t id = H5Acreate2(object, name.c_str(), file_type, scalar_space_.get(), H5P_DEFAULT, H5P_DEFAULT);
+  if (id < 0) {  // most likely there is one of that name already: replace it
+    const std::string error = last_error();
+    const htri_t exists = H5Aexists(object, name.c_str());
+    if (exists <= 0) throw std::runtime_error("create attribute " + name + ": " + error);
+    check_status(H5Adelete(object, name.c_str()), "replace attribute " + name);
+    id = H5Acreate2(object, name.c_str(), file_type, scalar_space_.get(), H5P_DEFAULT, H5P_DEFAULT);
+  }
+  Handle attr = attribute(id, "create attribute " + name);
+  check_status(H5Awrite(attr.get(), memory_type, value), "write attribute " + name);
 }
 
-}  // namespace
+void AttributeWriter::write(hid_t object, const std::string& name, const std::string& value) {
+  if (!string_type_) string_type_ = utf8_string_type();
+  const char* text = value.c_str();
+  write_scalar(object, name, string_type_.get(), string_type_.get(), &text);
+}
+
+void AttributeWriter::write(hid_t object, const std::string& name, std::int64_t value) {
+  write_scalar(object, name, H5T_STD_I64LE, H5T_NATIVE_INT64, &value);
+}
+
+void AttributeWriter::write(hid_t object, const std::string& name, std::uint64_t value) {
+  write_scalar(object, name, H5T_STD_U64LE, H5T_NATIVE_UINT64, &value);
+}
+
+void AttributeWriter::write(hid_t object, const std::string& name, std::int32_t value) {
+  write_scalar(object, name, H5T_STD_I32LE, H5T_NATIVE_INT32, &value);
+}
+
+void AttributeWriter::write(hid_t object, const std::string& name, double value) {
+  write_scalar(object, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, &value);
+}
 
 void write_attribute(hid_t object, const std::string& name, const std::string& value) {
-  Handle type = utf8_string_type();
-  const char* text = value.c_str();
-  write_scalar_attribute(object, name, type.get(), type.get(), &text);
+  AttributeWriter().write(object, name, value);
 }
 
 void write_attribute(hid_t object, const std::string& name, std::int64_t value) {
-  write_scalar_attribute(object, name, H5T_STD_I64LE, H5T_NATIVE_INT64, &value);
+  AttributeWriter().write(object, name, value);
 }
 
 void write_attribute(hid_t object, const std::string& name, std::uint64_t value) {
-  write_scalar_attribute(object, name, H5T_STD_U64LE, H5T_NATIVE_UINT64, &value);
+  AttributeWriter().write(object, name, value);
 }
 
 void write_attribute(hid_t object, const std::string& name, std::int32_t value) {
-  write_scalar_attribute(object, name, H5T_STD_I32LE, H5T_NATIVE_INT32, &value);
+  AttributeWriter().write(object, name, value);
 }
 
 void write_attribute(hid_t object, const std::string& name, double value) {
-  write_scalar_attribute(object, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, &value);
+  AttributeWriter().write(object, name, value);
 }
 
 AttributeKind attribute_kind(hid_t object, const std::string& name) {

@@ -79,6 +79,25 @@ void write_attribute(hid_t object, const std::string& name, std::uint64_t value)
 void write_attribute(hid_t object, const std::string& name, std::int32_t value);
 void write_attribute(hid_t object, const std::string& name, double value);
 
+// write_attribute for many attributes: one string type and one scalar space for all of them (made at the
+// first write, so that constructing one does not start the library), and no lookup before each: only a
+// create that fails looks for an old attribute of that name to replace. A results file has about 500
+// attributes, nearly all on objects just made; the lookup and the two objects per attribute were a third of
+// their cost (bench cohort, BENCHMARKS.md).
+class AttributeWriter {
+ public:
+  void write(hid_t object, const std::string& name, const std::string& value);
+  void write(hid_t object, const std::string& name, std::int64_t value);
+  void write(hid_t object, const std::string& name, std::uint64_t value);
+  void write(hid_t object, const std::string& name, std::int32_t value);
+  void write(hid_t object, const std::string& name, double value);
+
+ private:
+  void write_scalar(hid_t object, const std::string& name, hid_t file_type, hid_t memory_type,
+                    const void* value);
+  Handle string_type_, scalar_space_;
+};
+
 enum class AttributeKind { absent, text, integer, floating, other };
 AttributeKind attribute_kind(hid_t object, const std::string& name);
 // Text of a string attribute (variable or fixed length; several strings are joined with ", ").

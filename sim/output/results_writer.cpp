@@ -10,6 +10,7 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <set>
 #include <stdexcept>
 
 #include "sim/common/error.hpp"
@@ -199,6 +200,10 @@ struct ResultsWriter::Impl {
   h5::Handle root;
   std::map<std::string, Dim> dims;
   std::map<std::string, Var> vars;
+  h5::AttributeWriter attributes;
+  // Every link in the root group: the file's when amending, then each one made here. A lookup in HDF5 for
+  // every name a variable's coordinates might list took more time than writing those coordinates.
+  std::set<std::string> links;
   std::int32_t next_dimid = 0;
 
   Impl() = default;
@@ -252,9 +257,9 @@ struct ResultsWriter::Impl {
                       H5Fclose);
     created = true;
     root = h5::group(H5Gopen2(file.get(), "/", H5P_DEFAULT), "open the root group");
-    h5::write_attribute(root.get(), "Conventions", std::string("CF-1.8"));
-    h5::write_attribute(root.get(), "source", std::string("werkstroom ") + kVersion);
-    h5::write_attribute(root.get(), "werkstroom_format", std::string(kFormatVersion));
+    attributes.write(root.get(), "Conventions", std::string("CF-1.8"));
+    attributes.write(root.get(), "source", std::string("werkstroom ") + kVersion);
+    attributes.write(root.get(), "werkstroom_format", std::string(kFormatVersion));
   }
 
   void open_copy(const std::filesystem::path& existing) {
@@ -274,6 +279,7 @@ struct ResultsWriter::Impl {
     std::vector<std::string> names;
     h5::check_status(H5Literate(root.get(), H5_INDEX_NAME, H5_ITER_INC, nullptr, collect_link_name, &names),
                      "list " + existing.string());
+    links.insert(names.begin(), names.end());
     for (const std::string& name : names) {
       if (!h5::is_dataset(root.get(), name)) continue;
       h5::Handle ds = h5::dataset(H5Dopen2(root.get(), name.c_str(), H5P_DEFAULT), "open " + name);
@@ -329,12 +335,7 @@ struct ResultsWriter::Impl {
     return attributes;
   }
 
-  bool link_exists(const std::string& name) const {
-    if (name.empty() || name.find('/') != std::string::npos) return false;
-    const htri_t exists = H5Lexists(root.get(), name.c_str(), H5P_DEFAULT);
-    h5::check(exists, "look up " + name);
-    return exists > 0;
-  }
+  bool link_exists(const std::string& name) const { return links.count(name) > 0; }
 
   // Existing dimension, opened from the file when amending.
   Dim* find_dimension(const std::string& name) {
@@ -433,7 +434,7 @@ struct ResultsWriter::Impl {
     h5::QuietErrors quiet;
     require_open();
     check_name(name, "attribute");
-    h5::write_attribute(root.get(), name, value);
+    attributes.write(root.get(), name, value);
   }
 
   template <typename T>
@@ -555,6 +556,7 @@ void ResultsWriter::add_dimension(const Dimension& d) {
   h5::Handle ds = h5::dataset(
       H5Dcreate2(im.root.get(), d.name.c_str(), file_type, space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
       "create " + what);
+  im.links.insert(d.name);
   if (size > 0 && !names) {
     std::visit(
         [&](const auto& v) {
@@ -573,11 +575,11 @@ void ResultsWriter::add_dimension(const Dimension& d) {
   // by _Netcdf4Dimid in the order added.
   const std::string scale_name = names ? pure_dimension_name(size) : d.name;
   h5::check_status(H5DSset_scale(ds.get(), scale_name.c_str()), "make " + what + " a dimension scale");
-  h5::write_attribute(ds.get(), "_Netcdf4Dimid", im.next_dimid);
+  im.attributes.write(ds.get(), "_Netcdf4Dimid", im.next_dimid);
   if (!names) {
     for (const auto& [key, value] : d.attributes) {
       check_name(key, "attribute");
-      h5::write_attribute(ds.get(), key, value);
+      im.attributes.write(ds.get(), key, value);
     }
   }
   ++im.next_dimid;
@@ -602,11 +604,12 @@ void ResultsWriter::add_labels(const std::string& name, const std::string& dim,
   h5::Handle ds = h5::dataset(H5Dcreate2(im.root.get(), name.c_str(), string_type.get(), space.get(),
                                          H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
                               "create " + what);
+  im.links.insert(name);
   if (size > 0) h5::check_status(write_strings(ds.get(), string_type.get(), values), "write " + what);
   im.attach(ds.get(), {d}, what);
   for (const auto& [key, value] : attributes) {
     check_name(key, "attribute");
-    h5::write_attribute(ds.get(), key, value);
+    im.attributes.write(ds.get(), key, value);
   }
 }
 
@@ -650,20 +653,21 @@ void ResultsWriter::add_variable(const VariableSpec& v) {
   h5::Handle ds = h5::dataset(
       H5Dcreate2(im.root.get(), v.name.c_str(), file_type, space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
       "create " + what);
+  im.links.insert(v.name);
   im.attach(ds.get(), axes, what);
-  h5::write_attribute(ds.get(), "units", v.units);
-  h5::write_attribute(ds.get(), "long_name", v.long_name);
+  im.attributes.write(ds.get(), "units", v.units);
+  im.attributes.write(ds.get(), "long_name", v.long_name);
   for (const auto& [key, value] : im.with_coordinates(v.name, v.dims, v.attributes)) {
     check_name(key, "attribute");
-    h5::write_attribute(ds.get(), key, value);
+    im.attributes.write(ds.get(), key, value);
   }
   // The same type as the variable, as netCDF requires: xarray masks these values as missing.
   if (v.complete) {
     // always written: nothing to mask
   } else if (v.integer) {
-    h5::write_attribute(ds.get(), "_FillValue", int_fill);
+    im.attributes.write(ds.get(), "_FillValue", int_fill);
   } else {
-    h5::write_attribute(ds.get(), "_FillValue", nan);
+    im.attributes.write(ds.get(), "_FillValue", nan);
   }
   im.vars.emplace(v.name, Impl::Var{std::move(ds), std::move(shape), v.integer, {}});
 }
