@@ -270,12 +270,14 @@ RunReport run_scenarios(const std::vector<model::ScenarioSpec>& specs,
   const std::size_t S = specs.size(), R = options.replications;
 
   throw_if_interrupted();
+  const auto define_start = Clock::now();
   output::ResultsWriter writer(options.out);
   set_provenance(writer, specs, options);
   set_part_attributes(writer, specs, options, layout);
   const std::size_t stored = std::min(R, options.keep_replications.value_or(R));
   define_results(writer, layout, options.first_replication, stored);
   SlabSink sink(writer, sink_variables(layout), S, R, stored);
+  report.define_seconds = std::chrono::duration<double>(Clock::now() - define_start).count();
   std::vector<MicrodataNames> microdata_names_of;
   if (options.microdata > 0)
     for (const auto& m : fixed) microdata_names_of.push_back(microdata_names(m, layout));
