@@ -46,10 +46,9 @@ struct RunReport {
   // Mean over replications of mean_age_region (NaN where no replication has anybody): [scenario][year end][state]
   std::vector<std::vector<double>> mean_age_region_mean;
   std::uint64_t events = 0;
-  double seconds = 0;        // wall time of the whole run
-  double write_seconds = 0;  // time spent in the writer thread (HDF5 and summaries)
-  double define_seconds =
-      0;  // wall time creating the results file and defining its variables, before any write
+  double seconds = 0;         // wall time of the whole run
+  double write_seconds = 0;   // time spent in the writer thread (HDF5 and summaries)
+  double define_seconds = 0;  // wall time creating the results file and defining its variables
 };
 
 // Keeps from a summary what the command line prints (stock mean and 5 % / 95 % quantiles, flow mean).
